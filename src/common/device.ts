@@ -1,0 +1,363 @@
+// The device model: the shape every stage agrees on. It lives in common/ (types only, no code) so that
+// parsers can describe what they extract and the model builder can merge it, without either importing the other.
+// The JSON printed by `slp-doctor parse --format json` is exactly `ModelDocument` (see DESIGN.md, "Model JSON").
+// Unknown or absent values are null; enumerations are lower-case; every time is ISO 8601 UTC.
+
+export type Platform = 'nxos' | 'iosxe' | 'unknown';
+export type TransportType = 'smart' | 'cslu' | 'callhome' | 'off';
+export type HaRole = 'active' | 'standby' | 'member';
+export type PolicyCategory =
+  | 'unenforced'
+  | 'unenforced-perpetual'
+  | 'unenforced-subscription'
+  | 'enforced'
+  | 'export';
+
+/** Where a value came from: the input file and the 1-based line number in it. */
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+export interface Udi {
+  pid: string | null;
+  sn: string | null;
+}
+
+export interface HaUdi extends Udi {
+  role: HaRole;
+}
+
+export interface Proxy {
+  address: string | null;
+  port: number | null;
+  username: string | null;
+  /** true when a password is configured; the password itself is never kept. */
+  passwordSet: boolean | null;
+}
+
+export interface Transport {
+  type: TransportType | null;
+  /** Smart URL, or the CSLU / On-Prem URL when one is configured. */
+  url: string | null;
+  csluAddress: string | null;
+  proxy: Proxy;
+  vrf: string | null;
+  sourceInterface: string | null;
+}
+
+export interface PolicyAttribute {
+  category: PolicyCategory;
+  firstReportDays: number | null;
+  reportingFrequencyDays: number | null;
+  reportOnChangeDays: number | null;
+  /** "CISCO default", "Installed", … as printed in brackets after the value. */
+  source: string | null;
+}
+
+export interface Policy {
+  inUse: string | null;
+  name: string | null;
+  installedAt: string | null;
+  reportingAckRequired: boolean | null;
+  attributes: PolicyAttribute[];
+}
+
+export interface UsageReporting {
+  lastAckReceived: string | null;
+  nextAckDeadline: string | null;
+  reportingPushIntervalDays: number | null;
+  nextAckPushCheck: string | null;
+  nextReportPush: string | null;
+  lastReportPush: string | null;
+  lastReportFileWrite: string | null;
+}
+
+export interface TrustCodeUdi extends Udi {
+  role: HaRole | null;
+  installedAt: string | null;
+}
+
+export interface TrustCode {
+  /** The newest installation time shown for the device, null when `<none>`. */
+  installedAt: string | null;
+  udis: TrustCodeUdi[];
+}
+
+export interface License {
+  name: string | null;
+  entitlementTag: string | null;
+  description: string | null;
+  count: number | null;
+  /** "IN USE", "NOT IN USE", "EVAL MODE", …: trailing "(15)"-style codes dropped. */
+  status: string | null;
+  enforcementType: string | null;
+  licenseType: string | null;
+}
+
+export interface RumReport {
+  id: number;
+  /** As printed, upper-cased: ACK, UNACK, OPEN, CLOSED, UNACKNOWLEDGED, … */
+  state: string;
+  flag: string | null;
+  featureName: string | null;
+}
+
+export interface UsageReportSummary {
+  total: number | null;
+  purged: number | null;
+  ackReceived: number | null;
+  waitingForAck: number | null;
+  availableToReport: number | null;
+  collectingData: number | null;
+  inStorage: number | null;
+  mia: number | null;
+}
+
+export interface CommunicationStatistic {
+  /** kebab-case of the heading: hello-message, trust-establishment, usage-reporting, result-polling, … */
+  kind: string;
+  total: number | null;
+  success: number | null;
+  fail: number | null;
+  ongoingFailure: number | null;
+  lastResponse: string | null;
+  failureReason: string | null;
+  lastSuccessTime: string | null;
+  lastFailureTime: string | null;
+}
+
+export interface SyslogMessage {
+  /** ISO UTC, or null when the stamp could not be read. */
+  time: string | null;
+  host: string | null;
+  facility: string;
+  severity: number;
+  mnemonic: string;
+  text: string;
+  line: number;
+  file: string;
+  /**
+   * Licensing message name common to both platforms: NX-OS `LICMGR-3-LOG_SMART_LIC_COMM_FAILED` and IOS-XE
+   * `SMART_LIC-3-COMM_FAILED` are both `COMM_FAILED`. null for non-licensing facilities (PKI, CALLHOME, …).
+   */
+  name: string | null;
+  /** true when the year of `time` was not printed and was taken from the capture time. */
+  yearInferred: boolean;
+}
+
+export interface LicenseEvent {
+  time: string | null;
+  type: string;
+  attrs: Record<string, string>;
+  line: number;
+  file: string;
+}
+
+export interface HistoryMessage {
+  /** kebab-case of the heading in `show license history message`: trust-establishment, usage-reporting, … */
+  kind: string;
+  time: string | null;
+  /** The first line of the message body (request/response summary); the XML is not kept. */
+  summary: string;
+  line: number;
+  file: string;
+}
+
+export interface Section {
+  command: string;
+  startLine: number;
+  endLine: number;
+  /** Registry id of the parser that read it, or null when the section was skipped. */
+  parser: string | null;
+  file: string;
+}
+
+export interface Diagnostic {
+  line: number;
+  message: string;
+  file: string;
+}
+
+export interface NameServer {
+  address: string;
+  vrf: string | null;
+}
+
+export interface NtpServer {
+  address: string;
+  prefer: boolean;
+  vrf: string | null;
+}
+
+export interface IpHost {
+  name: string;
+  addresses: string[];
+}
+
+export interface CallHomeConfig {
+  /** `destination-profile … http …` / `destination address http …` URLs in the callhome block */
+  httpDestinations: string[];
+  /** `transport http use-vrf <vrf>` */
+  transportHttpVrf: string | null;
+  /** `transport http proxy server …` */
+  httpProxy: string | null;
+  enabled: boolean | null;
+}
+
+/** Configuration from `show running-config` and friends; rules read DNS, NTP and HTTP client settings here. */
+export interface DeviceConfig {
+  /** Every `license smart …` configuration line, as written (without leading spaces). */
+  licenseSmartLines: string[];
+  nameServers: NameServer[];
+  domainName: string | null;
+  /** true for `ip domain-lookup`, false for `no ip domain-lookup`, null when not shown */
+  domainLookup: boolean | null;
+  ipHosts: IpHost[];
+  ntpServers: NtpServer[];
+  httpClientSourceInterface: string | null;
+  vrfs: string[];
+  callHome: CallHomeConfig | null;
+}
+
+export interface CallHomeProfile {
+  name: string;
+  /** "active" | "inactive" as printed, lower-cased */
+  status: string | null;
+  httpDestinations: string[];
+  transportMethod: string | null;
+}
+
+export interface NtpStatus {
+  /** true when `show ntp status` / `show clock` says the clock is synchronised to NTP */
+  synchronized: boolean | null;
+  peers: string[];
+}
+
+export interface CpuProcess {
+  name: string;
+  /** 5-second CPU percentage (IOS-XE) or total % (NX-OS) */
+  percent: number;
+}
+
+/** A `ping` / `telnet` / `nslookup` / `curl`-style reachability check quoted in a paste. */
+export interface ReachabilityTest {
+  command: string;
+  target: string;
+  result: 'success' | 'failure' | 'unresolved' | 'unknown';
+  line: number;
+  file: string;
+}
+
+/** A line of command output that states a result or an error (`% Invalid host/interface`, `Failure: …`, On-Prem log lines). */
+export interface CliMessage {
+  command: string;
+  text: string;
+  line: number;
+  file: string;
+}
+
+/** Pre-SLP Smart Licensing (`Smart Licensing is ENABLED`, `Registration:`, `License Authorization:`). */
+export interface LegacySmartLicensing {
+  registrationStatus: string | null;
+  authorizationStatus: string | null;
+  evalMode: boolean;
+}
+
+export interface DeviceModel {
+  hostname: string | null;
+  platform: Platform;
+  captureTime: string | null;
+  /** where the capture time came from: "show clock" | "time-source" | "current-time" | "newest-timestamp" | "now-option" */
+  captureTimeSource: string | null;
+  softwareVersion: string | null;
+  agentVersion: string | null;
+  udi: Udi;
+  haUdis: HaUdi[];
+  slpEnabled: boolean | null;
+  legacy: LegacySmartLicensing | null;
+  account: { smartAccount: string | null; virtualAccount: string | null };
+  transport: Transport;
+  policy: Policy;
+  usageReporting: UsageReporting;
+  trustCode: TrustCode;
+  licenses: License[];
+  rumReports: RumReport[];
+  usageReportSummary: UsageReportSummary | null;
+  communication: CommunicationStatistic[];
+  syslog: SyslogMessage[];
+  events: LicenseEvent[];
+  history: HistoryMessage[];
+  config: DeviceConfig;
+  callHomeProfiles: CallHomeProfile[];
+  ntp: NtpStatus;
+  cpuProcesses: CpuProcess[];
+  /** Lines of `show license data conversion`; null when the command is not in the capture. */
+  dataConversion: { empty: boolean; lines: string[] } | null;
+  reachability: ReachabilityTest[];
+  messages: CliMessage[];
+  /** "Write Erase Occurred: True" in tech support Other Info */
+  writeEraseOccurred: boolean | null;
+  /** Facts derived from the fields above (topology, communication state, reporting status); see model/derive. */
+  derived: DerivedFacts;
+  sections: Section[];
+  diagnostics: Diagnostic[];
+  /** Source line of each scalar value, keyed by its dotted path (`usageReporting.nextAckDeadline`). */
+  sources: Record<string, SourceRef>;
+  /** The input files this device was read from. */
+  files: string[];
+}
+
+export type Topology =
+  | 'cslu'
+  | 'cslu-disconnected'
+  | 'direct-smart'
+  | 'direct-callhome'
+  | 'onprem'
+  | 'onprem-disconnected'
+  | 'offline'
+  | 'unknown';
+
+export type Destination = 'cssm' | 'cslu' | 'onprem' | 'callhome' | 'unknown';
+
+export interface DestinationState {
+  destination: Destination;
+  /** failing: last event is a failure; restored: failed then restored; flapping: restored and failed again at least twice */
+  state: 'failing' | 'restored' | 'flapping' | 'ok';
+  failures: number;
+  restores: number;
+  firstFailure: string | null;
+  lastFailure: string | null;
+  lastRestore: string | null;
+  /** The text of the last failure message (after the mnemonic). */
+  lastFailureText: string | null;
+}
+
+export interface ReportingStatus {
+  /** Days from capture time to Next ACK deadline (negative when overdue), null when unknown. */
+  daysToAckDeadline: number | null;
+  ackOverdue: boolean;
+  /** Days the Next report push lies before the capture time (positive = overdue), null when unknown. */
+  reportPushOverdueDays: number | null;
+  /** Hours since Last report push without a later ACK, null when no push or ACK after it. */
+  ackPendingHours: number | null;
+}
+
+export interface DerivedFacts {
+  topology: Topology;
+  /** Why that topology was inferred, for the report header and `rules explain`. */
+  topologyReason: string;
+  onPrem: boolean;
+  communication: DestinationState[];
+  /** true when some destination is in state failing or flapping */
+  liveCommFailure: boolean;
+  reporting: ReportingStatus;
+  trustInstalled: boolean;
+  /** NTP synchronisation as far as the capture shows it */
+  clockSynchronized: boolean | null;
+}
+
+export interface ModelDocument {
+  schemaVersion: 1;
+  devices: DeviceModel[];
+}

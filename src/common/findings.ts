@@ -1,0 +1,46 @@
+// What the rule engine produces and the renderers print. `AnalyzeDocument` is the JSON contract of
+// `slp-doctor analyze --format json` (DESIGN.md).
+import type { Platform, Topology } from './device.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export interface Evidence {
+  /** 1-based line of the input file. */
+  line: number;
+  text: string;
+  file: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  /** Filled from the model. */
+  message: string;
+  evidence: Evidence[];
+  /** Ordered; exact CLI commands as the source documents give them. */
+  actions: string[];
+  references: string[];
+}
+
+export interface AnalyzedDevice {
+  hostname: string | null;
+  platform: Platform;
+  captureTime: string | null;
+  topology: Topology;
+  daysToAckDeadline: number | null;
+  files: string[];
+  findings: Finding[];
+  /** Parser diagnostics count, so a report can say how much of the input was not understood. */
+  diagnosticCount: number;
+}
+
+export interface AnalyzeDocument {
+  schemaVersion: 1;
+  devices: AnalyzedDevice[];
+}
+
+/** Looks up the normalised text of an input line, for evidence. */
+export type LineLookup = (file: string, line: number) => string | undefined;

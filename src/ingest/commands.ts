@@ -1,0 +1,31 @@
+// Canonical names of the commands slp-doctor reads. Ingest maps whatever was typed or printed in a header
+// (`sh lic stat`, `show lic all`, `------------------ show license status ------------------`) to one of these;
+// the parser registry is keyed by them.
+export const COMMANDS = {
+  licenseStatus: 'show license status',
+  licenseAll: 'show license all',
+  licenseSummary: 'show license summary',
+  licenseUsage: 'show license usage',
+  licenseUdi: 'show license udi',
+  licenseTechSupport: 'show license tech support',
+  techSupportLicense: 'show tech-support license',
+  licenseRumIdAll: 'show license rum id all',
+  licenseEventlog: 'show license eventlog',
+  licenseHistoryMessage: 'show license history message',
+  licenseDataConversion: 'show license data conversion',
+  runningConfig: 'show running-config',
+  callHomeProfileAll: 'show call-home profile all',
+  clock: 'show clock',
+  version: 'show version',
+  ntpStatus: 'show ntp status',
+  ntpPeers: 'show ntp peers',
+  processCpu: 'show process cpu sorted',
+  logging: 'show logging',
+  ping: 'ping',
+  telnet: 'telnet',
+  /** Pseudo-command for syslog lines found outside any command (a syslog-server extract, console messages). */
+  syslog: 'syslog',
+  unknown: 'unknown',
+} as const;
+
+export type CommandName = (typeof COMMANDS)[keyof typeof COMMANDS];

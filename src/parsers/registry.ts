@@ -1,0 +1,48 @@
+// The parser for each canonical command. Ingest names the command; the registry finds the grammar.
+import type { CommandParser } from './fragment.js';
+import { licenseStatusParser } from './license-status.js';
+import { licenseSummaryParser, licenseUsageParser } from './license-summary.js';
+import { licenseUdiParser } from './license-udi.js';
+import { licenseRumParser } from './license-rum.js';
+import { licenseEventlogParser } from './license-eventlog.js';
+import { licenseHistoryParser } from './license-history.js';
+import { syslogParser } from './syslog.js';
+import { runningConfigParser } from './running-config.js';
+import { callHomeProfileParser } from './call-home.js';
+import { clockParser } from './clock.js';
+import { versionParser } from './version.js';
+import { ntpParser } from './ntp.js';
+import { processCpuParser } from './process-cpu.js';
+import { dataConversionParser } from './data-conversion.js';
+import { reachabilityParser } from './reachability.js';
+
+export const PARSERS: readonly CommandParser[] = [
+  licenseStatusParser,
+  licenseSummaryParser,
+  licenseUsageParser,
+  licenseUdiParser,
+  licenseRumParser,
+  licenseEventlogParser,
+  licenseHistoryParser,
+  syslogParser,
+  runningConfigParser,
+  callHomeProfileParser,
+  clockParser,
+  versionParser,
+  ntpParser,
+  processCpuParser,
+  dataConversionParser,
+  reachabilityParser,
+];
+
+const byCommand = new Map<string, CommandParser>();
+for (const parser of PARSERS) for (const command of parser.commands) byCommand.set(command, parser);
+
+export function parserFor(command: string): CommandParser | undefined {
+  return byCommand.get(command);
+}
+
+/** Every command some parser reads: ingest keeps these sections and skips the rest cheaply. */
+export function knownCommands(): string[] {
+  return [...byCommand.keys()];
+}
