@@ -42,5 +42,9 @@ export interface AnalyzeDocument {
   devices: AnalyzedDevice[];
 }
 
-/** Looks up the normalised text of an input line, for evidence. */
-export type LineLookup = (file: string, line: number) => string | undefined;
+/** The kept (normalised) input lines, for evidence. Only lines of kept sections are available. */
+export interface LineStore {
+  text(file: string, line: number): string | undefined;
+  /** Every kept line of the given files' sections in input order (used by `lines:` evidence). */
+  lines(sections: readonly { file: string; startLine: number; endLine: number }[]): Iterable<Evidence>;
+}

@@ -1,0 +1,40 @@
+// `slp-doctor rules …`: the authoring loop. The engine owns the logic; this supplies the pipeline that turns a
+// capture into device models, since the engine must not import ingest or parsers.
+import { resolve } from 'node:path';
+import { loadCaptures } from '../model/load.js';
+import { rulesExplain, rulesLint, rulesList, rulesTest } from '../rules/commands.js';
+import { checkNow } from './analyze-command.js';
+import type { CliIO } from './main.js';
+import { BUILTIN_RULES_DIR, loadRulePack } from './run.js';
+
+const runCapture = async (path: string, now?: string) => {
+  const loaded = await loadCaptures([path], { now });
+  return { devices: loaded.devices, lines: loaded.lines };
+};
+
+function packDirs(dir: string | undefined): string[] {
+  return dir === undefined || resolve(dir) === resolve(BUILTIN_RULES_DIR) ? [BUILTIN_RULES_DIR] : [dir];
+}
+
+export async function runRulesList(dir: string | undefined, io: CliIO): Promise<number> {
+  return rulesList(packDirs(dir), io.stdout);
+}
+
+export async function runRulesLint(dir: string | undefined, io: CliIO): Promise<number> {
+  return rulesLint(packDirs(dir), io.stdout, io.stderr);
+}
+
+export async function runRulesTest(dir: string | undefined, io: CliIO): Promise<number> {
+  return rulesTest(packDirs(dir), io.stdout, runCapture);
+}
+
+export async function runRulesExplain(
+  ruleId: string,
+  file: string,
+  options: { rules: string[]; now?: string },
+  io: CliIO,
+): Promise<number> {
+  const now = checkNow(options.now);
+  const pack = loadRulePack(options.rules);
+  return rulesExplain(pack, ruleId, (path) => runCapture(path, now ?? undefined), io.stdout, file);
+}

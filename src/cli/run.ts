@@ -1,0 +1,47 @@
+// The analyze pipeline as a function: inputs -> device models -> findings. The CLI, the TUI, fleet workers and
+// the tests all call this, so they cannot disagree.
+import { fileURLToPath } from 'node:url';
+import type { DeviceModel } from '../common/device.js';
+import type { AnalyzeDocument, AnalyzedDevice, LineStore } from '../common/findings.js';
+import { loadCaptures, type LoadedCaptures } from '../model/load.js';
+import { evaluateDevice } from '../rules/engine.js';
+import { loadPack, type RulePack } from '../rules/load.js';
+
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+
+export interface AnalyzeOptions {
+  now?: string;
+  /** User packs on top of the built-in one; a rule there with the same id replaces the built-in. */
+  ruleDirs?: string[];
+  /** A pack already loaded (fleet workers and the TUI load it once). */
+  pack?: RulePack;
+}
+
+export function loadRulePack(ruleDirs: string[] = []): RulePack {
+  return loadPack([BUILTIN_RULES_DIR, ...ruleDirs]);
+}
+
+export function analyzeDevice(pack: RulePack, device: DeviceModel, lines: LineStore, now?: string): AnalyzedDevice {
+  const judgedAt = now ?? device.captureTime;
+  const findings = judgedAt === null ? evaluateDevice(pack, device, lines, { now: '' }) : evaluateDevice(pack, device, lines, { now: judgedAt });
+  return {
+    hostname: device.hostname,
+    platform: device.platform,
+    captureTime: device.captureTime,
+    topology: device.derived.topology,
+    daysToAckDeadline: device.derived.reporting.daysToAckDeadline,
+    files: device.files,
+    findings,
+    diagnosticCount: device.diagnostics.length,
+  };
+}
+
+export function analyzeLoaded(loaded: LoadedCaptures, pack: RulePack, now?: string): AnalyzeDocument {
+  return { schemaVersion: 1, devices: loaded.devices.map((device) => analyzeDevice(pack, device, loaded.lines, now)) };
+}
+
+export async function analyzeFiles(paths: string[], options: AnalyzeOptions = {}): Promise<AnalyzeDocument> {
+  const pack = options.pack ?? loadRulePack(options.ruleDirs);
+  const loaded = await loadCaptures(paths, { now: options.now });
+  return analyzeLoaded(loaded, pack, options.now);
+}

@@ -1,0 +1,159 @@
+// Facts that rules need and that belong to the model rather than to each rule: which documented topology the
+// device is in, the state of communication per destination, and where reporting stands against the capture time.
+import type {
+  Destination,
+  DestinationState,
+  DerivedFacts,
+  DeviceModel,
+  ReportingStatus,
+  SyslogMessage,
+  Topology,
+} from '../common/device.js';
+import { daysBetween } from '../common/time.js';
+
+/** SSM On-Prem serves the CSLU protocol under a tenant: https://<host>/cslu/v1/pi/<tenant-id>. */
+export function isOnPremUrl(url: string | null): boolean {
+  if (!url) return false;
+  return /^https:\/\/[^/]+\/cslu\/v1\/pi\/[^/\s]+/i.test(url) && !/:8182\//.test(url);
+}
+
+export function deriveFacts(device: DeviceModel, now: string | null): DerivedFacts {
+  const onPrem = isOnPremUrl(device.transport.url) || device.syslog.some((m) => m.name === 'REPORTING_NOT_SUPPORTED');
+  const { topology, reason } = inferTopology(device, onPrem);
+  const communication = communicationStates(device, onPrem);
+  return {
+    topology,
+    topologyReason: reason,
+    onPrem,
+    communication,
+    liveCommFailure: communication.some((c) => c.state === 'failing' || c.state === 'flapping'),
+    reporting: reportingStatus(device, now),
+    trustInstalled: device.trustCode.installedAt !== null || device.trustCode.udis.some((u) => u.installedAt !== null),
+    clockSynchronized:
+      device.ntp.synchronized ??
+      (device.syslog.some((m) => m.facility === 'PKI' && m.mnemonic === 'NON_AUTHORITATIVE_CLOCK') ? false : null),
+  };
+}
+
+function inferTopology(device: DeviceModel, onPrem: boolean): { topology: Topology; reason: string } {
+  const type = device.transport.type;
+  if (device.slpEnabled === false) return { topology: 'unknown', reason: 'Smart Licensing Using Policy is not enabled (pre-SLP output)' };
+  switch (type) {
+    case 'off':
+      return { topology: 'offline', reason: 'transport is off: reports are saved and uploaded by hand' };
+    case 'callhome':
+      return { topology: 'direct-callhome', reason: 'transport is Call Home, straight to CSSM' };
+    case 'smart':
+      return onPrem
+        ? { topology: 'onprem', reason: 'Smart transport pointing at an SSM On-Prem URL' }
+        : { topology: 'direct-smart', reason: 'transport is Smart, straight to CSSM' };
+    case 'cslu':
+      if (onPrem) {
+        // An On-Prem that never gets ACKs from Cisco is disconnected; the device cannot tell, so stay with onprem.
+        return { topology: 'onprem', reason: `CSLU transport to an SSM On-Prem URL (${device.transport.url})` };
+      }
+      return {
+        topology: 'cslu',
+        reason: `CSLU transport to ${device.transport.url ?? device.transport.csluAddress ?? 'cslu-local'} (whether CSLU itself is connected to CSSM is not visible from the device)`,
+      };
+    default:
+      return { topology: 'unknown', reason: 'nothing in the capture shows the transport' };
+  }
+}
+
+function destinationOf(message: SyslogMessage, device: DeviceModel, onPrem: boolean): Destination {
+  const text = message.text;
+  let destination: Destination = 'unknown';
+  if (/Smart License Utility|\bCSLU\b|cslu-local|\/cslu\/v1/i.test(text)) destination = 'cslu';
+  else if (/Smart Software Manager|\bCSSM\b|smartreceiver/i.test(text)) destination = 'cssm';
+  else if (/tools\.cisco\.com|call ?home/i.test(text)) destination = 'callhome';
+  else if (/on-?prem/i.test(text)) destination = 'onprem';
+  else if (device.transport.type === 'smart') destination = 'cssm';
+  else if (device.transport.type === 'callhome') destination = 'callhome';
+  else if (device.transport.type === 'cslu') destination = 'cslu';
+  if (destination === 'cslu' && onPrem) destination = 'onprem';
+  return destination;
+}
+
+function transportDestination(device: DeviceModel, onPrem: boolean): Destination | null {
+  switch (device.transport.type) {
+    case 'smart':
+      return onPrem ? 'onprem' : 'cssm';
+    case 'callhome':
+      return 'callhome';
+    case 'cslu':
+      return onPrem ? 'onprem' : 'cslu';
+    default:
+      return null;
+  }
+}
+
+function communicationStates(device: DeviceModel, onPrem: boolean): DestinationState[] {
+  const relevant = device.syslog
+    .map((message, index) => ({ message, index }))
+    .filter(({ message }) => message.name === 'COMM_FAILED' || message.name === 'COMM_RESTORED');
+  // Time order where known; input order breaks ties and orders messages without a time.
+  relevant.sort((a, b) => {
+    const ta = a.message.time ? Date.parse(a.message.time) : NaN;
+    const tb = b.message.time ? Date.parse(b.message.time) : NaN;
+    if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return ta - tb;
+    return a.index - b.index;
+  });
+  const states = new Map<Destination, DestinationState & { last: 'failure' | 'restore' }>();
+  for (const { message } of relevant) {
+    const destination = destinationOf(message, device, onPrem);
+    let state = states.get(destination);
+    if (!state) {
+      state = {
+        destination, state: 'ok', failures: 0, restores: 0,
+        firstFailure: null, lastFailure: null, lastRestore: null, lastFailureText: null, last: 'restore',
+      };
+      states.set(destination, state);
+    }
+    if (message.name === 'COMM_FAILED') {
+      state.failures++;
+      state.firstFailure ??= message.time;
+      state.lastFailure = message.time;
+      state.lastFailureText = message.text;
+      state.last = 'failure';
+    } else if (state.last === 'failure') {
+      state.restores++;
+      state.lastRestore = message.time;
+      state.last = 'restore';
+    }
+  }
+  // An ACK received after the last failure proves the transport's destination answered again.
+  const ack = device.usageReporting.lastAckReceived;
+  const ackDestination = transportDestination(device, onPrem);
+  if (ack && ackDestination) {
+    const state = states.get(ackDestination);
+    if (state && state.last === 'failure' && state.lastFailure && Date.parse(ack) > Date.parse(state.lastFailure)) {
+      state.restores++;
+      state.lastRestore = ack;
+      state.last = 'restore';
+    }
+  }
+  return [...states.values()].map(({ last, ...state }) => ({
+    ...state,
+    state: state.failures === 0 ? 'ok' : last === 'restore' ? 'restored' : state.restores >= 2 ? 'flapping' : 'failing',
+  }));
+}
+
+function reportingStatus(device: DeviceModel, now: string | null): ReportingStatus {
+  const reporting = device.usageReporting;
+  const status: ReportingStatus = { daysToAckDeadline: null, ackOverdue: false, reportPushOverdueDays: null, ackPendingHours: null };
+  if (now === null) return status;
+  if (reporting.nextAckDeadline) {
+    status.daysToAckDeadline = round(daysBetween(now, reporting.nextAckDeadline));
+    status.ackOverdue = device.policy.reportingAckRequired !== false && status.daysToAckDeadline < 0;
+  }
+  if (reporting.nextReportPush) status.reportPushOverdueDays = round(daysBetween(reporting.nextReportPush, now));
+  const push = reporting.lastReportPush;
+  const ack = reporting.lastAckReceived;
+  if (push && (!ack || Date.parse(ack) < Date.parse(push))) status.ackPendingHours = round(daysBetween(push, now) * 24);
+  return status;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,80 @@
+import type { DerivedFacts, DeviceModel } from '../common/device.js';
+
+export function emptyDerived(): DerivedFacts {
+  return {
+    topology: 'unknown',
+    topologyReason: 'nothing in the capture shows the transport',
+    onPrem: false,
+    communication: [],
+    liveCommFailure: false,
+    reporting: { daysToAckDeadline: null, ackOverdue: false, reportPushOverdueDays: null, ackPendingHours: null },
+    trustInstalled: false,
+    clockSynchronized: null,
+  };
+}
+
+/** A device with every field present and unknown: the merge target, and the base of test fixtures. */
+export function emptyDevice(): DeviceModel {
+  return {
+    hostname: null,
+    platform: 'unknown',
+    captureTime: null,
+    captureTimeSource: null,
+    softwareVersion: null,
+    agentVersion: null,
+    udi: { pid: null, sn: null },
+    haUdis: [],
+    slpEnabled: null,
+    legacy: null,
+    account: { smartAccount: null, virtualAccount: null },
+    transport: {
+      type: null,
+      url: null,
+      csluAddress: null,
+      proxy: { address: null, port: null, username: null, passwordSet: null },
+      vrf: null,
+      sourceInterface: null,
+    },
+    policy: { inUse: null, name: null, installedAt: null, reportingAckRequired: null, attributes: [] },
+    usageReporting: {
+      lastAckReceived: null,
+      nextAckDeadline: null,
+      reportingPushIntervalDays: null,
+      nextAckPushCheck: null,
+      nextReportPush: null,
+      lastReportPush: null,
+      lastReportFileWrite: null,
+    },
+    trustCode: { installedAt: null, udis: [] },
+    licenses: [],
+    rumReports: [],
+    usageReportSummary: null,
+    communication: [],
+    syslog: [],
+    events: [],
+    history: [],
+    config: {
+      licenseSmartLines: [],
+      nameServers: [],
+      domainName: null,
+      domainLookup: null,
+      ipHosts: [],
+      ntpServers: [],
+      httpClientSourceInterface: null,
+      vrfs: [],
+      callHome: null,
+    },
+    callHomeProfiles: [],
+    ntp: { synchronized: null, peers: [] },
+    cpuProcesses: [],
+    dataConversion: null,
+    reachability: [],
+    messages: [],
+    writeEraseOccurred: null,
+    derived: emptyDerived(),
+    sections: [],
+    diagnostics: [],
+    sources: {},
+    files: [],
+  };
+}

@@ -1,0 +1,83 @@
+// `--redact`: captures carry serial numbers, ID tokens, account names, host names and addresses. Masking is applied
+// to the rendered output (so evidence lines, messages and every format are covered by one mechanism) and is
+// consistent: one input value, one mask, across all devices of a run.
+import type { DeviceModel } from '../common/device.js';
+
+type Kind = 'host' | 'sn' | 'account' | 'ip' | 'token' | 'user' | 'password';
+
+const IPV4 = /(?<![\w.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?!\.?\d)(?![A-Za-z0-9_])/g;
+// Full or compressed IPv6 with at least one "::" or seven colons; times like 13:37:57 have two.
+const IPV6 = /(?<![\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?|::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}))(?![\w:])/g;
+// Cisco serial numbers: three letters, four digits, four letters/digits (FOC2344X1AB, FDO2231X0AB).
+const SERIAL = /\b[A-Z]{3}\d{4}[A-Z0-9]{4}\b/g;
+const SN_FIELD = /\b(SN:\s*|Serial Number\s*:\s*|Processor board ID\s+)([A-Za-z0-9-]{4,})/gi;
+const ID_TOKEN = /\b(idtoken\s+)(\S+)/gi;
+const LONG_TOKEN = /\b[A-Za-z0-9+/%_-]{40,}={0,2}/g;
+const PASSWORD = /\b(password\s+(?:\d\s+)?)(\S+)/gi;
+const USER = /\b(user(?:name)?\s*[:=]?\s+)(\S+)/gi;
+const ACCOUNT_FIELD = /\b((?:Smart|Virtual) Account:\s*)(.+?)(\s+As of\b.*)?$/gim;
+
+export class Redactor {
+  private readonly masks = new Map<string, string>();
+  private readonly counters = new Map<Kind, number>();
+  private readonly literals: { value: string; kind: Kind }[] = [];
+
+  /** Values known from the models are masked wherever they appear, even inside words of other lines. */
+  learn(devices: DeviceModel[]): this {
+    for (const d of devices) {
+      if (d.hostname) this.literal(d.hostname, 'host');
+      for (const m of d.syslog) if (m.host) this.literal(m.host, 'host');
+      for (const sn of [d.udi.sn, ...d.haUdis.map((u) => u.sn), ...d.trustCode.udis.map((u) => u.sn)]) if (sn) this.literal(sn, 'sn');
+      if (d.account.smartAccount) this.literal(d.account.smartAccount, 'account');
+      if (d.account.virtualAccount) this.literal(d.account.virtualAccount, 'account');
+      if (d.transport.proxy.username) this.literal(d.transport.proxy.username, 'user');
+      for (const host of d.config.ipHosts) if (host.name !== 'cslu-local') this.literal(host.name, 'host');
+    }
+    return this;
+  }
+
+  private literal(value: string, kind: Kind): void {
+    const trimmed = value.trim();
+    if (trimmed.length < 3 || this.literals.some((l) => l.value === trimmed)) return;
+    this.literals.push({ value: trimmed, kind });
+    this.literals.sort((a, b) => b.value.length - a.value.length);
+  }
+
+  mask(value: string, kind: Kind): string {
+    const key = `${kind}:${value}`;
+    let mask = this.masks.get(key);
+    if (!mask) {
+      const n = (this.counters.get(kind) ?? 0) + 1;
+      this.counters.set(kind, n);
+      mask = `<${kind}-${n}>`;
+      this.masks.set(key, mask);
+    }
+    return mask;
+  }
+
+  /** Mask a rendered output (text, Markdown or JSON: masks contain no character that needs escaping). */
+  redact(text: string): string {
+    let out = text;
+    for (const { value, kind } of this.literals) {
+      const pattern = new RegExp(`(?<![A-Za-z0-9_-])${escapeRegExp(value)}(?![A-Za-z0-9_])`, 'g');
+      out = out.replace(pattern, () => this.mask(value, kind));
+    }
+    out = out.replace(ACCOUNT_FIELD, (_m, label: string, name: string, rest: string | undefined) =>
+      name.startsWith('<account-') ? `${label}${name}${rest ?? ''}` : `${label}${this.mask(name.trim(), 'account')}${rest ?? ''}`);
+    out = out.replace(ID_TOKEN, (_m, label: string, token: string) => (token.startsWith('<') ? _m : `${label}${this.mask(token, 'token')}`));
+    out = out.replace(PASSWORD, (_m, label: string, secret: string) => (secret.startsWith('<') ? _m : `${label}${this.mask(secret, 'password')}`));
+    out = out.replace(USER, (_m, label: string, user: string) => (user.startsWith('<') || /^(is|of|the|name|and)$/i.test(user) ? _m : `${label}${this.mask(user, 'user')}`));
+    // Tokens are mixed-case base64; paths and kebab-case names are not.
+    out = out.replace(LONG_TOKEN, (token) =>
+      /[a-z]/.test(token) && /[A-Z]/.test(token) && /\d/.test(token) ? this.mask(token, 'token') : token);
+    out = out.replace(SN_FIELD, (_m, label: string, sn: string) => (sn.startsWith('<') ? _m : `${label}${this.mask(sn, 'sn')}`));
+    out = out.replace(SERIAL, (sn) => this.mask(sn, 'sn'));
+    out = out.replace(IPV4, (ip) => this.mask(ip, 'ip'));
+    out = out.replace(IPV6, (ip) => this.mask(ip, 'ip'));
+    return out;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
