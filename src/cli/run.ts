@@ -5,7 +5,8 @@ import type { DeviceModel } from '../common/device.js';
 import type { AnalyzeDocument, AnalyzedDevice, LineStore } from '../common/findings.js';
 import { loadCaptures, type LoadedCaptures } from '../model/load.js';
 import { evaluateDevice } from '../rules/engine.js';
-import { loadPack, type RulePack } from '../rules/load.js';
+import { loadPack } from '../rules/load.js';
+import type { RulePack } from '../rules/types.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
 
@@ -22,8 +23,7 @@ export function loadRulePack(ruleDirs: string[] = []): RulePack {
 }
 
 export function analyzeDevice(pack: RulePack, device: DeviceModel, lines: LineStore, now?: string): AnalyzedDevice {
-  const judgedAt = now ?? device.captureTime;
-  const findings = judgedAt === null ? evaluateDevice(pack, device, lines, { now: '' }) : evaluateDevice(pack, device, lines, { now: judgedAt });
+  const findings = evaluateDevice(pack, device, lines, { now: now ?? device.captureTime });
   return {
     hostname: device.hostname,
     platform: device.platform,

@@ -18,7 +18,7 @@ export function isOnPremUrl(url: string | null): boolean {
 }
 
 export function deriveFacts(device: DeviceModel, now: string | null): DerivedFacts {
-  const onPrem = isOnPremUrl(device.transport.url) || device.syslog.some((m) => m.name === 'REPORTING_NOT_SUPPORTED');
+  const onPrem = isOnPremUrl(device.transport.url) || isOnPremUrl(device.transport.csluAddress) || device.syslog.some((m) => m.name === 'REPORTING_NOT_SUPPORTED');
   const { topology, reason } = inferTopology(device, onPrem);
   const communication = communicationStates(device, onPrem);
   return {
@@ -50,7 +50,7 @@ function inferTopology(device: DeviceModel, onPrem: boolean): { topology: Topolo
     case 'cslu':
       if (onPrem) {
         // An On-Prem that never gets ACKs from Cisco is disconnected; the device cannot tell, so stay with onprem.
-        return { topology: 'onprem', reason: `CSLU transport to an SSM On-Prem URL (${device.transport.url})` };
+        return { topology: 'onprem', reason: `CSLU transport to an SSM On-Prem URL (${device.transport.url ?? device.transport.csluAddress})` };
       }
       return {
         topology: 'cslu',

@@ -1,6 +1,130 @@
-// PLACEHOLDER until the parser lands: reads nothing, reports every line as unrecognised.
-import type { CommandParser } from './fragment.js';
+// `show license summary` on NX-OS and IOS-XE: the `License Usage:` table, `No licenses in use`, and the pre-SLP
+// summary (`Smart Licensing is ENABLED`, `Registration:`, `License Authorization:`) that shows a device not yet on SLP.
+// `show license usage` lives in shared/license-usage.ts and is exported from here, as the registry expects.
+import { CstParser } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
+import type { License } from '../common/device.js';
+import type { RawSection } from '../ingest/types.js';
 import { FragmentBuilder } from './fragment.js';
+import type { CommandParser } from './fragment.js';
+import {
+  OtherLine,
+  ReadLines,
+  UNDERLINE,
+  countOrNull,
+  group,
+  licenseStatus,
+  lineToken,
+  parseLines,
+  subrulesOf,
+  tokenizeLines,
+  tokensOf,
+  valueOrNull,
+} from './shared/license-lines.js';
+import type { LineKind } from './shared/license-lines.js';
+
+export { licenseUsageParser } from './shared/license-usage.js';
+
+const SmartLicensingState = lineToken('SmartLicensingState');
+const RegistrationHeading = lineToken('RegistrationHeading');
+const AuthorizationHeading = lineToken('AuthorizationHeading');
+const ConversionHeading = lineToken('ConversionHeading');
+const UsageHeading = lineToken('UsageHeading');
+const AccountHeading = lineToken('AccountHeading');
+const TableHeader = lineToken('TableHeader');
+const Underline = lineToken('Underline');
+const NoLicenses = lineToken('NoLicenses');
+const EmptyDescription = lineToken('EmptyDescription');
+const LicenseRow = lineToken('LicenseRow');
+const UntaggedRow = lineToken('UntaggedRow');
+const Field = lineToken('Field');
+
+const STATUS_WORDS = '(?:NOT )?IN USE|EVAL (?:MODE|EXPIRED)|(?:NOT )?AUTHORIZED|OUT OF COMPLIANCE|RESERVED|INVALID';
+
+const LINE_KINDS: LineKind[] = [
+  { token: SmartLicensingState, pattern: /^\s*Smart Licensing is (ENABLED|DISABLED)\s*$/i },
+  { token: RegistrationHeading, pattern: /^\s*Registration:\s*$/ },
+  { token: AuthorizationHeading, pattern: /^\s*License Authorization:\s*$/ },
+  { token: ConversionHeading, pattern: /^\s*Smart License Conversion:\s*$/ },
+  { token: UsageHeading, pattern: /^\s*License Usage:\s*$/ },
+  { token: AccountHeading, pattern: /^\s*Account Information:\s*$/ },
+  { token: TableHeader, pattern: /^\s*License\s+(?:Entitlement tag\s+Count|Count\s+Entitlement tag)\s+Status\s*$/i },
+  { token: Underline, pattern: UNDERLINE },
+  { token: NoLicenses, pattern: /^\s*No licenses in use[\s-]*$/i },
+  { token: EmptyDescription, pattern: /^\s*<empty>\s*$/i },
+  // `network-advantage (C9300-48 Network Advan...) 1 IN USE` / `LAN license for Nexus 9... (LAN_ENTERPRISE_SERVICES_PKG) 1 IN USE`
+  { token: LicenseRow, pattern: /^\s*(.*?)\s*\(([^()]*)\)\s+(\d+)\s+(\S.*?)\s*$/ },
+  { token: UntaggedRow, pattern: new RegExp(`^\\s*(\\S.*?)\\s+(\\d+)\\s+(${STATUS_WORDS})(?:\\s*\\(\\d+\\))?\\s*$`, 'i') },
+  { token: Field, pattern: /^\s*([A-Za-z][A-Za-z -]*?)\s*:\s*(.*?)\s*$/ },
+];
+
+const ALL_TOKENS = [...new Set([...LINE_KINDS.map((k) => k.token), OtherLine])];
+
+class SummaryGrammar extends CstParser {
+  constructor() {
+    super(ALL_TOKENS, { recoveryEnabled: false });
+    this.performSelfAnalysis();
+  }
+
+  summary = this.RULE('summary', () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.CONSUME(SmartLicensingState) },
+        { ALT: () => this.SUBRULE(this.registration) },
+        { ALT: () => this.SUBRULE(this.authorization) },
+        { ALT: () => this.SUBRULE(this.conversion) },
+        { ALT: () => this.SUBRULE(this.account) },
+        { ALT: () => this.SUBRULE(this.usage) },
+        // a table without its `License Usage:` heading (pasted from the middle) still reads as a table
+        { ALT: () => this.SUBRULE(this.licenseTable) },
+        { ALT: () => this.CONSUME(Field) },
+        { ALT: () => this.CONSUME(OtherLine) },
+      ]),
+    );
+  });
+
+  registration = this.RULE('registration', () => {
+    this.CONSUME(RegistrationHeading);
+    this.MANY(() => this.CONSUME(Field));
+  });
+
+  authorization = this.RULE('authorization', () => {
+    this.CONSUME(AuthorizationHeading);
+    this.MANY(() => this.CONSUME(Field));
+  });
+
+  conversion = this.RULE('conversion', () => {
+    this.CONSUME(ConversionHeading);
+    this.MANY(() => this.CONSUME(Field));
+  });
+
+  account = this.RULE('account', () => {
+    this.CONSUME(AccountHeading);
+    this.MANY(() => this.CONSUME(Field));
+  });
+
+  usage = this.RULE('usage', () => {
+    this.CONSUME(UsageHeading);
+    this.OPTION(() => this.SUBRULE(this.licenseTable));
+  });
+
+  licenseTable = this.RULE('licenseTable', () => {
+    this.OR([{ ALT: () => this.CONSUME(TableHeader) }, { ALT: () => this.SUBRULE1(this.tableLine) }]);
+    this.MANY(() => this.SUBRULE2(this.tableLine));
+  });
+
+  tableLine = this.RULE('tableLine', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(Underline) },
+      { ALT: () => this.CONSUME(LicenseRow) },
+      { ALT: () => this.CONSUME(UntaggedRow) },
+      { ALT: () => this.CONSUME(EmptyDescription) },
+      { ALT: () => this.CONSUME(NoLicenses) },
+    ]);
+  });
+}
+
+let grammar: SummaryGrammar | undefined;
 
 export const licenseSummaryParser: CommandParser = {
   id: 'license-summary',
@@ -8,9 +132,149 @@ export const licenseSummaryParser: CommandParser = {
   specificity: 25,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
-    for (const line of section.lines) if (line.text.trim() !== '') out.unrecognised(line.n);
+    const read = new ReadLines();
+    try {
+      grammar ??= new SummaryGrammar();
+      const g = grammar;
+      const cst = parseLines(g, tokenizeLines(section.lines, LINE_KINDS), () => g.summary());
+      if (cst) extractSummary(cst, out, read, firstBodyLine(section));
+    } catch (error) {
+      out.diag(section.headerLine ?? section.lines[0]?.n ?? 0, `show license summary not read: ${String(error)}`);
+    }
+    read.reportUnread(section, out);
     return out.build();
   },
 };
 
-export const licenseUsageParser: CommandParser = { ...licenseSummaryParser, id: 'license-usage', commands: ['show license usage'], specificity: 30 };
+function extractSummary(cst: CstNode, out: FragmentBuilder, read: ReadLines, firstLine: number): void {
+  let legacy = false;
+  let authorizationSeen = false;
+  for (const token of tokensOf(cst)) {
+    if (token.tokenType === SmartLicensingState) {
+      read.mark(token);
+      legacy = true;
+    }
+  }
+  for (const block of subrulesOf(cst)) {
+    switch (block.name) {
+      case 'registration':
+        legacy = true;
+        readRegistration(block, out, read);
+        break;
+      case 'account':
+        // IOS-XE 17.7+ SLP summary: the account CSSM named in its last ACK
+        readRegistration(block, out, read);
+        break;
+      case 'authorization':
+        legacy = true;
+        authorizationSeen = readAuthorization(block, out, read);
+        break;
+      case 'conversion':
+        // conversion progress is informational; the lines are read so they are not reported
+        for (const token of tokensOf(block)) read.mark(token);
+        legacy = true;
+        break;
+      case 'usage':
+        for (const token of tokensOf(block)) read.mark(token);
+        for (const table of subrulesOf(block)) readLicenseTable(table, out, read);
+        break;
+      case 'licenseTable':
+        readLicenseTable(block, out, read);
+        break;
+    }
+  }
+  if (legacy) {
+    out.set('slpEnabled', false, firstLine);
+    if (!authorizationSeen) out.set('legacy.evalMode', false, firstLine);
+  }
+}
+
+function readRegistration(block: CstNode, out: FragmentBuilder, read: ReadLines): void {
+  for (const token of tokensOf(block)) {
+    read.mark(token);
+    if (token.tokenType !== Field) continue;
+    const key = group(token, 1)!.toLowerCase();
+    // `Smart Account: Example Corp As of Apr 17 03:31:32 2024 UTC`: the date is when CSSM last said so
+    const value = valueOrNull(group(token, 2)?.replace(/\s+As of\s+.*$/, ''));
+    const line = token.startOffset;
+    if (key === 'status') out.set('legacy.registrationStatus', value, line);
+    else if (key === 'smart account') out.set('account.smartAccount', value, line);
+    else if (key === 'virtual account') out.set('account.virtualAccount', value, line);
+  }
+}
+
+/** Returns true when the authorization status was read. */
+function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines): boolean {
+  let seen = false;
+  for (const token of tokensOf(block)) {
+    read.mark(token);
+    if (token.tokenType !== Field || group(token, 1)!.toLowerCase() !== 'status') continue;
+    // `AUTHORIZED on Jul 16 14:26:01 2021 UTC`: the date is when, not what
+    const status = valueOrNull(group(token, 2)?.replace(/\s+on\s+.*$/i, ''));
+    out.set('legacy.authorizationStatus', status, token.startOffset);
+    out.set('legacy.evalMode', /EVAL/i.test(status ?? ''), token.startOffset);
+    seen = true;
+  }
+  return seen;
+}
+
+function readLicenseTable(table: CstNode, out: FragmentBuilder, read: ReadLines): void {
+  const lines = [...tokensOf(table), ...subrulesOf(table).flatMap(tokensOf)].sort((a, b) => a.startOffset - b.startOffset);
+  // a lone `<empty>` line is the description of the row that follows (NX-OS pre-SLP eval output wraps that way)
+  let pendingEmptyDescription = false;
+  for (const token of lines) {
+    read.mark(token);
+    if (token.tokenType === NoLicenses) out.touch('licenses');
+    else if (token.tokenType === EmptyDescription) pendingEmptyDescription = true;
+    else if (token.tokenType === LicenseRow) {
+      out.add('licenses', tableLicense(token, pendingEmptyDescription), token.startOffset);
+      pendingEmptyDescription = false;
+    } else if (token.tokenType === UntaggedRow) {
+      out.add('licenses', untaggedLicense(token), token.startOffset);
+      pendingEmptyDescription = false;
+    }
+  }
+  const rows = lines.filter((t) => t.tokenType === LicenseRow || t.tokenType === UntaggedRow);
+  const header = lines.find((t) => t.tokenType === TableHeader);
+  if (header && rows.length === 0 && !lines.some((t) => t.tokenType === NoLicenses)) {
+    out.diag(header.startOffset, 'license usage table has no rows (output cut short?)');
+  }
+}
+
+/**
+ * The two platforms fill the columns differently: NX-OS prints a truncated description and the package tag in
+ * brackets (`LAN license for Nexus 9... (LAN_ENTERPRISE_SERVICES_PKG)`), IOS-XE the license name and a truncated
+ * description in brackets (`network-advantage (C9300-48 Network Advan...)`). The name is what `show license usage`
+ * calls the license, so both commands describe the same license the same way.
+ */
+function tableLicense(token: IToken, emptyDescription: boolean): License {
+  const left = valueOrNull(group(token, 1));
+  const bracketed = valueOrNull(group(token, 2));
+  // an IOS-XE name is one word (`booster_performance (ISR_4331_BOOST)`); an NX-OS description has spaces or is empty
+  const packageTag = bracketed !== null && /^[A-Z0-9_]+$/.test(bracketed) && (left === null || /\s/.test(left));
+  return {
+    name: packageTag ? bracketed : left,
+    entitlementTag: bracketed?.startsWith('regid.') ? bracketed : null,
+    description: packageTag ? (emptyDescription ? null : left) : bracketed,
+    count: countOrNull(group(token, 3)),
+    status: licenseStatus(group(token, 4)),
+    enforcementType: null,
+    licenseType: null,
+  };
+}
+
+function untaggedLicense(token: IToken): License {
+  return {
+    name: valueOrNull(group(token, 1)),
+    entitlementTag: null,
+    description: null,
+    count: countOrNull(group(token, 2)),
+    status: licenseStatus(group(token, 3)),
+    enforcementType: null,
+    licenseType: null,
+  };
+}
+
+function firstBodyLine(section: RawSection): number {
+  return section.lines.find((line) => line.text.trim() !== '')?.n ?? section.headerLine ?? 0;
+}

@@ -1,6 +1,21 @@
-// PLACEHOLDER until the parser lands: reads nothing, reports every line as unrecognised.
+// Syslog messages: console/logfile lines routed to `syslog` sections by ingest, and `show logging` output. Every
+// `%FACILITY-SEVERITY-MNEMONIC` line is kept (PKI, CALLHOME, SYS… matter to rules too); licensing ones also get the
+// platform-neutral `name`. Decoding of one line lives in syslog/extract.ts.
 import type { CommandParser } from './fragment.js';
 import { FragmentBuilder } from './fragment.js';
+import { decodeSyslogLine } from './syslog/extract.js';
+import { licensingName } from './syslog/catalogue.js';
+import { parseDeviceTime } from '../common/time.js';
+
+/**
+ * Non-message lines of `show logging` (the logging configuration header and buffer banners of both platforms).
+ * They say nothing about licensing and are read silently.
+ */
+const SHOW_LOGGING_HEADER =
+  /^(?:Syslog logging|Logging|Log Buffer|Buffer logging|Console logging|Monitor logging|Trap logging|Persistent logging|File logging|Count and timestamp|No (?:Active|Inactive)\b|Message Discriminator|Exception Logging|Name -|Facility|Severity|server |\{|-{3,}|={3,}|\d+ messages? lines? logged|\s)/i;
+
+/** A field heading such as `Logging Source-Interface:` or `Current Session Severity:`. */
+const FIELD_LINE = /^[A-Za-z][\w ./()-]{0,60}:(?:\s|$)/;
 
 export const syslogParser: CommandParser = {
   id: 'syslog',
@@ -8,7 +23,40 @@ export const syslogParser: CommandParser = {
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
-    for (const line of section.lines) if (line.text.trim() !== '') out.unrecognised(line.n);
+    const inShowLogging = section.command === 'show logging';
+    for (const line of section.lines) {
+      if (line.text.trim() === '') continue;
+      const decoded = decodeSyslogLine(line.text);
+      if (decoded === null) {
+        if (inShowLogging && (SHOW_LOGGING_HEADER.test(line.text) || FIELD_LINE.test(line.text) || startsWithStamp(line.text))) continue;
+        out.unrecognised(line.n);
+        continue;
+      }
+      if (!decoded.prefixRead) out.diag(line.n, 'syslog timestamp not recognised; message kept without a time');
+      if (decoded.unknownZone !== null) out.diag(line.n, `unknown time zone ${decoded.unknownZone}; time read as UTC`);
+      out.add(
+        'syslog',
+        {
+          time: decoded.time,
+          host: decoded.host ?? section.hostname,
+          facility: decoded.facility,
+          severity: decoded.severity,
+          mnemonic: decoded.mnemonic,
+          text: decoded.text,
+          line: line.n,
+          file: section.file,
+          name: licensingName(decoded.facility, decoded.mnemonic),
+          yearInferred: decoded.yearInferred,
+        },
+        line.n,
+      );
+    }
     return out.build();
   },
 };
+
+/** A log line without a message tag (`2023 Aug  7 17:02:36 leaf-101 last message repeated 3 times`). */
+function startsWithStamp(text: string): boolean {
+  const head = text.trimStart().slice(0, 32);
+  return /^[*.]?(?:\d{4} )?[A-Z][a-z]{2}\s+\d{1,2}\s/.test(head) && parseDeviceTime(head, { defaultYear: 2000 }) !== null;
+}

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// `npm run bench`: speed and memory of slp-doctor on this machine, written to docs/PERFORMANCE.md.
+// Every number here is measured in this run; nothing is asserted in tests.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeShowTech } from './gen-showtech.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/slp-doctor.js');
+const measure = join(root, 'scripts/measure.mjs');
+const quick = process.argv.includes('--quick');
+const results = [];
+const extraSections = [];
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function record(name, value, unit, target, note = '') {
+  const pass = target === undefined ? '' : target.ok(value) ? 'yes' : '**no**';
+  results.push({ name, value, unit, target: target?.text ?? '', pass, note });
+  process.stdout.write(`${name}: ${typeof value === 'number' ? value.toFixed(value < 10 ? 2 : 1) : value} ${unit} ${target ? `(target ${target.text}: ${pass})` : ''}\n`);
+}
+
+function wall(command, args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (child.status !== 0 && child.status !== 1) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr}`);
+  }
+  return median(times);
+}
+
+function measured(args) {
+  const child = spawnSync(process.execPath, [measure, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const line = child.stderr.trim().split('\n').pop();
+  return JSON.parse(line);
+}
+
+const small = ['captures/nxos-status-cslu.txt', 'captures/nxos-cslu-dns-failure.txt'].map((p) => join(root, p)).find(existsSync)
+  ?? join(root, 'captures', readFileSync(join(root, 'captures/.bench-small'), 'utf8').trim());
+const techSupport = ['captures/nxos-techsupport.txt', 'captures/iosxe-techsupport.txt'].map((p) => join(root, p)).find(existsSync);
+
+// 1. Warm parse of a tech support (~15 KB): ingest + parsers + model, in process.
+{
+  const { ingestText } = await import('../dist/ingest/index.js');
+  const { fromIngested } = await import('../dist/model/load.js');
+  const text = readFileSync(techSupport, 'utf8');
+  for (let i = 0; i < 30; i++) fromIngested([ingestText(text, 'ts.txt')]);
+  const times = [];
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    fromIngested([ingestText(text, 'ts.txt')]);
+    times.push(performance.now() - start);
+  }
+  record(`parse ${(text.length / 1024).toFixed(1)} KB tech support, warm (median of 200)`, median(times), 'ms', { text: '< 20 ms', ok: (v) => v < 20 });
+
+  // 2. The whole rule pack on one device.
+  const { loadRulePack } = await import('../dist/cli/run.js');
+  const { evaluateDevice } = await import('../dist/rules/engine.js');
+  const loaded = fromIngested([ingestText(text, 'ts.txt')]);
+  const device = loaded.devices[0];
+  const pack = loadRulePack([]);
+  const now = device.captureTime ?? '2024-04-18T00:00:00Z';
+  for (let i = 0; i < 50; i++) evaluateDevice(pack, device, loaded.lines, { now });
+  const evalTimes = [];
+  for (let i = 0; i < 500; i++) {
+    const start = performance.now();
+    evaluateDevice(pack, device, loaded.lines, { now });
+    evalTimes.push(performance.now() - start);
+  }
+  record(`whole rule pack (${pack.rules?.length ?? '?'} rules) on one device (median of 500)`, median(evalTimes), 'ms', { text: '< 5 ms', ok: (v) => v < 5 });
+}
+
+// 3. Cold starts.
+{
+  const runs = quick ? 5 : 15;
+  const nodeBaseline = wall(process.execPath, ['-e', ''], runs);
+  const parseCold = wall(process.execPath, [bin, 'parse', '--format', 'json', small], runs);
+  const analyzeCold = wall(process.execPath, [bin, 'analyze', '--format', 'json', small], runs);
+  record("`node -e ''` start-up (baseline)", nodeBaseline, 'ms');
+  record('`parse` cold start, small capture', parseCold, 'ms', { text: '< 300 ms', ok: (v) => v < 300 }, `${(parseCold / nodeBaseline).toFixed(1)}x node start-up`);
+  record('`analyze` cold start, small capture', analyzeCold, 'ms', { text: '< 400 ms', ok: (v) => v < 400 }, `${(analyzeCold / nodeBaseline).toFixed(1)}x node start-up`);
+}
+
+// 4. A generated 200 MB show-tech with licensing sections inside.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'slp-bench-'));
+  try {
+    const file = join(dir, 'showtech-200mb.txt');
+    writeShowTech(file, (quick ? 50 : 200) * 1024 * 1024, 7);
+    const mb = statSync(file).size / 1024 / 1024;
+    const grep = wall('grep', ['-c', 'LICMGR', file], 3);
+    const run = measured(['parse', '--format', 'json', file]);
+    record(`parse ${mb.toFixed(0)} MB show-tech`, run.ms / 1000, 's', { text: '< 5 s', ok: (v) => v < 5 }, `${(mb / (run.ms / 1000)).toFixed(0)} MB/s; grep -c LICMGR: ${(grep / 1000).toFixed(2)} s (${(run.ms / grep).toFixed(1)}x)`);
+    record(`parse ${mb.toFixed(0)} MB show-tech, peak RSS`, run.maxRssMB, 'MB', { text: '< 300 MB', ok: (v) => v < 300 });
+    const analyzed = measured(['analyze', '--format', 'json', '--fail-on', 'never', file]);
+    record(`analyze ${mb.toFixed(0)} MB show-tech`, analyzed.ms / 1000, 's', undefined, `peak RSS ${analyzed.maxRssMB.toFixed(0)} MB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Later sections (TUI first frame, fleet, 1 GB) register themselves here.
+for (const extra of ['bench-tui.mjs', 'bench-fleet.mjs']) {
+  const path = join(root, 'scripts', extra);
+  if (!existsSync(path) || quick) continue;
+  const mod = await import(path);
+  const section = await mod.run({ record, root, bin, measured, wall, quick });
+  if (section) extraSections.push(section);
+}
+
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
+const table = [
+  '| measurement | result | target | met | note |',
+  '| --- | --- | --- | --- | --- |',
+  ...results.map((r) => `| ${r.name} | ${typeof r.value === 'number' ? r.value.toFixed(r.value < 10 ? 2 : 1) : r.value} ${r.unit} | ${r.target} | ${r.pass} | ${r.note} |`),
+].join('\n');
+const doc = `# Performance
+
+Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.
+
+${table}
+
+${extraSections.join('\n\n')}
+
+## How to reproduce
+
+\`\`\`sh
+npm ci
+npm run bench            # builds, generates the inputs in a temp dir, measures, rewrites this file
+node scripts/gen-showtech.mjs /tmp/showtech.txt 200   # the same seeded 200 MB show-tech, to look at
+node scripts/measure.mjs parse --format json /tmp/showtech.txt   # one measured run: wall ms and peak RSS
+\`\`\`
+
+- Warm timings run in one process after warm-up; the median is reported.
+- Cold starts spawn \`node bin/slp-doctor.js …\` and report the median wall time, next to \`node -e ''\`.
+- Peak RSS is the measured process's own \`maxRSS\` (scripts/measure.mjs), for the command alone.
+- The show-tech is deterministic (seeded): unrelated sections (interfaces, CPU history, MTS buffers, logging) with
+  the licensing sections of a bundled capture inserted at 20 %, 50 % and 80 % of the file.
+`;
+if (!quick) writeFileSync(join(root, 'docs/PERFORMANCE.md'), doc);
+process.stdout.write(quick ? 'quick run: docs/PERFORMANCE.md not rewritten\n' : 'wrote docs/PERFORMANCE.md\n');

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Runs one slp-doctor command in this process with output discarded, then reports its wall time and the
+// process's peak RSS as JSON on stderr. Used by bench.mjs so memory is measured for the command alone.
+//   node scripts/measure.mjs parse --format json big.txt
+import { Writable } from 'node:stream';
+import { main } from '../dist/cli/main.js';
+
+const sink = new Writable({ write(_chunk, _encoding, done) { done(); } });
+const start = performance.now();
+const code = await main(process.argv.slice(2), { stdout: sink, stderr: process.stderr, stdinIsTTY: true, env: { NO_COLOR: '1' } });
+const ms = performance.now() - start;
+process.stderr.write(`${JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,0 +1,113 @@
+// From what an engineer typed (or a show-tech header printed) to a canonical command name. IOS-XE and NX-OS accept
+// any unambiguous prefix of each keyword (`sh lic stat`), so we match word by word: every typed word must be a
+// prefix of the form's word. `<n>` stands for a number and `<rest>` for any trailing words.
+import { COMMANDS, type CommandName } from './commands.js';
+
+const REST = '<rest>';
+const NUMBER = '<n>';
+
+/** Every spelling we accept, as full keywords; abbreviations are matched against these. */
+const FORMS: readonly (readonly [CommandName, string])[] = [
+  [COMMANDS.licenseStatus, 'show license status'],
+  [COMMANDS.licenseAll, 'show license all'],
+  [COMMANDS.licenseSummary, 'show license summary'],
+  [COMMANDS.licenseUsage, 'show license usage'],
+  [COMMANDS.licenseUdi, 'show license udi'],
+  [COMMANDS.licenseTechSupport, 'show license tech support'],
+  [COMMANDS.licenseTechSupport, 'show license tech-support'],
+  [COMMANDS.techSupportLicense, 'show tech-support license'],
+  [COMMANDS.licenseRumIdAll, 'show license rum id all'],
+  [COMMANDS.licenseRumIdAll, `show license rum id ${NUMBER}`],
+  [COMMANDS.licenseRumIdAll, 'test license smart rum id-list'],
+  [COMMANDS.licenseRumIdAll, 'test license smart rum-report id-list'],
+  [COMMANDS.licenseEventlog, 'show license eventlog'],
+  [COMMANDS.licenseEventlog, `show license eventlog ${NUMBER}`],
+  [COMMANDS.licenseHistoryMessage, 'show license history message'],
+  [COMMANDS.licenseDataConversion, 'show license data conversion'],
+  [COMMANDS.runningConfig, `show running-config ${REST}`],
+  [COMMANDS.callHomeProfileAll, 'show call-home profile all'],
+  [COMMANDS.callHomeProfileAll, `show call-home ${REST}`],
+  [COMMANDS.callHomeProfileAll, `show callhome ${REST}`],
+  [COMMANDS.clock, `show clock ${REST}`],
+  [COMMANDS.version, 'show version'],
+  [COMMANDS.ntpStatus, 'show ntp status'],
+  [COMMANDS.ntpPeers, 'show ntp peers'],
+  [COMMANDS.ntpPeers, 'show ntp peer-status'],
+  [COMMANDS.ntpPeers, 'show ntp associations'],
+  [COMMANDS.processCpu, `show processes cpu sorted ${REST}`],
+  [COMMANDS.processCpu, 'show processes cpu'],
+  [COMMANDS.logging, `show logging ${REST}`],
+  [COMMANDS.ping, `ping ${REST}`],
+  [COMMANDS.telnet, `telnet ${REST}`],
+];
+
+const PARSED_FORMS = FORMS.map(([command, form]) => ({ command, words: form.split(' ') }));
+
+/** A show-tech prints the same few headers thousands of times. */
+const resolved = new Map<string, CommandName | null>();
+const RESOLVED_CACHE_LIMIT = 10_000;
+
+/** The canonical command for a typed command line, or null when it is not one slp-doctor reads. */
+export function resolveCommand(typed: string): CommandName | null {
+  const known = resolved.get(typed);
+  if (known !== undefined) return known;
+  const command = resolveUncached(typed);
+  if (resolved.size < RESOLVED_CACHE_LIMIT) resolved.set(typed, command);
+  return command;
+}
+
+function resolveUncached(typed: string): CommandName | null {
+  const words = commandWords(typed);
+  if (words.length === 0) return null;
+  let best: { command: CommandName; exact: number } | null = null;
+  let ambiguous = false;
+  for (const form of PARSED_FORMS) {
+    const exact = matchForm(words, form.words);
+    if (exact === null) continue;
+    if (best === null || exact > best.exact) {
+      best = { command: form.command, exact };
+      ambiguous = false;
+    } else if (exact === best.exact && form.command !== best.command) ambiguous = true;
+  }
+  return best !== null && !ambiguous ? best.command : null;
+}
+
+/** The words of the command itself: lower-case, without an output filter (`| include …`) or a config-mode `do`. */
+export function commandWords(typed: string): string[] {
+  const pipe = typed.indexOf('|');
+  const words = (pipe >= 0 ? typed.slice(0, pipe) : typed).trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
+  if (words[0] === 'do' && words.length > 1) words.shift();
+  return words;
+}
+
+/** Number of words matched in full, or null when the typed words do not fit the form. */
+function matchForm(typed: string[], form: string[]): number | null {
+  let exact = 0;
+  for (let i = 0; i < form.length; i++) {
+    const want = form[i]!;
+    if (want === REST) return exact;
+    const word = typed[i];
+    if (word === undefined) return null;
+    if (want === NUMBER) {
+      if (!/^\d+$/.test(word)) return null;
+      continue;
+    }
+    if (word === want) exact++;
+    else if (!(word.length >= 2 && want.startsWith(word))) return null;
+  }
+  return typed.length === form.length ? exact : null;
+}
+
+/** Words that start a command an engineer types at an exec or config prompt; guards prompt detection. */
+const EXEC_VERBS = [
+  'show', 'ping', 'telnet', 'traceroute', 'ssh', 'test', 'terminal', 'configure', 'copy', 'dir', 'license', 'exit',
+  'end', 'enable', 'disable', 'write', 'more', 'debug', 'undebug', 'clear', 'reload', 'run', 'tclsh', 'request',
+  'install', 'where', 'who', 'logout', 'quit', 'do', 'attach', 'bash', 'echo', 'delete', 'verify', 'monitor',
+  'service', 'crypto', 'callhome', 'call-home', 'ip', 'ntp', 'no', 'hostname', 'switchname',
+];
+
+export function startsWithExecVerb(typed: string): boolean {
+  const first = typed.trim().split(/\s+/, 1)[0]?.toLowerCase() ?? '';
+  if (first.length < 2) return false;
+  return EXEC_VERBS.some((verb) => verb.startsWith(first));
+}

@@ -1,0 +1,244 @@
+// Bytes to numbered lines. A show-tech is mostly output we do not read, so inside a skipped command a line is
+// decoded only when its bytes could start a new command or hold a syslog message; finding that out costs a few
+// native searches per chunk rather than work per byte.
+import { normaliseLine } from './normalise.js';
+import { LICENSING_FACILITIES, SectionSplitter } from './splitter.js';
+import { InputError, type IngestResult } from './types.js';
+
+/** A kept line longer than this is cut: a runaway line must not cost memory or time. */
+export const MAX_LINE_BYTES = 64 * 1024;
+const BINARY_PROBE_BYTES = 64 * 1024;
+/** Share of the probe that may be control bytes no text file has before we call it binary. */
+const BINARY_SHARE = 0.1;
+
+const LF = 10;
+const CR = 13;
+const PERCENT = 37;
+const HASH = 35;
+const GREATER = 62;
+const ESC = 27;
+const BACKTICK = 96;
+const DASH = 45;
+const SPACE = 32;
+const TAB = 9;
+const BACKSPACE = 8;
+const REPLACEMENT_BYTES = Buffer.from('\uFFFD', 'utf8');
+
+/** Node's Buffer has an undocumented-in-types utf8Slice; toString('utf8', …) adds argument checks per line. */
+type FastSliceBuffer = Buffer & { utf8Slice(start: number, end: number): string };
+
+export class ByteLineReader {
+  private readonly splitter: SectionSplitter;
+  /** Chunks held until the binary probe is full. */
+  private head: Buffer[] | null = [];
+  private headBytes = 0;
+  private separator = LF;
+  private lineNo = 0;
+  private bytes = 0;
+  /** The start of a line that continues in the next chunk (at most MAX_LINE_BYTES of it), and its full length. */
+  private carry: Buffer[] | null = null;
+  private carryStored = 0;
+  private carryLength = 0;
+  private invalidUtf8Reported = false;
+
+  constructor(private readonly file: string) {
+    this.splitter = new SectionSplitter(file);
+  }
+
+  push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.bytes += chunk.length;
+    if (this.head) {
+      this.head.push(chunk);
+      this.headBytes += chunk.length;
+      if (this.headBytes >= BINARY_PROBE_BYTES) this.releaseHead();
+      return;
+    }
+    this.scan(chunk);
+  }
+
+  end(): IngestResult {
+    if (this.head) this.releaseHead();
+    if (this.carry) this.flushCarry();
+    if (this.bytes === 0 || !this.splitter.hasText) throw new InputError(this.file, null, 'input is empty');
+    return this.splitter.finish(this.bytes, this.lineNo);
+  }
+
+  private releaseHead(): void {
+    const chunks = this.head ?? [];
+    this.head = null;
+    const head = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    if (looksBinary(head)) throw new InputError(this.file, null, 'looks like a binary file, not device output');
+    // Old Mac-style captures end lines with CR alone.
+    const probe = head.subarray(0, BINARY_PROBE_BYTES);
+    if (probe.indexOf(LF) < 0 && probe.indexOf(CR) >= 0) this.separator = CR;
+    this.scan(head);
+  }
+
+  private scan(chunk: Buffer): void {
+    const separator = this.separator;
+    const splitter = this.splitter;
+    let pos = 0;
+    if (this.carry) {
+      const end = chunk.indexOf(separator);
+      if (end < 0) {
+        this.appendCarry(chunk, 0, chunk.length);
+        return;
+      }
+      this.appendCarry(chunk, 0, end);
+      this.flushCarry();
+      pos = end + 1;
+    }
+    // Next position of each byte that makes a skipped line worth decoding; -1: none left in this chunk.
+    let percent = -2;
+    let hash = -2;
+    let greater = -2;
+    let escape = -2;
+    let backspace = -2;
+    let carriageReturn = -2;
+    // The splitter's state changes only when it is given a line, so it is read again only then.
+    let dropping = splitter.dropsOtherSyslog;
+    let skipping = splitter.skipping;
+    for (;;) {
+      const end = chunk.indexOf(separator, pos);
+      if (end < 0) break;
+      this.lineNo++;
+      if (dropping) {
+        if (percent !== -1 && percent < pos) percent = nextMessagePercent(chunk, pos);
+        if (percent !== -1 && percent < end && isOtherSyslogMessage(chunk, pos, percent)) {
+          splitter.droppedSyslog(this.lineNo);
+          pos = end + 1;
+          continue;
+        }
+      }
+      if (skipping) {
+        if (percent !== -1 && percent < pos) percent = nextMessagePercent(chunk, pos);
+        let worthDecoding = percent !== -1 && percent < end;
+        const first = chunk[pos]!;
+        if (!worthDecoding && end > pos) {
+          // Pager residue erased by backspaces or carriage returns may have a prompt drawn over it.
+          if (backspace !== -1 && backspace < pos) backspace = chunk.indexOf(BACKSPACE, pos);
+          if (carriageReturn !== -1 && carriageReturn < pos) carriageReturn = chunk.indexOf(CR, pos);
+          worthDecoding = (backspace !== -1 && backspace < end) || (carriageReturn !== -1 && carriageReturn < end - 1);
+          // Otherwise headers start at column 0: an indented line matters only for a syslog message in it.
+          if (!worthDecoding && first !== SPACE && first !== TAB) {
+            if (first === BACKTICK || first === DASH || first < 32) worthDecoding = true;
+            else {
+              if (hash !== -1 && hash < pos) hash = chunk.indexOf(HASH, pos);
+              if (greater !== -1 && greater < pos) greater = chunk.indexOf(GREATER, pos);
+              if (escape !== -1 && escape < pos) escape = chunk.indexOf(ESC, pos);
+              worthDecoding = (hash !== -1 && hash < end) || (greater !== -1 && greater < end) || (escape !== -1 && escape < end);
+            }
+          }
+        }
+        if (!worthDecoding) {
+          pos = end + 1;
+          continue;
+        }
+      }
+      this.emit(chunk, pos, end, end - pos);
+      dropping = splitter.dropsOtherSyslog;
+      skipping = splitter.skipping;
+      pos = end + 1;
+    }
+    if (pos < chunk.length) {
+      this.carry = [];
+      this.carryStored = 0;
+      this.carryLength = 0;
+      this.appendCarry(chunk, pos, chunk.length);
+    }
+  }
+
+  private appendCarry(chunk: Buffer, from: number, to: number): void {
+    this.carryLength += to - from;
+    const room = MAX_LINE_BYTES + 4 - this.carryStored;
+    if (room <= 0) return;
+    const take = Math.min(room, to - from);
+    // Copy: the chunk is released once scanned.
+    this.carry!.push(Buffer.from(chunk.subarray(from, from + take)));
+    this.carryStored += take;
+  }
+
+  private flushCarry(): void {
+    const pieces = this.carry ?? [];
+    this.carry = null;
+    const line = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+    this.lineNo++;
+    this.emit(line, 0, line.length, this.carryLength);
+  }
+
+  /** Decode one line (bytes start..end of buf; `length` is its full length when only its start was kept). */
+  private emit(buf: Buffer, start: number, end: number, length: number): void {
+    let stop = end;
+    while (stop > start && buf[stop - 1] === CR) stop--;
+    if (length > MAX_LINE_BYTES) {
+      stop = Math.min(stop, start + MAX_LINE_BYTES);
+      // Do not cut a UTF-8 sequence in half.
+      while (stop > start && (buf[stop]! & 0xc0) === 0x80) stop--;
+      this.splitter.diag(this.lineNo, `line ${this.lineNo} is ${length} bytes long; only its first ${MAX_LINE_BYTES} bytes are read`);
+    }
+    let text = (buf as FastSliceBuffer).utf8Slice(start, stop);
+    if (!this.invalidUtf8Reported && text.includes('\uFFFD')) {
+      const literal = buf.subarray(start, stop).indexOf(REPLACEMENT_BYTES) >= 0;
+      if (!literal) {
+        this.invalidUtf8Reported = true;
+        this.splitter.diag(this.lineNo, 'invalid UTF-8 (first here); decoded with replacement characters');
+      }
+    }
+    if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    this.splitter.line(this.lineNo, normaliseLine(text));
+  }
+}
+
+/** Next `%` followed by a capital letter (`%LICMGR-…`); `% 5 minute rate` and `100%` do not count. */
+function nextMessagePercent(chunk: Buffer, from: number): number {
+  let at = chunk.indexOf(PERCENT, from);
+  while (at !== -1) {
+    const next = chunk[at + 1];
+    if (next !== undefined && next >= 65 && next <= 90) return at;
+    at = chunk.indexOf(PERCENT, at + 1);
+  }
+  return -1;
+}
+
+/** Longest stamp-and-host prefix before a message we drop unread. */
+const MAX_SYSLOG_PREFIX = 160;
+
+/**
+ * Whether the line at `pos` is, by its bytes, a syslog message (stamp first, message near the start) of a facility
+ * unrelated to licensing. A prompt or header never starts with a digit, `<`, `*` or `.`; a month name is followed
+ * by a space.
+ */
+function isOtherSyslogMessage(chunk: Buffer, pos: number, percent: number): boolean {
+  if (percent - pos > MAX_SYSLOG_PREFIX) return false;
+  const first = chunk[pos]!;
+  const stampStart =
+    (first >= 48 && first <= 57) || first === 60 || first === 42 || first === 46 || percent === pos ||
+    (first >= 65 && first <= 90 && chunk[pos + 3] === SPACE);
+  if (!stampStart) return false;
+  // Most facilities (ETHPORT, IF, VSHD, …) are ruled out by their first letter without reading the name.
+  const candidates = FACILITIES_BY_INITIAL.get(chunk[percent + 1]!);
+  if (candidates === undefined) return true;
+  const dash = chunk.indexOf(DASH, percent + 1);
+  if (dash < 0 || dash - percent > 32) return false;
+  return !candidates.has(chunk.toString('latin1', percent + 1, dash));
+}
+
+const FACILITIES_BY_INITIAL = new Map<number, Set<string>>();
+for (const facility of LICENSING_FACILITIES) {
+  const initial = facility.charCodeAt(0);
+  const set = FACILITIES_BY_INITIAL.get(initial) ?? new Set<string>();
+  set.add(facility);
+  FACILITIES_BY_INITIAL.set(initial, set);
+}
+
+/** Control bytes that no device text carries (tab, newlines, form feed, backspace and ESC are normal in pastes). */
+function looksBinary(head: Buffer): boolean {
+  const n = Math.min(head.length, BINARY_PROBE_BYTES);
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i]!;
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 8 && b !== 27) || b === 127) odd++;
+  }
+  return odd > n * BINARY_SHARE;
+}

@@ -1,0 +1,59 @@
+// Terminal pastes carry what the terminal drew, not what the device meant: colour codes, pager prompts erased with
+// backspaces or carriage returns, tabs. We replay the drawing (cursor moves, overwrites) so the line reads as it
+// looked on screen, then drop what is left of the pager.
+
+/** Any C0 control except tab and newline, or DEL. */
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
+/** CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`), charset designation (`ESC ( B`), two-byte escapes, lone ESC. */
+const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()*+][0-9A-Za-z]|[@-Z\\-_]|)/g;
+/** What a pager leaves when the capture kept its prompt but not the erasing: IOS ` --More-- `, `<--- More --->`. */
+const PAGER = / ?--More-- ?|<-+ ?More ?-+>/g;
+
+const TAB_STOP = 8;
+
+export function normaliseLine(raw: string): string {
+  let text = raw;
+  // Single-character searches are much faster than a character-class scan on long log lines. Other control
+  // characters (a bell, a form feed) are removed only when one of these sent the line down the slow path.
+  if (text.includes('\x1b') || text.includes('\b') || text.includes('\r') || text.includes('\x00')) {
+    if (text.includes('\x1b')) text = text.replace(ANSI, '');
+    if (text.includes('\x00')) text = text.replace(/\x00/g, '');
+    if (text.includes('\b') || text.includes('\r')) text = replayCursor(text);
+    text = text.replace(CONTROL, '');
+  }
+  if (text.includes('More')) text = text.replace(PAGER, '');
+  if (text.includes('\t')) text = expandTabs(text);
+  return text.trimEnd();
+}
+
+/**
+ * Backspace erases the character before the cursor when the cursor is at the end of the line (what pagers rely on
+ * to wipe `--More--`), otherwise it only moves left; carriage return moves to column 0 so later text overwrites.
+ */
+function replayCursor(text: string): string {
+  const cells: string[] = [];
+  let cursor = 0;
+  for (const ch of text) {
+    if (ch === '\b') {
+      if (cursor === 0) continue;
+      cursor--;
+      if (cursor === cells.length - 1) cells.pop();
+    } else if (ch === '\r') {
+      cursor = 0;
+    } else {
+      if (cursor < cells.length) cells[cursor] = ch;
+      else cells.push(ch);
+      cursor++;
+    }
+  }
+  return cells.join('');
+}
+
+function expandTabs(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch === '\t') out += ' '.repeat(TAB_STOP - (out.length % TAB_STOP));
+    else out += ch;
+  }
+  return out;
+}

@@ -1,0 +1,260 @@
+// Splits normalised lines into command sections. A header (prompt or show-tech banner) opens a section; a command
+// we do not read opens a skipped one whose body is dropped; syslog messages go to one section per host wherever
+// they appear; output pasted without a prompt is recognised by its first line.
+import { COMMANDS, type CommandName } from './commands.js';
+import { resolveCommand } from './command-names.js';
+import { hostnameFromConfigLine, hostnameFromVersionLine, PlatformVotes } from './evidence.js';
+import { parseHeader, type Header } from './headers.js';
+import { LICENSE_FAMILY, licenseFamilyCommand, shapeOf, type Shape } from './shapes.js';
+import { findSyslogMessage } from './syslog-shape.js';
+import type { IngestDiagnostic, IngestResult, Line, RawSection } from './types.js';
+
+/** Lines outside any command get one diagnostic each up to this many, then a single summary. */
+const OUTSIDE_DIAGNOSTIC_CAP = 200;
+const OUTSIDE_MESSAGE = 'line outside any recognised command output';
+/** Syslog messages of other facilities kept per input before only licensing-related ones are. */
+export const OTHER_SYSLOG_BUDGET = 50_000;
+/** Facilities whose messages bear on licensing: the agent itself, and what it depends on (clock, PKI, transport). */
+export const LICENSING_FACILITIES: ReadonlySet<string> = new Set(['LICMGR', 'SMART_LIC', 'PKI', 'CALLHOME', 'CALL_HOME', 'NTP', 'CLOCK', 'SSL', 'HTTPC', 'HTTP', 'DNS', 'CRYPTO', 'LICENSE', 'SYS']);
+
+function isLicensingFacility(text: string, messageAt: number): boolean {
+  const dash = text.indexOf('-', messageAt);
+  return dash > messageAt && LICENSING_FACILITIES.has(text.slice(messageAt + 1, dash));
+}
+
+interface OpenSection {
+  /** null: a command we do not read; its body is skipped. */
+  command: CommandName | typeof LICENSE_FAMILY | null;
+  rawCommand: string | null;
+  headerLine: number | null;
+  hostname: string | null;
+  lines: Line[];
+  votes: PlatformVotes;
+}
+
+interface SyslogBucket {
+  section: RawSection;
+  votes: PlatformVotes;
+}
+
+export class SectionSplitter {
+  private current: OpenSection | null = null;
+  private readonly done: { section: RawSection; votes: PlatformVotes }[] = [];
+  private readonly syslog = new Map<string, SyslogBucket>();
+  /** Logs come in runs from one host; remembering the last bucket saves a lookup per line. */
+  private lastSyslog: SyslogBucket | null = null;
+  private readonly diagnostics: IngestDiagnostic[] = [];
+  private readonly captureVotes = new PlatformVotes();
+  /** Host of the latest prompt: show-tech sections and host-less console messages belong to it. */
+  private sessionHost: string | null = null;
+  private readonly promptHosts = new Map<string, string>();
+  private configHost: string | null = null;
+  private versionHost: string | null = null;
+  private otherSyslogKept = 0;
+  private otherSyslogDropped = 0;
+  private firstDroppedSyslog = 0;
+  private outsideCount = 0;
+  private firstUnreportedOutside = 0;
+  private sawText = false;
+
+  constructor(private readonly file: string) {}
+
+  /** True while the body of a command we do not read is passing: the reader may then skip decoding most lines. */
+  get skipping(): boolean {
+    return this.current !== null && this.current.command === null;
+  }
+
+  /**
+   * True once the syslog budget is spent while the current output is skipped, a log, or nothing: the reader may then
+   * drop messages of other facilities without decoding them (`droppedSyslog`).
+   */
+  get dropsOtherSyslog(): boolean {
+    if (this.otherSyslogKept < OTHER_SYSLOG_BUDGET) return false;
+    const command = this.current?.command;
+    return command === undefined || command === null || command === COMMANDS.logging;
+  }
+
+  /** A message the reader dropped unread (see `dropsOtherSyslog`). */
+  droppedSyslog(n: number): void {
+    this.sawText = true;
+    if (this.otherSyslogDropped++ === 0) this.firstDroppedSyslog = n;
+  }
+
+  /** Whether any non-blank line was seen (an all-blank input is empty). */
+  get hasText(): boolean {
+    return this.sawText;
+  }
+
+  diag(line: number, message: string): void {
+    this.diagnostics.push({ file: this.file, line, message });
+  }
+
+  /** One normalised line. */
+  line(n: number, text: string): void {
+    if (text === '') {
+      if (this.current?.command) this.current.lines.push({ n, text });
+      return;
+    }
+    this.sawText = true;
+    const header = parseHeader(text);
+    if (header) {
+      this.openHeader(n, header);
+      return;
+    }
+    const syslog = findSyslogMessage(text);
+    if (syslog) {
+      this.routeSyslog(n, text, syslog.host, syslog.messageAt);
+      return;
+    }
+    const current = this.current;
+    if (current) {
+      if (current.command) this.keep(current, n, text);
+      return;
+    }
+    const shape = shapeOf(text);
+    if (shape) {
+      this.current = this.open(shape, null, null, this.sessionHost);
+      this.keep(this.current, n, text);
+      return;
+    }
+    this.outside(n);
+  }
+
+  finish(bytes: number, lineCount: number): IngestResult {
+    this.close();
+    for (const bucket of this.syslog.values()) this.done.push(bucket);
+    const platform = this.captureVotes.verdictWithPrompts();
+    const sections = this.done.map(({ section, votes }) => {
+      const own = votes.verdict();
+      return { ...section, platform: own === 'unknown' ? platform : own };
+    });
+    sections.sort((a, b) => startLine(a) - startLine(b));
+    if (this.outsideCount > OUTSIDE_DIAGNOSTIC_CAP) {
+      const more = this.outsideCount - OUTSIDE_DIAGNOSTIC_CAP;
+      this.diag(this.firstUnreportedOutside, `${more} more line${more === 1 ? '' : 's'} outside any recognised command output`);
+    }
+    if (this.otherSyslogDropped > 0) {
+      this.diag(
+        this.firstDroppedSyslog,
+        `${this.otherSyslogDropped} syslog messages of facilities unrelated to licensing were not kept (more than ${OTHER_SYSLOG_BUDGET} in this input)`,
+      );
+    }
+    this.diagnostics.sort((a, b) => a.line - b.line);
+    return {
+      file: this.file,
+      sections,
+      diagnostics: this.diagnostics,
+      platform,
+      hostname: this.captureHostname(),
+      bytes,
+      lineCount,
+    };
+  }
+
+  private openHeader(n: number, header: Header): void {
+    this.close();
+    if (header.kind === 'nxos-showtech') this.captureVotes.add('nxos');
+    if (header.kind === 'iosxe-showtech') this.captureVotes.add('iosxe');
+    if (header.kind === 'prompt' && header.typed !== '') this.captureVotes.promptStyle(header.spaced);
+    if (header.kind === 'prompt' && header.host !== null) {
+      this.sessionHost = header.host;
+      if (!this.promptHosts.has(header.host.toLowerCase())) this.promptHosts.set(header.host.toLowerCase(), header.host);
+    }
+    // An idle prompt ends the previous output; what follows it belongs to no command.
+    if (header.typed === '') return;
+    const host = header.kind === 'prompt' ? (header.host ?? this.sessionHost) : this.sessionHost;
+    this.current = this.open(resolveCommand(header.typed), header.typed, n, host);
+  }
+
+  private open(command: Shape | null, rawCommand: string | null, headerLine: number | null, hostname: string | null): OpenSection {
+    return { command, rawCommand, headerLine, hostname, lines: [], votes: new PlatformVotes() };
+  }
+
+  private keep(section: OpenSection, n: number, text: string): void {
+    section.lines.push({ n, text });
+    section.votes.read(text);
+    if (section.command === COMMANDS.runningConfig) this.configHost ??= hostnameFromConfigLine(text);
+    else if (section.command === COMMANDS.version) this.versionHost ??= hostnameFromVersionLine(text);
+  }
+
+  private close(): void {
+    const open = this.current;
+    this.current = null;
+    if (!open?.command) return;
+    const command = open.command === LICENSE_FAMILY ? licenseFamilyCommand(open.lines) : open.command;
+    this.captureVotes.addAll(open.votes);
+    this.done.push({
+      section: {
+        command,
+        rawCommand: open.rawCommand,
+        file: this.file,
+        headerLine: open.headerLine,
+        lines: open.lines,
+        hostname: open.hostname,
+        platform: 'unknown',
+      },
+      votes: open.votes,
+    });
+  }
+
+  private routeSyslog(n: number, text: string, host: string | null, messageAt: number): void {
+    if (!this.keepSyslog(n, text, messageAt)) return;
+    const hostname = host ?? this.sessionHost;
+    let bucket = this.lastSyslog;
+    if (bucket === null || bucket.section.hostname !== hostname) {
+      const key = hostname?.toLowerCase() ?? '';
+      bucket = this.syslog.get(key) ?? null;
+      if (!bucket) {
+        bucket = {
+          section: { command: COMMANDS.syslog, rawCommand: null, file: this.file, headerLine: null, lines: [], hostname, platform: 'unknown' },
+          votes: new PlatformVotes(),
+        };
+        this.syslog.set(key, bucket);
+      }
+      this.lastSyslog = bucket;
+    }
+    bucket.section.lines.push({ n, text });
+    // The facility names the platform: NX-OS logs licensing as LICMGR, IOS-XE as SMART_LIC.
+    if (text.startsWith('%LICMGR-', messageAt)) {
+      bucket.votes.add('nxos');
+      this.captureVotes.add('nxos');
+    } else if (text.startsWith('%SMART_LIC-', messageAt)) {
+      bucket.votes.add('iosxe');
+      this.captureVotes.add('iosxe');
+    }
+  }
+
+  /**
+   * Every message is kept up to a budget; past it only the facilities licensing problems involve, so that a huge
+   * logfile (a show-tech can hold millions of interface flaps) cannot exhaust memory.
+   */
+  private keepSyslog(n: number, text: string, messageAt: number): boolean {
+    if (this.otherSyslogKept < OTHER_SYSLOG_BUDGET) {
+      if (!isLicensingFacility(text, messageAt)) this.otherSyslogKept++;
+      return true;
+    }
+    if (isLicensingFacility(text, messageAt)) return true;
+    if (this.otherSyslogDropped++ === 0) this.firstDroppedSyslog = n;
+    return false;
+  }
+
+  private outside(n: number): void {
+    this.outsideCount++;
+    if (this.outsideCount <= OUTSIDE_DIAGNOSTIC_CAP) this.diag(n, OUTSIDE_MESSAGE);
+    else if (this.outsideCount === OUTSIDE_DIAGNOSTIC_CAP + 1) this.firstUnreportedOutside = n;
+  }
+
+  /** One prompt host wins; several prompt hosts mean a multi-device paste (null); then config, version, syslog. */
+  private captureHostname(): string | null {
+    if (this.promptHosts.size === 1) return [...this.promptHosts.values()][0]!;
+    if (this.promptHosts.size > 1) return null;
+    if (this.configHost) return this.configHost;
+    if (this.versionHost) return this.versionHost;
+    const syslogHosts = [...this.syslog.values()].map((b) => b.section.hostname);
+    return syslogHosts.length === 1 ? (syslogHosts[0] ?? null) : null;
+  }
+}
+
+function startLine(section: RawSection): number {
+  return section.headerLine ?? section.lines[0]?.n ?? Number.MAX_SAFE_INTEGER;
+}

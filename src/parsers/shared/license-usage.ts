@@ -1,0 +1,188 @@
+// `show license usage`: a `License Authorization:` block, then one block per license headed `(DCN_NDB):` (NX-OS) or
+// `network-advantage (C9300-48 Network Advantage):` (IOS-XE) with `Description:`, `Count:`, `Status:` … fields;
+// or `No licenses in use`. Before SLP the authorization status is `AUTHORIZED on …` or `EVAL MODE`.
+import { CstParser } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
+import type { License } from '../../common/device.js';
+import { FragmentBuilder } from '../fragment.js';
+import type { CommandParser } from '../fragment.js';
+import {
+  OtherLine,
+  ReadLines,
+  countOrNull,
+  group,
+  licenseStatus,
+  lineToken,
+  parseLines,
+  subrulesOf,
+  tokenizeLines,
+  tokensOf,
+  valueOrNull,
+} from './license-lines.js';
+import type { LineKind } from './license-lines.js';
+
+const AuthorizationHeading = lineToken('AuthorizationHeading');
+const LicenseHeading = lineToken('LicenseHeading');
+const NoLicenses = lineToken('NoLicenses');
+const Field = lineToken('Field');
+
+const LINE_KINDS: LineKind[] = [
+  { token: AuthorizationHeading, pattern: /^\s*License Authorization:\s*$/ },
+  { token: NoLicenses, pattern: /^\s*No licenses in use[\s-]*$/i },
+  { token: LicenseHeading, pattern: /^\s*(?:(\S.*?)\s+)?\((.+)\)\s*:\s*$/ },
+  { token: Field, pattern: /^\s*([A-Za-z][A-Za-z ./-]*?)\s*:\s*(.*?)\s*$/ },
+];
+
+/** Fields every release prints that the model does not keep; read so they are not reported. */
+const INFORMATIONAL_FIELDS = new Set([
+  'version',
+  'export status',
+  'feature name',
+  'feature description',
+  'reservation',
+  'reservation status',
+  'total reserved count',
+  'subscription id',
+  'start date',
+  'end date',
+  'term count',
+  'measurements',
+]);
+
+class UsageGrammar extends CstParser {
+  constructor() {
+    super([AuthorizationHeading, LicenseHeading, NoLicenses, Field, OtherLine], { recoveryEnabled: false });
+    this.performSelfAnalysis();
+  }
+
+  usage = this.RULE('usage', () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.authorization) },
+        { ALT: () => this.SUBRULE(this.license) },
+        { ALT: () => this.CONSUME(NoLicenses) },
+        { ALT: () => this.CONSUME(Field) },
+        { ALT: () => this.CONSUME(OtherLine) },
+      ]),
+    );
+  });
+
+  authorization = this.RULE('authorization', () => {
+    this.CONSUME(AuthorizationHeading);
+    this.MANY(() => this.CONSUME(Field));
+  });
+
+  license = this.RULE('license', () => {
+    this.CONSUME(LicenseHeading);
+    this.MANY(() => this.CONSUME(Field));
+  });
+}
+
+let grammar: UsageGrammar | undefined;
+
+export const licenseUsageParser: CommandParser = {
+  id: 'license-usage',
+  commands: ['show license usage'],
+  specificity: 30,
+  parse(section) {
+    const out = new FragmentBuilder(this.id, section, this.specificity);
+    const read = new ReadLines();
+    try {
+      grammar ??= new UsageGrammar();
+      const g = grammar;
+      const cst = parseLines(g, tokenizeLines(section.lines, LINE_KINDS), () => g.usage());
+      if (cst) extractUsage(cst, out, read);
+    } catch (error) {
+      out.diag(section.headerLine ?? section.lines[0]?.n ?? 0, `show license usage not read: ${String(error)}`);
+    }
+    read.reportUnread(section, out);
+    return out.build();
+  },
+};
+
+function extractUsage(cst: CstNode, out: FragmentBuilder, read: ReadLines): void {
+  for (const token of tokensOf(cst)) {
+    if (token.tokenType !== NoLicenses) continue;
+    read.mark(token);
+    out.touch('licenses');
+  }
+  for (const block of subrulesOf(cst)) {
+    if (block.name === 'authorization') readAuthorization(block, out, read);
+    else if (block.name === 'license') readLicense(block, out, read);
+  }
+}
+
+function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines): void {
+  for (const token of tokensOf(block)) {
+    read.mark(token);
+    if (token.tokenType !== Field || group(token, 1)!.toLowerCase() !== 'status') continue;
+    const status = valueOrNull(group(token, 2)?.replace(/\s+on\s+.*$/i, ''));
+    // SLP prints `Not Applicable`; anything else is the pre-SLP authorization (AUTHORIZED, EVAL MODE, …)
+    if (status === null || /^not applicable$/i.test(status)) continue;
+    out.set('slpEnabled', false, token.startOffset);
+    out.set('legacy.authorizationStatus', status, token.startOffset);
+    out.set('legacy.evalMode', /EVAL/i.test(status), token.startOffset);
+  }
+}
+
+function readLicense(block: CstNode, out: FragmentBuilder, read: ReadLines): void {
+  const [heading, ...fields] = tokensOf(block);
+  if (!heading) return;
+  read.mark(heading);
+  const named = valueOrNull(group(heading, 1));
+  const bracketed = valueOrNull(group(heading, 2));
+  const license: License = {
+    // NX-OS prints only the package in brackets, IOS-XE the name and then its description in brackets
+    name: named ?? bracketed,
+    entitlementTag: null,
+    description: null,
+    count: null,
+    status: null,
+    enforcementType: null,
+    licenseType: null,
+  };
+  let featureDescription: string | null = null;
+  for (const field of fields) readLicenseField(field, license, out, read, (d) => (featureDescription = d));
+  license.description ??= named !== null ? (bracketed ?? featureDescription) : featureDescription;
+  out.add('licenses', license, heading.startOffset);
+}
+
+function readLicenseField(
+  token: IToken,
+  license: License,
+  out: FragmentBuilder,
+  read: ReadLines,
+  setFeatureDescription: (description: string | null) => void,
+): void {
+  const key = group(token, 1)!.toLowerCase();
+  const raw = group(token, 2);
+  const value = valueOrNull(raw);
+  switch (key) {
+    case 'description':
+      license.description = value;
+      break;
+    case 'count':
+      license.count = countOrNull(raw);
+      break;
+    case 'status':
+      license.status = licenseStatus(raw);
+      break;
+    case 'enforcement type':
+      license.enforcementType = value;
+      break;
+    case 'license type':
+      license.licenseType = value;
+      break;
+    case 'entitlement tag':
+      license.entitlementTag = value;
+      break;
+    case 'feature description':
+      setFeatureDescription(value);
+      break;
+    default:
+      if (!INFORMATIONAL_FIELDS.has(key)) {
+        out.diag(token.startOffset, `unrecognised field "${group(token, 1)}" in show license usage`);
+      }
+  }
+  read.mark(token);
+}

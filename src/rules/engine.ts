@@ -1,0 +1,158 @@
+// Evaluating a rule pack on one device: platform filter, condition, evidence lines, message, actions.
+import type { DeviceModel } from '../common/device.js';
+import { SEVERITY_RANK, type Evidence, type Finding, type LineStore } from '../common/findings.js';
+import { evaluate, holds, lineMatches, renderValue } from './condition.js';
+import { buildContext, listItems } from './context.js';
+import { evaluationClock } from './functions.js';
+import type { CompiledRule, EvidenceSpec, RuleAction, RulePack, TemplatePart } from './types.js';
+
+export const MAX_EVIDENCE_LINES = 20;
+
+export interface EvaluateOptions {
+  /** ISO time the deadlines are judged against: `--now`, else the capture time; null when neither is known. */
+  now: string | null;
+}
+
+/** The device a rule is being run on, prepared once: the CEL context and the clock. */
+export interface PreparedDevice {
+  device: DeviceModel;
+  context: Record<string, unknown>;
+  now: string | null;
+}
+
+export function prepareDevice(device: DeviceModel, options: EvaluateOptions): PreparedDevice {
+  const now = options.now || null; // '' is how some callers say "unknown"
+  return { device, context: buildContext(device, now), now };
+}
+
+export function appliesToPlatform(rule: CompiledRule, device: DeviceModel): boolean {
+  return device.platform === 'unknown' || rule.platforms.includes(device.platform);
+}
+
+/** Runs `fn` with the evaluation clock set to the device's `now` (time functions read it). */
+export function withClock<T>(now: string | null, fn: () => T): T {
+  const previous = evaluationClock.now;
+  evaluationClock.now = now;
+  try {
+    return fn();
+  } finally {
+    evaluationClock.now = previous;
+  }
+}
+
+/** Whether the rule fires on the device, and the evaluation error when the condition could not be evaluated. */
+export function ruleFires(rule: CompiledRule, prepared: PreparedDevice): { fires: boolean; error?: string } {
+  if (!appliesToPlatform(rule, prepared.device)) return { fires: false };
+  const result = withClock(prepared.now, () => holds(rule.when, prepared.context));
+  return { fires: result.value, error: result.error };
+}
+
+function sourceEvidence(device: DeviceModel, lines: LineStore, key: string): Evidence | null {
+  const source = device.sources[key];
+  if (!source) return null;
+  return { file: source.file, line: source.line, text: lines.text(source.file, source.line) ?? '' };
+}
+
+function collectEvidence(spec: EvidenceSpec, prepared: PreparedDevice, lines: LineStore): Evidence[] {
+  const { device, context } = prepared;
+  switch (spec.kind) {
+    case 'field': {
+      const found = sourceEvidence(device, lines, spec.path);
+      return found ? [found] : [];
+    }
+    case 'lines':
+      return [...lines.lines(device.sections)].filter((line) => lineMatches(spec.pattern, line.text));
+    case 'list': {
+      const raw = listAt(device, spec.list);
+      const converted = listItems(context, spec.list);
+      const out: Evidence[] = [];
+      // One scope object whose prototype is the device context: copying the context per item costs more than the predicate.
+      const scope = Object.create(context) as Record<string, unknown>;
+      raw.forEach((item, index) => {
+        if (spec.where) {
+          scope.it = converted[index];
+          const verdict = holds(spec.where, scope);
+          if (!verdict.value) return;
+        }
+        const located = item as { line?: unknown; file?: unknown; text?: unknown } | null;
+        if (located && typeof located.line === 'number' && typeof located.file === 'string') {
+          const text = lines.text(located.file, located.line) ?? (typeof located.text === 'string' ? located.text : '');
+          out.push({ file: located.file, line: located.line, text });
+          return;
+        }
+        const found = sourceEvidence(device, lines, `${spec.list}[${index}]`);
+        if (found) out.push(found);
+      });
+      return out;
+    }
+  }
+}
+
+function listAt(device: DeviceModel, path: string): unknown[] {
+  let value: unknown = device;
+  for (const part of path.split('.')) {
+    if (!value || typeof value !== 'object') return [];
+    value = (value as Record<string, unknown>)[part];
+  }
+  return Array.isArray(value) ? value : [];
+}
+
+/** All evidence of a finding, de-duplicated, in input order, capped. */
+export function evidenceFor(rule: CompiledRule, prepared: PreparedDevice, lines: LineStore): Evidence[] {
+  const seen = new Map<string, Evidence>();
+  withClock(prepared.now, () => {
+    for (const spec of rule.evidence)
+      for (const item of collectEvidence(spec, prepared, lines)) seen.set(`${item.file}\u0000${item.line}`, item);
+  });
+  const fileOrder = new Map(prepared.device.files.map((file, index) => [file, index]));
+  return [...seen.values()]
+    .sort((a, b) => (fileOrder.get(a.file) ?? 1e9) - (fileOrder.get(b.file) ?? 1e9) || a.file.localeCompare(b.file) || a.line - b.line)
+    .slice(0, MAX_EVIDENCE_LINES);
+}
+
+export function renderMessage(parts: readonly TemplatePart[], prepared: PreparedDevice): string {
+  return withClock(prepared.now, () =>
+    parts
+      .map((part) => {
+        if ('literal' in part) return part.literal;
+        const outcome = evaluate(part.expression, prepared.context);
+        return outcome.ok ? renderValue(outcome.value) : 'unknown';
+      })
+      .join(''),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Platform- and topology-specific actions are kept when they match, or when the device's is unknown. */
+export function actionsFor(actions: readonly RuleAction[], device: DeviceModel): string[] {
+  const topology = device.derived.topology;
+  return actions
+    .filter((action) => !action.platforms || device.platform === 'unknown' || action.platforms.includes(device.platform))
+    .filter((action) => !action.topologies || topology === 'unknown' || action.topologies.includes(topology))
+    .map((action) => action.text.trim());
+}
+
+export function findingFor(rule: CompiledRule, prepared: PreparedDevice, lines: LineStore): Finding {
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    title: rule.title,
+    message: renderMessage(rule.message, prepared),
+    evidence: evidenceFor(rule, prepared, lines),
+    actions: actionsFor(rule.actions, prepared.device),
+    references: [...rule.references],
+  };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** Every finding of the pack on one device, most severe first, then by rule id. */
+export function evaluateDevice(pack: RulePack, device: DeviceModel, lines: LineStore, options: EvaluateOptions): Finding[] {
+  const prepared = prepareDevice(device, options);
+  const findings: Finding[] = [];
+  for (const rule of pack.rules) if (ruleFires(rule, prepared).fires) findings.push(findingFor(rule, prepared, lines));
+  return findings.sort(compareFindings);
+}

@@ -1,0 +1,87 @@
+// A loaded rule pack (RULE-FORMAT.md): rules with their conditions, evidence and templates compiled.
+import type { Platform, Topology } from '../common/device.js';
+import type { Severity } from '../common/findings.js';
+import type { CompiledExpression } from './condition.js';
+import type { Position } from './yaml-source.js';
+
+export const RULE_PLATFORMS = ['nxos', 'iosxe'] as const;
+export const RULE_SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const TOPOLOGIES: readonly Topology[] = [
+  'cslu',
+  'cslu-disconnected',
+  'direct-smart',
+  'direct-callhome',
+  'onprem',
+  'onprem-disconnected',
+  'offline',
+  'unknown',
+];
+
+export interface RuleProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function formatProblem(problem: RuleProblem): string {
+  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
+  return `${where}: ${problem.severity}: ${problem.message}`;
+}
+
+/** Thrown by `loadPack` when a pack has errors; carries all of them, not just the first. */
+export class RulePackError extends Error {
+  constructor(readonly problems: RuleProblem[]) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    super(errors.length === 1 ? formatProblem(errors[0]!) : `${errors.length} errors in the rule pack; first: ${errors[0] ? formatProblem(errors[0]) : ''}`);
+    this.name = 'RulePackError';
+  }
+}
+
+export interface RuleAction {
+  text: string;
+  platforms: Platform[] | null;
+  topologies: Topology[] | null;
+}
+
+export type EvidenceSpec = (
+  | { kind: 'list'; list: string; where: CompiledExpression | null }
+  | { kind: 'field'; path: string }
+  | { kind: 'lines'; pattern: string }
+) & { at: Position };
+
+/** A `{{ expression }}` piece of a message, or literal text between them. */
+export type TemplatePart = { literal: string } | { expression: CompiledExpression };
+
+export interface TestCase {
+  /** As written in the rule file. */
+  capture: string;
+  /** Resolved against the rule file's directory. */
+  path: string;
+  now: string | null;
+  at: Position;
+}
+
+export interface CompiledRule {
+  id: string;
+  title: string;
+  severity: Severity;
+  platforms: Platform[];
+  cause: string;
+  when: CompiledExpression;
+  evidence: EvidenceSpec[];
+  message: TemplatePart[];
+  actions: RuleAction[];
+  references: string[];
+  tests: { fires: TestCase[]; silent: TestCase[] };
+  /** The rule file and where its parts are, for lint and explain. */
+  file: string;
+  positions: { id: Position; when: Position; tests: Position | null };
+}
+
+export interface RulePack {
+  /** In id order; a later directory's rule replaced an earlier one with the same id. */
+  rules: CompiledRule[];
+  get(id: string): CompiledRule | undefined;
+}

@@ -1,0 +1,86 @@
+// Bad input and bad usage: one line on stderr naming the file, exit 2, never a stack trace.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const bin = join(import.meta.dirname, '../../bin/slp-doctor.js');
+const dir = mkdtempSync(join(tmpdir(), 'slp-cli-'));
+
+function run(args: string[], input?: string | Buffer) {
+  const result = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 30_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function expectOneLineError(result: ReturnType<typeof run>, mention: string | RegExp) {
+  expect(result.code).toBe(2);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(mention);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('bad input', () => {
+  it('a missing file', () => {
+    expectOneLineError(run(['analyze', join(dir, 'nope.txt')]), /nope\.txt.*no such file/);
+  });
+
+  it('an empty file', () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    expectOneLineError(run(['parse', empty]), /empty\.txt.*empty/);
+  });
+
+  it('a binary file', () => {
+    const binary = join(dir, 'image.bin');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    expectOneLineError(run(['analyze', binary]), /image\.bin.*binary/);
+  });
+
+  it('a directory without captures', () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'slp-empty-'));
+    expectOneLineError(run(['analyze', emptyDir]), /no capture files/);
+  });
+
+  it('invalid UTF-8 is read, not refused', () => {
+    const file = join(dir, 'latin1.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from('leaf-101# show license status\nSmart Licensing Using Policy:\n  Status: ENABLED\n'), Buffer.from([0xff, 0xfe, 0x41, 0x0a])]));
+    const result = run(['parse', '--format', 'json', file]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).devices[0].slpEnabled).toBe(true);
+  });
+
+  it('a 20 MB single line ends with diagnostics, not a hang', () => {
+    const file = join(dir, 'long-line.txt');
+    writeFileSync(file, 'x'.repeat(20 * 1024 * 1024));
+    const result = run(['parse', '--format', 'json', file]);
+    expect([0, 2]).toContain(result.code);
+    if (result.code === 0) expect(JSON.parse(result.stdout).devices.flatMap((d: { diagnostics: unknown[] }) => d.diagnostics).length).toBeGreaterThan(0);
+    else expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('bad usage', () => {
+  it('an unknown command', () => {
+    expectOneLineError(run(['diagnose', 'x.txt']), /unknown command/);
+  });
+
+  it('an unknown format', () => {
+    expectOneLineError(run(['analyze', '--format', 'pdf', 'x.txt']), /pdf/);
+  });
+
+  it('a --now that is not a time', () => {
+    const file = join(dir, 'status.txt');
+    writeFileSync(file, 'Smart Licensing Using Policy:\n  Status: ENABLED\n');
+    expectOneLineError(run(['analyze', '--now', 'yesterday', file]), /--now/);
+  });
+
+  it('every command has help with an example', () => {
+    for (const command of [['analyze'], ['parse'], ['tui'], ['rules', 'list'], ['rules', 'lint'], ['rules', 'test'], ['rules', 'explain']]) {
+      const result = run([...command, '--help']);
+      expect(result.code, command.join(' ')).toBe(0);
+      expect(result.stdout, command.join(' ')).toMatch(/Example/);
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { resolveCommand } from '../../src/ingest/command-names.js';
+
+describe('resolveCommand', () => {
+  it.each([
+    ['sh lic stat', 'show license status'],
+    ['show lic status', 'show license status'],
+    ['show license status | include Next', 'show license status'],
+    ['do show license status', 'show license status'],
+    ['show lic all', 'show license all'],
+    ['sh lic tech sup', 'show license tech support'],
+    ['show license tech-support', 'show license tech support'],
+    ['show tech-support license', 'show tech-support license'],
+    ['show tech license', 'show tech-support license'],
+    ['sh lic udi', 'show license udi'],
+    ['sh lic sum', 'show license summary'],
+    ['sh lic usage', 'show license usage'],
+    ['show license rum id 0', 'show license rum id all'],
+    ['show license rum id all', 'show license rum id all'],
+    ['test license smart rum id-list', 'show license rum id all'],
+    ['sh lic eventlog', 'show license eventlog'],
+    ['show license history message', 'show license history message'],
+    ['show license data conversion', 'show license data conversion'],
+    ['sh run', 'show running-config'],
+    ['show run license', 'show running-config'],
+    ['show running-config callhome', 'show running-config'],
+    ['show running-config callhome all', 'show running-config'],
+    ['show running-config license', 'show running-config'],
+    ['show callhome', 'show call-home profile all'],
+    ['show callhome destination-profile', 'show call-home profile all'],
+    ['show call-home profile all', 'show call-home profile all'],
+    ['sh clock', 'show clock'],
+    ['show ver', 'show version'],
+    ['show ntp status', 'show ntp status'],
+    ['show ntp peers', 'show ntp peers'],
+    ['show ntp associations', 'show ntp peers'],
+    ['show processes cpu sort', 'show process cpu sorted'],
+    ['show process cpu sorted', 'show process cpu sorted'],
+    ['show logging', 'show logging'],
+    ['show logging logfile', 'show logging'],
+    ['show log', 'show logging'],
+    ['ping cslu-local vrf management', 'ping'],
+    ['telnet smartreceiver.cisco.com 443', 'telnet'],
+  ])('%s → %s', (typed, canonical) => {
+    expect(resolveCommand(typed)).toBe(canonical);
+  });
+
+  it.each([
+    'show license rum id all detail',
+    'show interface',
+    'show module',
+    'show tech-support',
+    'show license',
+    'show lic u',
+    'configure terminal',
+    '',
+  ])('%s is not a command we read', (typed) => {
+    expect(resolveCommand(typed)).toBeNull();
+  });
+});
