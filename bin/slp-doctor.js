@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// Last line of defence: whatever happens, the user sees one line, never a stack trace.
+const fail = (err) => {
+  process.stderr.write(`slp-doctor: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 2;
+};
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => {
-    // Last line of defence: never a stack trace for the user.
-    process.stderr.write(`slp-doctor: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
+import('../dist/bundle/cli/main.js').then(
+  ({ main }) => main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, fail),
+  () => fail('slp-doctor is not built: run `npm install` (or `npm run build`) in its directory'),
 );

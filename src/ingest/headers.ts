@@ -18,8 +18,11 @@ export interface Header {
 
 /** NX-OS show-tech: a line holding just `` `show license status` ``. */
 const NXOS_SHOWTECH = /^`([^`]+)`$/;
-/** IOS-XE show-tech: `------------------ show license status ------------------`. */
-const IOSXE_SHOWTECH = /^-{6,} (.+?) -{6,}$/;
+/**
+ * IOS-XE show-tech: `------------------ show license status ------------------`. The command starts with a letter
+ * and holds no run of dashes, so a table rule (`---------  ---------------  ----`) is not taken for a header.
+ */
+const IOSXE_SHOWTECH = /^-{10,} ([a-z](?:[^-]|-(?!-))*?) -{10,}$/;
 /** `leaf-101# show license status`, `Router#sh lic all`, `switch(config)# …`, `c9300>show version`, `#show …`. */
 const PROMPT = /^([A-Za-z][\w.-]*)?(\([\w./ -]*\))?(#|>)( ?)(.*)$/;
 

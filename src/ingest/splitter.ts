@@ -12,6 +12,8 @@ import type { IngestDiagnostic, IngestResult, Line, RawSection } from './types.j
 /** Lines outside any command get one diagnostic each up to this many, then a single summary. */
 const OUTSIDE_DIAGNOSTIC_CAP = 200;
 const OUTSIDE_MESSAGE = 'line outside any recognised command output';
+/** Lines kept of the output of a typed command we do not read. */
+const UNKNOWN_BODY_LIMIT = 200;
 /** Syslog messages of other facilities kept per input before only licensing-related ones are. */
 export const OTHER_SYSLOG_BUDGET = 50_000;
 /** Facilities whose messages bear on licensing: the agent itself, and what it depends on (clock, PKI, transport). */
@@ -163,7 +165,12 @@ export class SectionSplitter {
     // An idle prompt ends the previous output; what follows it belongs to no command.
     if (header.typed === '') return;
     const host = header.kind === 'prompt' ? (header.host ?? this.sessionHost) : this.sessionHost;
-    this.current = this.open(resolveCommand(header.typed), header.typed, n, host);
+    const command = resolveCommand(header.typed);
+    // A command typed at a prompt that we do not read (`write erase`, `license smart save usage …`) is still
+    // evidence of what the engineer did and what the device answered: keep it as `unknown`. Show-tech headers of
+    // other commands are thousands of sections of bulk output: skip those.
+    const kept = command ?? (header.kind === 'prompt' ? COMMANDS.unknown : null);
+    this.current = this.open(kept, header.typed, n, host);
   }
 
   private open(command: Shape | null, rawCommand: string | null, headerLine: number | null, hostname: string | null): OpenSection {
@@ -171,6 +178,12 @@ export class SectionSplitter {
   }
 
   private keep(section: OpenSection, n: number, text: string): void {
+    if (section.command === COMMANDS.unknown && section.lines.length >= UNKNOWN_BODY_LIMIT) {
+      // A long output of a command we do not read: keep its start, skip the rest.
+      this.close();
+      this.current = this.open(null, section.rawCommand, section.headerLine, section.hostname);
+      return;
+    }
     section.lines.push({ n, text });
     section.votes.read(text);
     if (section.command === COMMANDS.runningConfig) this.configHost ??= hostnameFromConfigLine(text);

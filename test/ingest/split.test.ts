@@ -32,7 +32,8 @@ describe('terminal prompts', () => {
       lines('leaf-101# sh lic stat', 'Utility:', '  Status: DISABLED', 'leaf-101# show clock', '07:45:10.123 UTC Thu Apr 18 2024', 'leaf-101#', 'leaf-101# exit'),
       't.txt',
     );
-    expect(commands(result.sections)).toEqual(['show license status', 'show clock']);
+    expect(commands(result.sections)).toEqual(['show license status', 'show clock', 'unknown']);
+    expect(result.sections[2]).toMatchObject({ rawCommand: 'exit', headerLine: 7, lines: [] });
     expect(body(result.sections[0])).toEqual([
       [2, 'Utility:'],
       [3, '  Status: DISABLED'],
@@ -46,12 +47,22 @@ describe('terminal prompts', () => {
     expect(result.sections[0]).toMatchObject({ command: 'ping', rawCommand: 'ping cslu-local vrf management' });
   });
 
-  it('skips commands that are not about licensing, without diagnostics', () => {
+  it('keeps a typed command we do not read as unknown, with the start of its output', () => {
     const result = ingestText(
-      lines('leaf-101# show interface brief', 'Eth1/1  1  eth  access up  none  10G(D) --', 'leaf-101# show license udi', 'UDI: PID:N9K-C93180YC-FX,SN:FDO2231X0AB'),
+      lines(
+        'leaf-107# license smart save usage all bootflash:all_rum.txt',
+        'Failure: save status: The requested item was not found',
+        'leaf-107# show license udi',
+        'UDI: PID:N9K-C93180YC-FX,SN:FDO2231X0AB',
+        'leaf-107# show interface',
+        ...Array.from({ length: 300 }, (_, i) => `Ethernet1/${i} is up`),
+      ),
       't.txt',
     );
-    expect(commands(result.sections)).toEqual(['show license udi']);
+    expect(commands(result.sections)).toEqual(['unknown', 'show license udi', 'unknown']);
+    expect(result.sections[0]).toMatchObject({ rawCommand: 'license smart save usage all bootflash:all_rum.txt', headerLine: 1 });
+    expect(body(result.sections[0])).toEqual([[2, 'Failure: save status: The requested item was not found']]);
+    expect(result.sections[2]!.lines).toHaveLength(200);
     expect(result.diagnostics).toEqual([]);
   });
 
@@ -107,6 +118,22 @@ describe('show-tech headers', () => {
     expect(result.platform).toBe('iosxe');
     expect(result.hostname).toBe('c9300-edge-01');
     expect(result.sections[1]!.headerLine).toBe(6);
+  });
+
+  it('does not take a dashed table rule for an IOS-XE header', () => {
+    const result = ingestText(
+      lines(
+        'c9300-edge-02#show license rum id all',
+        'Smart Licensing Usage Report:',
+        '==============================',
+        'Report Id  State            Flag  Feature Name',
+        '---------  ---------------  ----  ------------------------------',
+        '1706054401 ACK              N     network-advantage',
+      ),
+      't.txt',
+    );
+    expect(result.sections).toHaveLength(1);
+    expect(result.sections[0]!.lines.map((l) => l.n)).toEqual([2, 3, 4, 5, 6]);
   });
 
   it('takes the hostname from running-config', () => {
@@ -227,6 +254,7 @@ describe('line endings and messy pastes', () => {
     const result = ingestText(text, 'paste.txt');
     expect(result.sections.map((s) => [s.command, s.rawCommand, s.headerLine])).toEqual([
       ['show license status', 'sh lic stat', 1],
+      ['unknown', 'show interface', 6],
       ['show clock', 'show clock', 8],
     ]);
     expect(body(result.sections[0])).toEqual([
@@ -235,7 +263,8 @@ describe('line endings and messy pastes', () => {
       [4, 'Transport:'],
       [5, '        Type: CSLU'],
     ]);
-    expect(body(result.sections[1])).toEqual([[9, '07:45:10.123 UTC Thu Apr 18 2024']]);
+    expect(body(result.sections[1])).toEqual([[7, 'Ethernet1/1 is up']]);
+    expect(body(result.sections[2])).toEqual([[9, '07:45:10.123 UTC Thu Apr 18 2024']]);
     expect(result.lineCount).toBe(9);
   });
 
@@ -275,11 +304,11 @@ describe('skipped sections', () => {
   it('still sees a prompt drawn over pager residue inside skipped output', () => {
     const result = ingestText(
       lines(
-        'leaf-101# show interface',
+        '`show interface`',
         'Ethernet1/1 is up',
         ' --More-- \b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\bleaf-101# show clock',
         '07:45:10.123 UTC Thu Apr 18 2024',
-        'leaf-101# show module',
+        '`show module`',
         '  1    48   48x10/25G + 6x40/100G Ethernet Module',
         ' --More-- \r          \rleaf-101# show license udi',
         'UDI: PID:N9K-C93180YC-FX,SN:FDO2231X0AB',
@@ -294,7 +323,10 @@ describe('skipped sections', () => {
 
   it('accepts config-mode prompts and a bare # before a command we read', () => {
     const result = ingestText(lines('(config)# service internal', 'x', '#show license rum id all', 'report_id:1673725840 state:SmartAgentRumStateOpen'), 't.txt');
-    expect(result.sections.map((s) => [s.command, s.hostname])).toEqual([['show license rum id all', null]]);
+    expect(result.sections.map((s) => [s.command, s.hostname, s.lines.length])).toEqual([
+      ['unknown', null, 1],
+      ['show license rum id all', null, 1],
+    ]);
     expect(result.diagnostics).toEqual([]);
   });
 });

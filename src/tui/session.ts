@@ -1,0 +1,82 @@
+// What the TUI holds for one case: the analysed devices plus the raw text of every input, so evidence can be shown
+// in the context of the capture it came from. Built once per paste or open; views only read it.
+import { readFile } from 'node:fs/promises';
+import type { DeviceModel } from '../common/device.js';
+import type { AnalyzeDocument, AnalyzedDevice, Severity } from '../common/findings.js';
+import { SEVERITY_RANK } from '../common/findings.js';
+import { analyzeLoaded } from '../cli/run.js';
+import { ingestFile, ingestText, normaliseLine } from '../ingest/index.js';
+import type { IngestResult } from '../ingest/types.js';
+import { fromIngested, type LoadedCaptures } from '../model/load.js';
+import { Redactor } from '../report/redact.js';
+import type { RulePack } from '../rules/types.js';
+
+export interface Session {
+  document: AnalyzeDocument;
+  devices: DeviceModel[];
+  loaded: LoadedCaptures;
+  /** Raw text per input name, as the user gave it. */
+  raw: Map<string, RawCapture>;
+  redactor: Redactor;
+}
+
+/** The raw lines of one input, split lazily: a show-tech can be large and the raw view may never be opened. */
+export class RawCapture {
+  private split: string[] | null = null;
+  private readonly clean = new Map<number, string>();
+  constructor(readonly text: string) {}
+
+  /** Raw (unnormalised) lines, numbered like ingest numbers them: LF, or CR alone for old Mac-style captures. */
+  get rawLines(): string[] {
+    this.split ??= this.text.split(this.text.includes('\n') || !this.text.includes('\r') ? '\n' : '\r');
+    return this.split;
+  }
+
+  get count(): number {
+    return this.rawLines.length;
+  }
+
+  /** 1-based, as ingest normalised it (pager residue, escapes and CRs removed); undefined past the end. */
+  line(n: number): string | undefined {
+    const cached = this.clean.get(n);
+    if (cached !== undefined) return cached;
+    const raw = this.rawLines[n - 1];
+    if (raw === undefined) return undefined;
+    const text = normaliseLine(raw).replace(/\t/g, '    ');
+    this.clean.set(n, text);
+    return text;
+  }
+}
+
+/** Thrown when the input was read but holds no device output: the start screen shows it and lets the user retry. */
+export class NothingFoundError extends Error {}
+
+export function analyseIngested(inputs: { result: IngestResult; text: string }[], pack: RulePack, now?: string): Session {
+  const loaded = fromIngested(inputs.map((i) => i.result), { now });
+  if (loaded.devices.length === 0) {
+    const names = inputs.map((i) => i.result.file).join(', ');
+    throw new NothingFoundError(`${names}: no NX-OS or IOS-XE licensing output found (paste show license … output, a show-tech or syslog lines)`);
+  }
+  const document = analyzeLoaded(loaded, pack, now);
+  const raw = new Map(inputs.map((i) => [i.result.file, new RawCapture(i.text)]));
+  return { document, devices: loaded.devices, loaded, raw, redactor: new Redactor().learn(loaded.devices) };
+}
+
+export function analysePaste(text: string, pack: RulePack, now?: string, name = '<paste>'): Session {
+  return analyseIngested([{ result: ingestText(text, name), text }], pack, now);
+}
+
+export async function analyseFiles(paths: string[], pack: RulePack, now?: string): Promise<Session> {
+  const inputs: { result: IngestResult; text: string }[] = [];
+  for (const path of paths) {
+    const result = await ingestFile(path);
+    inputs.push({ result, text: await readFile(path, 'utf8') });
+  }
+  return analyseIngested(inputs, pack, now);
+}
+
+export function worstSeverity(device: AnalyzedDevice): Severity | null {
+  let worst: Severity | null = null;
+  for (const finding of device.findings) if (worst === null || SEVERITY_RANK[finding.severity] > SEVERITY_RANK[worst]) worst = finding.severity;
+  return worst;
+}
