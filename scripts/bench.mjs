@@ -43,7 +43,7 @@ function measured(args) {
   return JSON.parse(line);
 }
 
-const small = ['captures/nxos-status-cslu.txt', 'captures/nxos-cslu-dns-failure.txt'].map((p) => join(root, p)).find(existsSync)
+const small = ['captures/nxos-status-cslu.txt', 'captures/rule-dns-not-configured.txt'].map((p) => join(root, p)).find(existsSync)
   ?? join(root, 'captures', readFileSync(join(root, 'captures/.bench-small'), 'utf8').trim());
 const techSupport = ['captures/nxos-techsupport.txt', 'captures/iosxe-techsupport.txt'].map((p) => join(root, p)).find(existsSync);
 

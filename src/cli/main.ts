@@ -53,7 +53,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .option('--jobs <n>', 'worker threads for many inputs (default: one per core)')
     .addHelpText('after', `
 Examples:
-  slp-doctor analyze captures/nxos-cslu-dns-failure.txt
+  slp-doctor analyze captures/rule-dns-not-configured.txt
   slp-doctor analyze --format markdown --redact show-tech.txt > case-notes.md
   ssh leaf-101 'show license tech support' | slp-doctor analyze -
   slp-doctor analyze --now 2024-05-01T00:00:00Z --fail-on warning captures/

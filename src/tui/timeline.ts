@@ -84,7 +84,7 @@ export function timelineChart(events: TimelineEvent[], captureTime: string | nul
   for (const { lane, label, mark } of LANES) {
     const laneEvents = events.filter((e) => e.lane === lane);
     if (laneEvents.length === 0) continue;
-    const cells = Array.from({ length: plot }, (_, i) => (i === captureColumn ? '│' : ' '));
+    const cells: string[] = Array.from({ length: plot }, (_, i) => (i === captureColumn ? '│' : ' '));
     for (const e of laneEvents) cells[column(e.ms)] = mark;
     rows.push({ label: label.padEnd(labelWidth), cells: cells.join(''), lane });
   }

@@ -69,7 +69,7 @@ export function FindingsView(props: FindingsProps): ReactElement {
   const detailHeight = height - listHeight - 2;
   const start = detailFocus ? windowStart(detailCursor, detail.length, detailHeight) : 0;
   const detailRows: Row[] = detail.slice(start, start + detailHeight).map((line, i) => ({
-    text: show(line.text),
+    text: `${detailFocus && start + i === detailCursor ? '›' : ' '}${show(line.text)}`,
     ...DETAIL_STYLE[line.style],
     inverse: detailFocus && start + i === detailCursor,
     key: `d-${start + i}`,

@@ -19,7 +19,7 @@ export function ModelView({ rows, cursor, height, show }: ModelProps): ReactElem
     const value = row.value === undefined ? '' : `: ${show(row.value)}`;
     const isNull = row.value === 'null';
     return {
-      text: `${'  '.repeat(row.depth)}${marker}${row.label}${value}${size}`,
+      text: `${start + i === cursor ? '›' : ' '}${'  '.repeat(row.depth)}${marker}${row.label}${value}${size}`,
       inverse: start + i === cursor,
       bold: row.depth === 0,
       dim: isNull && start + i !== cursor,

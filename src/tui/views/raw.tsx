@@ -43,7 +43,7 @@ export function RawView(props: RawProps): ReactElement {
   for (let index = start; index < Math.min(total, start + height - 1); index++) {
     const n = lineAt(index);
     const cited = props.cited.has(n);
-    lines.push({ text: `${cited ? '▶' : ' '}${String(n).padStart(digits)} │ ${show(capture.line(n) ?? '')}`, inverse: index === cursor, color: cited ? 'yellow' : undefined, bold: cited, key: `l-${n}` });
+    lines.push({ text: `${index === cursor ? '›' : ' '}${cited ? '▶' : ' '}${String(n).padStart(digits)} │ ${show(capture.line(n) ?? '')}`, inverse: index === cursor, color: cited ? 'yellow' : undefined, bold: cited, key: `l-${n}` });
   }
   return (
     <Box flexDirection="row" height={height}>

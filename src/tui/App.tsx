@@ -1,0 +1,431 @@
+// The triage application: start screen → (device picker) → one device with four views. All state lives here;
+// the views only draw what they are given, so each can be tested on its own.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import type { AnalyzeDocument } from '../common/findings.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { RulePack } from '../rules/types.js';
+import { findingDetail } from './detail.js';
+import { filteredTreeRows, matchingLines, nextSeverity, visibleEvents, visibleFindings, type SeverityFilter } from './filters.js';
+import { analyseFiles, analysePaste, worstSeverity, type Session } from './session.js';
+import { clamp } from './text.js';
+import { timelineChart, timelineEvents } from './timeline.js';
+import { flattenTree, modelTree, parentId } from './tree.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { Footer, Header, StatusLine, Tabs, VIEWS, type ViewName } from './views/chrome.js';
+import { DevicePicker } from './views/picker.js';
+import { FindingsView } from './views/findings.js';
+import { Help } from './views/help.js';
+import { ModelView } from './views/model.js';
+import { RawView } from './views/raw.js';
+import { StartScreen } from './views/start.js';
+import { TimelineView } from './views/timeline.js';
+
+export interface AppProps {
+  pack: RulePack;
+  now?: string;
+  /** Files to open at once; none: the start screen. */
+  files?: string[];
+  /** A session already analysed (tests). */
+  session?: Session;
+  onExit?: (code: number) => void;
+}
+
+type Screen = 'start' | 'picker' | 'device';
+type Prompt = { kind: 'filter' | 'export'; draft: string; pristine: boolean };
+interface RawState {
+  file: string | null;
+  cursor: number;
+  cited: ReadonlySet<number>;
+  /** The view Esc returns to after a jump. */
+  from: ViewName | null;
+}
+
+const NO_LINES: ReadonlySet<number> = new Set();
+const INITIALLY_OPEN = ['device', 'transport', 'usageReporting', 'trustCode'];
+
+export function App({ pack, now, files = [], session: given, onExit }: AppProps): ReactElement {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize();
+  const [session, setSession] = useState<Session | null>(given ?? null);
+  const [screen, setScreen] = useState<Screen>(given ? (given.devices.length > 1 ? 'picker' : 'device') : 'start');
+  const [busy, setBusy] = useState<string | null>(files.length > 0 ? `Reading ${files.join(', ')} …` : null);
+  const [startError, setStartError] = useState<string | null>(null);
+  const [deviceIndex, setDeviceIndex] = useState(0);
+  const [pickerCursor, setPickerCursor] = useState(0);
+  const [view, setView] = useState<ViewName>('findings');
+  const [selected, setSelected] = useState(0);
+  const [detailFocus, setDetailFocus] = useState(false);
+  const [detailCursor, setDetailCursor] = useState(0);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set(INITIALLY_OPEN));
+  const [treeCursor, setTreeCursor] = useState(0);
+  const [timelineCursor, setTimelineCursor] = useState(0);
+  const [raw, setRaw] = useState<RawState>({ file: null, cursor: 0, cited: NO_LINES, from: null });
+  const [filter, setFilterText] = useState('');
+  const [severity, setSeverity] = useState<SeverityFilter>('all');
+  const [redacting, setRedacting] = useState(false);
+  const [prompt, setPrompt] = useState<Prompt | null>(null);
+  const [help, setHelp] = useState(false);
+  const [status, setStatus] = useState<{ text: string; color?: string } | null>(null);
+
+  const quit = useCallback(() => {
+    onExit?.(0);
+    exit();
+  }, [exit, onExit]);
+
+  const open = useCallback((next: Session) => {
+    setSession(next);
+    setScreen(next.devices.length > 1 ? 'picker' : 'device');
+    setDeviceIndex(0);
+    setPickerCursor(0);
+    setView('findings');
+    setSelected(0);
+    setDetailFocus(false);
+    setRaw({ file: null, cursor: 0, cited: NO_LINES, from: null });
+    setFilterText('');
+    setStartError(null);
+  }, []);
+
+  useEffect(() => {
+    if (files.length === 0 || given) return;
+    analyseFiles(files, pack, now).then(open, (error: unknown) => {
+      setStartError(messageOf(error));
+      setScreen('start');
+    }).finally(() => setBusy(null));
+    // Files are opened once, at start.
+  }, []);
+
+  const onPaste = (text: string) => {
+    setBusy(`Analysing ${Math.max(1, Math.round(text.length / 1024))} KB …`);
+    setStartError(null);
+    // Let the "Analysing" frame reach the terminal before the (synchronous) analysis runs.
+    setTimeout(() => {
+      try {
+        open(analysePaste(text, pack, now));
+      } catch (error) {
+        setStartError(messageOf(error));
+      } finally {
+        setBusy(null);
+      }
+    }, 20);
+  };
+
+  const onOpenPath = (path: string) => {
+    setBusy(`Reading ${path} …`);
+    setStartError(null);
+    analyseFiles([path], pack, now).then(open, (error: unknown) => setStartError(messageOf(error))).finally(() => setBusy(null));
+  };
+
+  // ----- what is shown -----
+  const show = useMemo(() => {
+    if (!redacting || !session) return (text: string) => text;
+    const cache = new Map<string, string>();
+    return (text: string) => {
+      let out = cache.get(text);
+      if (out === undefined) {
+        out = session.redactor.redact(text);
+        if (cache.size > 5000) cache.clear();
+        cache.set(text, out);
+      }
+      return out;
+    };
+  }, [redacting, session]);
+
+  const analyzed = session?.document.devices[deviceIndex];
+  const device = session?.devices[deviceIndex];
+  const bodyHeight = Math.max(4, rows - 6);
+  const findings = useMemo(() => (analyzed ? visibleFindings(analyzed.findings, severity, filter) : []), [analyzed, severity, filter]);
+  const finding = findings[clamp(selected, 0, findings.length - 1)];
+  const detail = useMemo(() => (finding && session ? findingDetail(finding, session.raw, columns - 1, (analyzed?.files.length ?? 0) > 1) : []), [finding, session, columns, analyzed]);
+  const tree = useMemo(() => (device ? modelTree(device) : []), [device]);
+  const treeRows = useMemo(() => (filter ? filteredTreeRows(tree, filter) : flattenTree(tree, expanded)), [tree, filter, expanded]);
+  const allEvents = useMemo(() => (device ? timelineEvents(device) : []), [device]);
+  const events = useMemo(() => visibleEvents(allEvents, filter), [allEvents, filter]);
+  const chart = useMemo(() => timelineChart(allEvents, device?.captureTime ?? null, columns - 1), [allEvents, device, columns]);
+  const rawFile = raw.file ?? device?.files[0] ?? '';
+  const capture = session?.raw.get(rawFile);
+  const sections = useMemo(() => (device ? device.sections.filter((s) => s.file === rawFile).sort((a, b) => a.startLine - b.startLine) : []), [device, rawFile]);
+  const rawNumbers = useMemo(() => (filter && capture && view === 'raw' ? matchingLines(capture.count, (n) => capture.line(n), filter) : null), [filter, capture, view]);
+  const rawTotal = rawNumbers?.length ?? capture?.count ?? 0;
+  const pickerDevices = useMemo(
+    () =>
+      (session?.document.devices ?? [])
+        .map((d, index) => ({ device: d, index }))
+        .filter(({ device: d }) => severity === 'all' || d.findings.some((f) => f.severity === severity))
+        .filter(({ device: d }) => !filter || (d.hostname ?? '').toLowerCase().includes(filter.toLowerCase())),
+    [session, severity, filter],
+  );
+
+  // ----- actions -----
+  const setFilter = (text: string) => {
+    setFilterText(text);
+    setSelected(0);
+    setTreeCursor(0);
+    setTimelineCursor(0);
+    setPickerCursor(0);
+    setDetailFocus(false);
+    setRaw((r) => ({ ...r, cursor: 0 }));
+  };
+
+  const jumpToRaw = (file: string, line: number, cited: ReadonlySet<number>, from: ViewName) => {
+    setFilterText('');
+    setRaw({ file, cursor: line - 1, cited, from });
+    setView('raw');
+  };
+
+  const exportReport = (path: string) => {
+    if (!session) return;
+    const document: AnalyzeDocument = screen === 'device' && analyzed ? { schemaVersion: 1, devices: [analyzed] } : session.document;
+    let markdown = renderMarkdown(document);
+    if (redacting) markdown = session.redactor.redact(markdown);
+    try {
+      const target = resolve(path);
+      writeFileSync(target, markdown);
+      setStatus({ text: `✔ Exported ${redacting ? 'redacted ' : ''}report to ${target}`, color: 'green' });
+    } catch (error) {
+      setStatus({ text: `✖ Cannot write ${path}: ${messageOf(error)}`, color: 'red' });
+    }
+  };
+
+  const defaultExportPath = () => {
+    const host = screen === 'device' ? analyzed?.hostname : null;
+    return `./slp-doctor-${(host ?? 'report').replace(/[^\w.-]+/g, '_')}.md`;
+  };
+
+  const handlePrompt = (input: string, key: Key, current: Prompt) => {
+    if (key.escape) {
+      setPrompt(null);
+      if (current.kind === 'filter') setFilter('');
+      return;
+    }
+    if (key.return) {
+      setPrompt(null);
+      if (current.kind === 'export') exportReport(current.draft.trim() || defaultExportPath());
+      return;
+    }
+    let draft = current.draft;
+    if (key.backspace || key.delete) draft = current.pristine ? '' : draft.slice(0, -1);
+    else if (key.ctrl && input === 'u') draft = '';
+    else if (input && !key.ctrl && !key.meta && !key.upArrow && !key.downArrow && !key.tab) draft = (current.pristine ? '' : draft) + input.replace(/[\r\n]/g, '');
+    else return;
+    setPrompt({ ...current, draft, pristine: false });
+    if (current.kind === 'filter') setFilter(draft);
+  };
+
+  const move = (input: string, key: Key, page: number): number | null => {
+    if (key.upArrow || input === 'k') return -1;
+    if (key.downArrow || input === 'j') return 1;
+    if (key.pageUp) return -page;
+    if (key.pageDown || input === ' ') return page;
+    if (key.home || input === 'g') return -Infinity;
+    if (key.end || input === 'G') return Infinity;
+    return null;
+  };
+  const step = (value: number, delta: number, total: number) => clamp(Number.isFinite(delta) ? value + delta : delta < 0 ? 0 : total - 1, 0, Math.max(0, total - 1));
+
+  useInput(
+    (input, key) => {
+      if (prompt) return handlePrompt(input, key, prompt);
+      if (help) return setHelp(false);
+      setStatus(null);
+      if (input === 'q') return quit();
+      if (input === '?') return setHelp(true);
+      if (input === 'r') {
+        setStatus({ text: redacting ? 'Redaction off' : 'Redaction on: host names, serials, accounts, tokens and addresses are masked here and in exports' });
+        return setRedacting(!redacting);
+      }
+      if (input === 'e') return setPrompt({ kind: 'export', draft: defaultExportPath(), pristine: true });
+      if (input === '/') return setPrompt({ kind: 'filter', draft: filter, pristine: false });
+      if (input === 's') {
+        setSelected(0);
+        setPickerCursor(0);
+        return setSeverity(nextSeverity(severity));
+      }
+      if (input === 'o') {
+        setScreen('start');
+        return setStartError(null);
+      }
+      const delta = move(input, key, bodyHeight - 2);
+
+      if (screen === 'picker') {
+        if (delta !== null) return setPickerCursor(step(pickerCursor, delta, pickerDevices.length));
+        if (key.return && pickerDevices[pickerCursor]) {
+          setDeviceIndex(pickerDevices[pickerCursor]!.index);
+          setView('findings');
+          setSelected(0);
+          setDetailFocus(false);
+          setFilterText('');
+          setSeverity('all');
+          setRaw({ file: null, cursor: 0, cited: NO_LINES, from: null });
+          return setScreen('device');
+        }
+        if (key.escape && filter) return setFilter('');
+        return;
+      }
+
+      // device screen
+      const index = VIEWS.findIndex((v) => v.name === view);
+      if (key.tab) return setView(VIEWS[(index + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!.name);
+      if (/^[1-4]$/.test(input)) return setView(VIEWS[Number(input) - 1]!.name);
+      const back = () => {
+        if (filter) return setFilter('');
+        if ((session?.devices.length ?? 0) > 1) setScreen('picker');
+      };
+
+      if (view === 'findings') {
+        if (!detailFocus) {
+          if (delta !== null) return setSelected(step(clamp(selected, 0, findings.length - 1), delta, findings.length));
+          if (key.return && finding) {
+            setDetailFocus(true);
+            return setDetailCursor(Math.max(0, detail.findIndex((l) => l.style === 'cited')));
+          }
+          if (key.escape) return back();
+          return;
+        }
+        if (delta !== null) return setDetailCursor(step(detailCursor, delta, detail.length));
+        if (key.escape) return setDetailFocus(false);
+        const line = detail[detailCursor];
+        if (key.return && line?.file && line.line && finding) {
+          const cited = new Set(finding.evidence.filter((e) => e.file === line.file).map((e) => e.line));
+          return jumpToRaw(line.file, line.line, cited, 'findings');
+        }
+        return;
+      }
+
+      if (view === 'model') {
+        const row = treeRows[treeCursor];
+        if (delta !== null) return setTreeCursor(step(treeCursor, delta, treeRows.length));
+        if (key.escape) return back();
+        if (!row || filter) return;
+        const toggle = (openIt: boolean) => {
+          const next = new Set(expanded);
+          if (openIt) next.add(row.id);
+          else next.delete(row.id);
+          setExpanded(next);
+        };
+        if ((key.return || key.rightArrow || input === 'l') && row.branch) return toggle(key.return ? !row.expanded : true);
+        if (key.leftArrow || input === 'h') {
+          if (row.branch && row.expanded) return toggle(false);
+          const parent = parentId(row.id);
+          const at = parent === null ? -1 : treeRows.findIndex((r) => r.id === parent);
+          if (at >= 0) setTreeCursor(at);
+        }
+        return;
+      }
+
+      if (view === 'timeline') {
+        if (delta !== null) return setTimelineCursor(step(timelineCursor, delta, events.length));
+        if (key.escape) return back();
+        const event = events[timelineCursor];
+        if (key.return && event?.file && event.line) return jumpToRaw(event.file, event.line, new Set([event.line]), 'timeline');
+        return;
+      }
+
+      // raw
+      if (delta !== null) return setRaw({ ...raw, file: rawFile, cursor: step(raw.cursor, delta, rawTotal) });
+      if (key.escape) {
+        if (raw.from) {
+          setView(raw.from);
+          return setRaw({ ...raw, from: null });
+        }
+        return back();
+      }
+      if ((input === 'n' || input === 'N') && !rawNumbers && sections.length > 0) {
+        const current = raw.cursor + 1;
+        const target = input === 'n' ? sections.find((s) => s.startLine > current) : [...sections].reverse().find((s) => s.startLine < current);
+        if (target) setRaw({ ...raw, file: rawFile, cursor: target.startLine - 1 });
+        return;
+      }
+      if (input === 'f' && device && device.files.length > 1) {
+        const next = device.files[(device.files.indexOf(rawFile) + 1) % device.files.length]!;
+        return setRaw({ file: next, cursor: 0, cited: NO_LINES, from: raw.from });
+      }
+    },
+    { isActive: screen !== 'start' },
+  );
+
+  // ----- layout -----
+  if (screen === 'start' || !session) {
+    return (
+      <Box flexDirection="column" height={rows - 1}>
+        <StartScreen height={rows - 2} width={columns} error={startError} busy={busy} onPaste={onPaste} onOpen={onOpenPath} onQuit={quit} />
+        <Footer width={columns} text="Ctrl-D analyse the paste  ⏎ open the typed path  Esc clear  Ctrl-C quit" />
+      </Box>
+    );
+  }
+
+  const badges = [severity !== 'all' ? `severity: ${severity}` : '', filter ? `filter: "${filter}"` : '', redacting ? 'REDACTED' : ''].filter(Boolean).join('  ');
+  const statusLine = prompt
+    ? prompt.kind === 'filter'
+      ? { text: `/ ${prompt.draft}▏  (Enter keep, Esc clear)`, color: 'cyan' }
+      : { text: `Export Markdown to: ${prompt.draft}▏  (Enter write, Esc cancel; typing replaces the default)`, color: 'cyan' }
+    : status ?? { text: '' };
+
+  let top: ReactElement;
+  let body: ReactElement;
+  if (screen === 'picker') {
+    const worst = session.document.devices.map(worstSeverity);
+    top = (
+      <Box flexDirection="column">
+        <Text bold wrap="truncate-end">{`slp-doctor — ${session.document.devices.length} devices  ✖${worst.filter((w) => w === 'error').length} with errors  ▲${worst.filter((w) => w === 'warning').length} with warnings`}</Text>
+        <Text wrap="truncate-end" dimColor>{show(session.loaded.inputs.map((i) => i.file).join(', '))}</Text>
+        <Text wrap="truncate-end" dimColor>{badges || ' '}</Text>
+      </Box>
+    );
+    body = <DevicePicker devices={pickerDevices} cursor={pickerCursor} height={bodyHeight} show={show} />;
+  } else {
+    top = (
+      <Box flexDirection="column">
+        <Header analyzed={analyzed!} device={device!} show={show} />
+        <Tabs view={view} badges={badges} />
+      </Box>
+    );
+    if (view === 'findings') {
+      body = (
+        <FindingsView
+          findings={findings}
+          selected={clamp(selected, 0, Math.max(0, findings.length - 1))}
+          detail={detail}
+          detailFocus={detailFocus}
+          detailCursor={detailCursor}
+          height={bodyHeight}
+          width={columns - 1}
+          show={show}
+          filtered={(analyzed?.findings.length ?? 0) > 0}
+        />
+      );
+    } else if (view === 'model') {
+      body = <ModelView rows={treeRows} cursor={clamp(treeCursor, 0, Math.max(0, treeRows.length - 1))} height={bodyHeight} show={show} />;
+    } else if (view === 'timeline') {
+      body = <TimelineView chart={chart} events={events} cursor={clamp(timelineCursor, 0, Math.max(0, events.length - 1))} height={bodyHeight} show={show} />;
+    } else {
+      body = (
+        <RawView
+          file={rawFile}
+          capture={capture}
+          sections={sections}
+          numbers={rawNumbers}
+          cursor={clamp(raw.cursor, 0, Math.max(0, rawTotal - 1))}
+          cited={raw.file === rawFile ? raw.cited : NO_LINES}
+          width={columns}
+          height={bodyHeight}
+          show={show}
+        />
+      );
+    }
+  }
+  return (
+    <Box flexDirection="column" height={rows - 1} width={columns}>
+      {top}
+      {help ? <Help height={bodyHeight} /> : body}
+      <StatusLine text={statusLine.text} color={statusLine.color} />
+      <Footer width={columns} />
+    </Box>
+  );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
