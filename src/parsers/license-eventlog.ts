@@ -8,6 +8,7 @@ import { FragmentBuilder } from './fragment.js';
 import type { CommandParser } from './fragment.js';
 import { OtherLine, ReadLines, group, lineToken, parseLines, tokenizeLines, tokensOf } from './shared/license-lines.js';
 import type { LineKind } from './shared/license-lines.js';
+import { GRAMMAR_CHECKS, LEXER_CHECKS } from './grammar-options.js';
 
 const Banner = lineToken('Banner');
 const Event = lineToken('Event');
@@ -24,7 +25,7 @@ const LINE_KINDS: LineKind[] = [
 
 class EventlogGrammar extends CstParser {
   constructor() {
-    super([Banner, Event, OtherLine], { recoveryEnabled: false });
+    super([Banner, Event, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
     this.performSelfAnalysis();
   }
 
@@ -48,6 +49,7 @@ const Spaces = createToken({ name: 'Spaces', pattern: /\s+/, group: Lexer.SKIPPE
 const attributeLexer = new Lexer([Spaces, QuotedValue, AttrName, Equals, BareValue], {
   positionTracking: 'onlyOffset',
   ensureOptimizations: false,
+  ...LEXER_CHECKS,
 });
 
 let grammar: EventlogGrammar | undefined;

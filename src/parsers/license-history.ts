@@ -20,6 +20,7 @@ import {
   tokensOf,
 } from './shared/license-lines.js';
 import type { LineKind } from './shared/license-lines.js';
+import { GRAMMAR_CHECKS } from './grammar-options.js';
 
 const Title = lineToken('Title');
 const Underline = lineToken('Underline');
@@ -45,7 +46,7 @@ const LINE_KINDS: LineKind[] = [
 
 class HistoryGrammar extends CstParser {
   constructor() {
-    super([Title, Underline, KindHeading, MessageBody, Stamped, RequestResponse, OtherLine], { recoveryEnabled: false });
+    super([Title, Underline, KindHeading, MessageBody, Stamped, RequestResponse, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
     this.performSelfAnalysis();
   }
 

@@ -19,6 +19,7 @@ import {
   valueOrNull,
 } from './shared/license-lines.js';
 import type { LineKind } from './shared/license-lines.js';
+import { GRAMMAR_CHECKS } from './grammar-options.js';
 
 const ReportTitle = lineToken('ReportTitle');
 const Underline = lineToken('Underline');
@@ -49,6 +50,7 @@ class RumGrammar extends CstParser {
   constructor() {
     super([ReportTitle, Underline, TableHeader, ReportRow, LabelledRow, AgentRow, NoReports, OtherLine], {
       recoveryEnabled: false,
+      ...GRAMMAR_CHECKS,
     });
     this.performSelfAnalysis();
   }

@@ -22,6 +22,7 @@ import {
   valueOrNull,
 } from './shared/license-lines.js';
 import type { LineKind } from './shared/license-lines.js';
+import { GRAMMAR_CHECKS } from './grammar-options.js';
 
 export { licenseUsageParser } from './shared/license-usage.js';
 
@@ -62,7 +63,7 @@ const ALL_TOKENS = [...new Set([...LINE_KINDS.map((k) => k.token), OtherLine])];
 
 class SummaryGrammar extends CstParser {
   constructor() {
-    super(ALL_TOKENS, { recoveryEnabled: false });
+    super(ALL_TOKENS, { recoveryEnabled: false, ...GRAMMAR_CHECKS });
     this.performSelfAnalysis();
   }
 

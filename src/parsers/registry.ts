@@ -15,6 +15,7 @@ import { ntpParser } from './ntp.js';
 import { processCpuParser } from './process-cpu.js';
 import { dataConversionParser } from './data-conversion.js';
 import { reachabilityParser } from './reachability.js';
+import { cliOutputParser } from './cli-output.js';
 
 export const PARSERS: readonly CommandParser[] = [
   licenseStatusParser,
@@ -33,6 +34,7 @@ export const PARSERS: readonly CommandParser[] = [
   processCpuParser,
   dataConversionParser,
   reachabilityParser,
+  cliOutputParser,
 ];
 
 const byCommand = new Map<string, CommandParser>();

@@ -9,6 +9,7 @@ import type {
   TrustCodeUdi,
 } from '../../common/device.js';
 import type { ScalarPath } from '../../common/paths.js';
+import { parseDeviceTime } from '../../common/time.js';
 import type { FragmentBuilder, Scalar } from '../fragment.js';
 import { PartTitle } from './lexer.js';
 import {
@@ -65,13 +66,23 @@ function counter(text: string, pattern: RegExp): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Counters run together on one Usage Report Summary line: `Total: 120,  Purged: 64(902)`, `In Storage: 0,  MIA: 3(0)`. */
-const LABELLED = { purged: /Purged\s*:\s*(\d+)/i, mia: /MIA\s*:\s*(\d+)/i, purgedAlone: /^Purged\s*:\s*(\d+)/i };
+/** One `Label: N` counter of the Usage Report Summary; `N(M)` is read as N. */
+const SUMMARY_COUNTER = /([A-Za-z][A-Za-z ]*?)\s*:\s*(\d+)/g;
 
-function labelled(text: string, pattern: RegExp): number | undefined {
-  const match = pattern.exec(text);
-  return match ? Number(match[1]) : undefined;
-}
+const SUMMARY_PATHS: Record<string, ScalarPath> = {
+  total: 'usageReportSummary.total',
+  purged: 'usageReportSummary.purged',
+  'total acknowledged received': 'usageReportSummary.ackReceived',
+  'waiting for ack': 'usageReportSummary.waitingForAck',
+  'available to report': 'usageReportSummary.availableToReport',
+  'collecting data': 'usageReportSummary.collectingData',
+  'in storage': 'usageReportSummary.inStorage',
+  mia: 'usageReportSummary.mia',
+};
+
+/** `Time source is NTP, .05:30:30.132 UTC Thu Apr 18 2024` (IOS-XE `exec prompt timestamp`). */
+const TIME_SOURCE = /^Time source is ([^,]+?)\s*(?:,\s*(.*))?$/i;
+const CLOCK_MARK = /^([*.]?)\d{1,2}:\d{2}:\d{2}/;
 
 /** `Example Corp As of Apr 18 07:45:10 2024 UTC` → `Example Corp`. */
 function accountName(value: string): string | null {
@@ -113,6 +124,26 @@ export class StatusExtractor {
     return reading.iso;
   }
 
+  /**
+   * The clock the device printed above the output: a capture time with its line. The mark before the time is the
+   * device's verdict on its clock (`*` not authoritative, `.` NTP synchronisation lost), as in `show clock`.
+   */
+  private timeSource(token: IToken): void {
+    const match = TIME_SOURCE.exec(token.image.trim());
+    if (!match) return;
+    const line = this.lineOf(token);
+    const clock = match[2]?.trim() ?? '';
+    const mark = CLOCK_MARK.exec(clock);
+    const time = mark ? parseDeviceTime(clock) : null;
+    if (clock !== '' && time === null) this.out.diag(line, `could not read time "${clock}"`);
+    if (time) {
+      if (time.unknownZone) this.out.diag(line, `unknown time zone ${time.zone}, read as UTC`);
+      this.out.set('captureTime', time.iso, line);
+    }
+    const ntp = /^NTP\b/i.test(match[1]!);
+    this.out.set('ntp.synchronized', ntp && (mark?.[1] ?? '') === '', line);
+  }
+
   private setTime(path: ScalarPath, token: IToken): void {
     this.set(path, this.time(token), token);
   }
@@ -150,6 +181,12 @@ export class StatusExtractor {
         return;
       case 'NoLicensesInUse':
         this.noLicensesLine = this.lineOf(child);
+        return;
+      case 'TimeSource':
+        this.timeSource(child);
+        return;
+      case 'LoadFor':
+        // CPU load printed by `exec prompt timestamp`: nothing licensing depends on.
         return;
       default:
         // Part titles, `Smart Licensing is ENABLED`, elisions: read, nothing to keep.
@@ -215,6 +252,7 @@ export class StatusExtractor {
 
   private transport(node: CstNode): void {
     let under: 'proxy' | 'vrf' | null = null;
+    const hasUrlLine = this.tokens(node).some((token) => kind(token) === 'Url');
     for (const token of this.tokens(node)) {
       const value = afterLabel(token.image);
       switch (kind(token)) {
@@ -229,6 +267,8 @@ export class StatusExtractor {
           break;
         case 'CsluAddress':
           this.set('transport.csluAddress', textOrNull(value), token);
+          // A URL here is where the device sends reports (CSLU or SSM On-Prem); `cslu-local` is only a name.
+          if (/^https?:\/\//i.test(value) && !hasUrlLine) this.set('transport.url', value, token);
           break;
         case 'ProxyHeading':
           under = 'proxy';
@@ -528,38 +568,12 @@ export class StatusExtractor {
     this.communication.push({ item: statistic, line: this.lineOf(heading) });
   }
 
+  /** The agent prints two counters to a line (`Maximum Display: 14  In Storage: 14,  MIA: 0(0)`): read every pair. */
   private usageReportSummary(node: CstNode): void {
     for (const token of this.tokens(node)) {
-      const value = afterLabel(token.image);
-      switch (kind(token)) {
-        case 'SummaryTotal':
-          this.set('usageReportSummary.total', firstNumber(value), token);
-          this.set('usageReportSummary.purged', labelled(token.image, LABELLED.purged), token);
-          break;
-        case 'SummaryAckReceived':
-          this.set('usageReportSummary.ackReceived', firstNumber(value), token);
-          break;
-        case 'SummaryWaitingForAck':
-          this.set('usageReportSummary.waitingForAck', firstNumber(value), token);
-          break;
-        case 'SummaryAvailableToReport':
-          this.set('usageReportSummary.availableToReport', firstNumber(value), token);
-          break;
-        case 'SummaryCollectingData':
-          this.set('usageReportSummary.collectingData', firstNumber(value), token);
-          break;
-        case 'SummaryInStorage':
-          this.set('usageReportSummary.inStorage', firstNumber(value), token);
-          this.set('usageReportSummary.mia', labelled(token.image, LABELLED.mia), token);
-          break;
-        case 'SummaryMia':
-          this.set('usageReportSummary.mia', firstNumber(value), token);
-          break;
-        case 'KeyValue':
-          this.set('usageReportSummary.purged', labelled(token.image, LABELLED.purgedAlone), token);
-          break;
-        default:
-          break;
+      for (const match of token.image.matchAll(SUMMARY_COUNTER)) {
+        const path = SUMMARY_PATHS[match[1]!.replace(/\s+/g, ' ').toLowerCase()];
+        if (path) this.set(path, Number(match[2]), token);
       }
     }
   }

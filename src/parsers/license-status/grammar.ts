@@ -104,6 +104,8 @@ const SINGLE_LINES = [
   t.SmartAccount,
   t.VirtualAccount,
   t.Elision,
+  t.LoadFor,
+  t.TimeSource,
 ];
 
 class StatusGrammar extends CstParser {

@@ -186,6 +186,10 @@ export const SummaryMia = field('SummaryMia', 'MIA');
 
 export const WriteEraseOccurred = field('WriteEraseOccurred', 'Write Erase Occurred');
 
+// IOS-XE prints these two lines above any show output when `exec prompt timestamp` is configured.
+export const LoadFor = line('LoadFor', 'Load for five secs[ \\t]*:[^\\n]*');
+export const TimeSource = line('TimeSource', 'Time source is[^\\n]*');
+
 // Generic shapes, last.
 /** `network-advantage (C9300-48 Network Advantage):` or NX-OS `(LAN_ENTERPRISE_SERVICES_PKG):`. */
 export const LicenseHeading = line('LicenseHeading', `[^\\n:]*\\([^\\n():]*\\)[ \\t]*:${EOL}`);

@@ -3,6 +3,7 @@
 //     destination-profile CiscoTAC-1 http https://tools.cisco.com/its/service/oddce/services/DDCEService
 //     transport http use-vrf management
 //     transport http proxy server 192.0.2.80 port 8080
+//     source-interface Ethernet1/1
 //     enable
 // IOS-XE:
 //   call-home
@@ -58,6 +59,9 @@ export function readCallHomeBlock(block: ConfigCommand, trailing: ConfigCommand[
       else out.diag(child.line, 'http-proxy without an address');
     } else if (!nxos && w[0] === 'vrf' && w[1]) {
       out.set('config.callHome.transportHttpVrf', w[1], child.line);
+    } else if (nxos && w[0] === 'source-interface') {
+      if (w[1]) out.set('config.callHome.sourceInterface', w.slice(1).join(''), child.line);
+      else out.diag(child.line, 'callhome source-interface without an interface');
     } else if (nxos && w[0] === 'enable') {
       enabled = true;
       enabledLine = child.line;

@@ -20,6 +20,7 @@ import {
   valueOrNull,
 } from './license-lines.js';
 import type { LineKind } from './license-lines.js';
+import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 const AuthorizationHeading = lineToken('AuthorizationHeading');
 const LicenseHeading = lineToken('LicenseHeading');
@@ -51,7 +52,7 @@ const INFORMATIONAL_FIELDS = new Set([
 
 class UsageGrammar extends CstParser {
   constructor() {
-    super([AuthorizationHeading, LicenseHeading, NoLicenses, Field, OtherLine], { recoveryEnabled: false });
+    super([AuthorizationHeading, LicenseHeading, NoLicenses, Field, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
     this.performSelfAnalysis();
   }
 

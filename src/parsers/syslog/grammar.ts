@@ -23,10 +23,11 @@ import {
   prefixLexer,
   prefixTokens,
 } from './lexer.js';
+import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 class SyslogPrefixParser extends CstParser {
   constructor() {
-    super(prefixTokens, { maxLookahead: 6, recoveryEnabled: false });
+    super(prefixTokens, { maxLookahead: 6, recoveryEnabled: false, ...GRAMMAR_CHECKS });
     this.performSelfAnalysis();
   }
 
@@ -86,7 +87,8 @@ class SyslogPrefixParser extends CstParser {
   });
 }
 
-const parser = new SyslogPrefixParser();
+// Built on first use: a capture without syslog lines never pays for the grammar.
+let parser: SyslogPrefixParser | undefined;
 
 export interface PrefixParse {
   cst: CstNode | null;
@@ -95,8 +97,9 @@ export interface PrefixParse {
 
 /** Lex and parse a prefix; `cst` is null when the prefix is not one of the shapes above. */
 export function parsePrefix(text: string): PrefixParse {
-  const lexed = prefixLexer.tokenize(text);
+  const lexed = prefixLexer().tokenize(text);
   if (lexed.errors.length > 0) return { cst: null, tokens: lexed.tokens };
+  parser ??= new SyslogPrefixParser();
   parser.input = lexed.tokens;
   const cst = parser.prefix();
   return { cst: parser.errors.length > 0 ? null : cst, tokens: lexed.tokens };

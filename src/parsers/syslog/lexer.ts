@@ -4,6 +4,7 @@
 // (ISO stamp, clock, year) come before the catch-all word.
 import { createToken, Lexer } from 'chevrotain';
 import { ZONE_OFFSETS } from '../../common/time.js';
+import { LEXER_CHECKS } from '../grammar-options.js';
 
 // A word ends at white space or a colon; the lookahead keeps `Mar` from matching the start of `Mar-core-01`.
 const END = '(?![^\\s:])';
@@ -56,4 +57,10 @@ export const prefixTokens = [
   Word,
 ];
 
-export const prefixLexer = new Lexer(prefixTokens, { ensureOptimizations: false, positionTracking: 'onlyOffset' });
+let lexer: Lexer | undefined;
+
+/** Built on first use, like the grammar. */
+export function prefixLexer(): Lexer {
+  lexer ??= new Lexer(prefixTokens, { ensureOptimizations: false, positionTracking: 'onlyOffset', ...LEXER_CHECKS });
+  return lexer;
+}
