@@ -39,6 +39,8 @@ export interface CompiledExpression {
   readonly kind: ExpressionKind;
   /** The AST of the text as written (before `matches` is routed to RE2). */
   readonly ast: ASTNode;
+  /** The text cel-js evaluates: `text` with every `matches` routed to RE2. */
+  readonly evaluatedText: string;
   /** Model paths the expression reads (`transport.url`, `syslog`, `syslog[].name`). */
   readonly references: ReadonlySet<string>;
   /** Evaluates; throws on evaluation errors. */
@@ -183,7 +185,36 @@ export function compileExpression(text: string, kind: ExpressionKind, scope: Rea
     problems.push({ offset: routed.toOriginal(errorOffset(error)), severity: 'error', message: errorSummary(error) });
   }
   if (!run || problems.some((p) => p.severity === 'error')) return { expression: null, problems };
-  return { expression: { text, kind, ast, references: checked.references, run }, problems };
+  return { expression: { text, kind, ast, evaluatedText: routed.text, references: checked.references, run }, problems };
+}
+
+/**
+ * An expression that already passed `compileExpression` (the precompiled built-in pack): nothing is checked
+ * again, and cel-js parses it on first use, so rules that never fire cost nothing for their messages and predicates.
+ */
+export function precompiledExpression(text: string, kind: ExpressionKind, evaluatedText: string, references: Iterable<string>): CompiledExpression {
+  let run: ((context: Record<string, unknown>) => unknown) | null = null;
+  let ast: ASTNode | null = null;
+  return {
+    text,
+    kind,
+    evaluatedText,
+    references: new Set(references),
+    // Only `rules explain` walks the AST of the text as written.
+    get ast(): ASTNode {
+      ast ??= env(kind).parse(text).ast;
+      return ast;
+    },
+    run(context) {
+      if (!run) {
+        const parsed = env(kind).parse(evaluatedText);
+        // Checked like compileExpression does, so evaluation sees the same checked types (the check passed at build time).
+        parsed.check();
+        run = parsed;
+      }
+      return run(context);
+    },
+  };
 }
 
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: string };

@@ -4,7 +4,7 @@ import { SEVERITY_RANK, type Evidence, type Finding, type LineStore } from '../c
 import { evaluate, holds, lineMatches, renderValue } from './condition.js';
 import { buildContext, listItems } from './context.js';
 import { evaluationClock } from './functions.js';
-import type { CompiledRule, EvidenceSpec, RuleAction, RulePack, TemplatePart } from './types.js';
+import { compareRuleIds, type CompiledRule, type EvidenceSpec, type RuleAction, type RulePack, type TemplatePart } from './types.js';
 
 export const MAX_EVIDENCE_LINES = 20;
 
@@ -97,6 +97,9 @@ function listAt(device: DeviceModel, path: string): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** Lines of one file are the usual case: equal names need no collator (see compareRuleIds). */
+const compareFiles = (a: string, b: string): number => (a === b ? 0 : a.localeCompare(b));
+
 /** All evidence of a finding, de-duplicated, in input order, capped. */
 export function evidenceFor(rule: CompiledRule, prepared: PreparedDevice, lines: LineStore): Evidence[] {
   const seen = new Map<string, Evidence>();
@@ -106,7 +109,7 @@ export function evidenceFor(rule: CompiledRule, prepared: PreparedDevice, lines:
   });
   const fileOrder = new Map(prepared.device.files.map((file, index) => [file, index]));
   return [...seen.values()]
-    .sort((a, b) => (fileOrder.get(a.file) ?? 1e9) - (fileOrder.get(b.file) ?? 1e9) || a.file.localeCompare(b.file) || a.line - b.line)
+    .sort((a, b) => (fileOrder.get(a.file) ?? 1e9) - (fileOrder.get(b.file) ?? 1e9) || compareFiles(a.file, b.file) || a.line - b.line)
     .slice(0, MAX_EVIDENCE_LINES);
 }
 
@@ -146,7 +149,7 @@ export function findingFor(rule: CompiledRule, prepared: PreparedDevice, lines: 
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId);
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareRuleIds(a.ruleId, b.ruleId);
 }
 
 /** Every finding of the pack on one device, most severe first, then by rule id. */

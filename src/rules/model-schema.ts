@@ -142,6 +142,7 @@ export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
         transportHttpVrf: 'string?',
         httpProxy: 'string?',
         enabled: 'bool?',
+        sourceInterface: 'string?',
       },
     },
   },

@@ -17,6 +17,14 @@ export const TOPOLOGIES: readonly Topology[] = [
   'unknown',
 ];
 
+/**
+ * Orders rule ids (kebab-case: a-z, 0-9, "-") as `localeCompare` does, without it: the first `localeCompare` of a
+ * process builds an ICU collator, ~25 ms of a cold start.
+ */
+export function compareRuleIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export interface RuleProblem {
   file: string;
   line: number;

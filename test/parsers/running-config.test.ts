@@ -82,6 +82,16 @@ describe('running-config: NX-OS', () => {
     expect([...f.lists.keys()]).not.toContain('config.nameServers');
   });
 
+  it('reads the callhome source-interface (10.3(2)F and later), with its line', () => {
+    const f = parse(['callhome', '  transport http use-vrf management', '  source-interface Ethernet1/1', '  enable'].join('\n'));
+    expect(scalars(f)['config.callHome.sourceInterface']).toBe('Ethernet1/1');
+    expect(scalarLine(f, 'config.callHome.sourceInterface')).toBe(3);
+    expect(f.diagnostics).toEqual([]);
+    // the license smart source interface is a different setting
+    expect(scalars(f)['transport.sourceInterface']).toBeUndefined();
+    expect(parse('callhome\n  source-interface').diagnostics).toHaveLength(1);
+  });
+
   it('a callhome block without enable is disabled', () => {
     expect(scalars(parse('callhome\n  transport http use-vrf management'))['config.callHome.enabled']).toBe(false);
   });

@@ -5,6 +5,7 @@
 // repeated heading means. Order matters: Chevrotain takes the first pattern that matches, so specific labels come
 // before the generic `Label: value` / `Label:` shapes and the catch-all line.
 import { createToken, Lexer, type ILexingResult, type TokenType } from 'chevrotain';
+import { LEXER_CHECKS } from '../grammar-options.js';
 
 /**
  * Lookahead: the rest of the line is empty (trailing blanks allowed). Chevrotain forbids `$`, so the text handed
@@ -208,7 +209,7 @@ let lexer: Lexer | undefined;
 /** Lex body lines; token line numbers are 1-based indexes into `lines`. */
 export function lexStatus(lines: readonly string[]): ILexingResult {
   // Built on first use: constructing the lexer validates every pattern, which costs a few milliseconds.
-  lexer ??= new Lexer(all, { ensureOptimizations: true, positionTracking: 'full' });
+  lexer ??= new Lexer(all, { ensureOptimizations: true, positionTracking: 'full', ...LEXER_CHECKS });
   // Ingest normalises line ends; a stray carriage return would still defeat every end-of-line lookahead.
   return lexer.tokenize(`${lines.map((text) => text.replace(/\r$/, '')).join('\n')}\n`);
 }

@@ -6,10 +6,11 @@
 // kept so extraction can tell which profile a line belongs to.
 import { CstParser, type CstNode } from 'chevrotain';
 import { Indent, Newline, Quoted, Word, configLexer, configTokens } from './lexer.js';
+import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 class ConfigParser extends CstParser {
   constructor() {
-    super(configTokens, { recoveryEnabled: false });
+    super(configTokens, { recoveryEnabled: false, ...GRAMMAR_CHECKS });
     this.performSelfAnalysis();
   }
 
@@ -43,12 +44,13 @@ class ConfigParser extends CstParser {
   });
 }
 
-const parser = new ConfigParser();
+let parser: ConfigParser | undefined;
 
 /** Parse configuration lines (joined by `\n`, ending with `\n`); null when the text is not in the shape above. */
 export function parseConfig(text: string): CstNode | null {
-  const lexed = configLexer.tokenize(text);
+  const lexed = configLexer().tokenize(text);
   if (lexed.errors.length > 0) return null;
+  parser ??= new ConfigParser();
   parser.input = lexed.tokens;
   const cst = parser.config();
   return parser.errors.length > 0 ? null : cst;

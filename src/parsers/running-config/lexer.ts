@@ -1,6 +1,7 @@
 // Tokens of configuration text: words, quoted strings, the indentation that opens a sub-mode line, comment lines
 // (`!Command: …`, `!`) and line ends. Indentation and comments only count at the start of a line.
 import { createToken, Lexer, type CustomPatternMatcherFunc } from 'chevrotain';
+import { LEXER_CHECKS } from '../grammar-options.js';
 
 function atLineStart(text: string, offset: number): boolean {
   return offset === 0 || text[offset - 1] === '\n';
@@ -32,4 +33,10 @@ export const Word = createToken({ name: 'Word', pattern: /[^\s"]+|"/ });
 
 export const configTokens = [Newline, Comment, Indent, Spaces, Quoted, Word];
 
-export const configLexer = new Lexer(configTokens, { ensureOptimizations: false, positionTracking: 'full' });
+let lexer: Lexer | undefined;
+
+/** Built on first use: a capture without configuration never pays for it. */
+export function configLexer(): Lexer {
+  lexer ??= new Lexer(configTokens, { ensureOptimizations: false, positionTracking: 'full', ...LEXER_CHECKS });
+  return lexer;
+}

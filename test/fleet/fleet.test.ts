@@ -1,0 +1,114 @@
+// Fleet analysis: merge groups, deterministic order, per-file errors, the summary, and the worker pool agreeing
+// with the in-process path.
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyzeFleet, mergeGroups } from '../../src/cli/fleet/index.js';
+import { summarise } from '../../src/cli/fleet/summary.js';
+import { renderSummaryMarkdown, renderSummaryText } from '../../src/cli/fleet/summary-render.js';
+import { loadRulePack } from '../../src/cli/run.js';
+import { PLAIN } from '../../src/report/color.js';
+
+const root = join(import.meta.dirname, '../..');
+const capture = (name: string) => join(root, 'captures', name);
+const pack = loadRulePack([]);
+const options = { pack, ruleDirs: [], jobs: 1 };
+
+describe('merge groups', () => {
+  it('links files that share a host, transitively, and leaves single files alone', () => {
+    const keys: Record<string, string[]> = { a: ['leaf-101'], b: ['leaf-102'], c: ['leaf-101', 'leaf-103'], d: ['leaf-103'], e: [] };
+    expect(mergeGroups(['a', 'b', 'c', 'd', 'e'], (f) => keys[f]!)).toEqual([['a', 'c', 'd']]);
+  });
+});
+
+describe('analyzeFleet', () => {
+  it("joins a syslog-server extract to the show-tech of the host it names", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-merge-'));
+    const syslog = join(dir, 'syslog-server.log');
+    writeFileSync(syslog, '<187>Apr 18 05:10:21 leaf-101 : 2024 Apr 18 05:10:21 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Communication send error.\n'
+      + '<187>Apr 18 05:11:21 leaf-202 : 2024 Apr 18 05:11:21 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Communication send error.\n');
+    const result = await analyzeFleet([syslog, capture('nxos-techsupport.txt')], options);
+    const leaf101 = result.devices.find((d) => d.analyzed.hostname === 'leaf-101')!;
+    expect(leaf101.analyzed.files.sort()).toEqual([capture('nxos-techsupport.txt'), syslog].sort());
+    expect(leaf101.analyzed.platform).toBe('nxos');
+    expect(result.devices.map((d) => d.analyzed.hostname)).toEqual(['leaf-101', 'leaf-202']);
+  });
+
+  it('gives the same devices in the same order whatever the order of the inputs', async () => {
+    const files = ['iosxe-techsupport.txt', 'syslog-multi-host.txt', 'nxos-techsupport.txt', 'rule-dns-not-configured.txt'].map(capture);
+    const forward = await analyzeFleet(files, options);
+    const backward = await analyzeFleet([...files].reverse(), options);
+    const names = (r: typeof forward) => r.devices.map((d) => `${d.analyzed.hostname}:${[...d.analyzed.files].sort().join(',')}`);
+    expect(names(backward)).toEqual(names(forward));
+    const hostnames = forward.devices.map((d) => d.analyzed.hostname ?? '~');
+    expect(hostnames).toEqual([...hostnames].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('reports unreadable inputs one line each and still analyses the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-err-'));
+    const locked = join(dir, 'locked.txt');
+    copyFileSync(capture('nxos-techsupport.txt'), locked);
+    chmodSync(locked, 0o000);
+    const lockedIsUnreadable = (() => {
+      try {
+        readFileSync(locked);
+        return false; // running as root: permissions are not enforced
+      } catch {
+        return true;
+      }
+    })();
+    const result = await analyzeFleet([join(dir, 'missing.txt'), locked, capture('iosxe-techsupport.txt')], options);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/missing\.txt: no such file/),
+      ...(lockedIsUnreadable ? [expect.stringMatching(/locked\.txt: permission denied/)] : []),
+    ]);
+    for (const error of result.errors) expect(error.message).not.toContain('\n');
+    expect(result.devices.some((d) => d.analyzed.files.includes(capture('iosxe-techsupport.txt')))).toBe(true);
+  });
+
+  it('the worker pool finds exactly what the in-process path finds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-pool-'));
+    const names = ['nxos-techsupport.txt', 'iosxe-techsupport.txt', 'syslog-multi-host.txt', 'rule-dns-not-configured.txt', 'rule-comm-agent-failing.txt'];
+    const files: string[] = [];
+    // 30 files, several naming the same host, so both phases run in the workers.
+    for (let i = 0; i < 30; i++) {
+      const file = join(dir, `${String(i).padStart(2, '0')}-${names[i % names.length]}`);
+      copyFileSync(capture(names[i % names.length]!), file);
+      files.push(file);
+    }
+    const workerScript = pathToFileURL(join(root, 'dist/cli/fleet/worker.js'));
+    const pooled = await analyzeFleet(files, { pack, ruleDirs: [], jobs: 2, workerScript });
+    const local = await analyzeFleet(files, options);
+    expect(pooled.errors).toEqual([]);
+    expect(JSON.stringify(pooled.devices.map((d) => d.analyzed))).toBe(JSON.stringify(local.devices.map((d) => d.analyzed)));
+  });
+});
+
+describe('fleet summary', () => {
+  it('counts devices per topology, platform and worst severity, and lists deadlines and live failures', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-sum-'));
+    mkdirSync(dir, { recursive: true });
+    const files = ['nxos-techsupport.txt', 'iosxe-techsupport.txt', 'syslog-multi-host.txt'].map(capture);
+    const result = await analyzeFleet(files, options);
+    const summary = summarise(result);
+    const total = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
+    expect(summary.devices).toBe(result.devices.length);
+    expect(total(summary.byTopology)).toBe(summary.devices);
+    expect(total(summary.byPlatform)).toBe(summary.devices);
+    expect(total(summary.byWorstSeverity)).toBe(summary.devices);
+    for (const finding of summary.topFindings)
+      expect(finding.devices).toBe(result.devices.filter((d) => d.analyzed.findings.some((f) => f.ruleId === finding.ruleId)).length);
+    expect(summary.liveCommFailures.map((d) => d.hostname)).toEqual(result.devices.filter((d) => d.liveCommFailure).map((d) => d.analyzed.hostname));
+    for (const entry of summary.ackDeadlineWithin30Days) expect(entry.daysToAckDeadline).toBeLessThanOrEqual(30);
+    expect(summary.ackDeadlineWithin90Days.length).toBeGreaterThanOrEqual(summary.ackDeadlineWithin30Days.length);
+
+    const text = renderSummaryText(summary, PLAIN);
+    expect(text).toContain(`Fleet summary: ${summary.devices} device(s) from 3 input file(s)`);
+    expect(text).toMatch(/Live communication failures: \d+/);
+    const markdown = renderSummaryMarkdown(summary);
+    expect(markdown).toMatch(/^# Fleet summary/);
+    expect(markdown).toContain('| topology | devices |');
+  });
+});

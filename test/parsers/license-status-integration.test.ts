@@ -1,0 +1,101 @@
+// Lines real captures carry around the status report: IOS-XE `exec prompt timestamp` lines, two counters to a
+// Usage Report Summary line, and a CSLU / SSM On-Prem URL printed as the `Cslu address`.
+import { describe, expect, it } from 'vitest';
+import { scalar, section } from '../fixtures/license-status/load.js';
+import { licenseStatusParser } from '../../src/parsers/license-status.js';
+
+function parse(text: string, command = 'show license status') {
+  return licenseStatusParser.parse(section(text, command));
+}
+
+describe('Usage Report Summary with two counters to a line', () => {
+  const fragment = parse(
+    [
+      'Usage Report Summary:',
+      '=====================',
+      'Total: 14,  Purged: 0(0)',
+      'Total Acknowledged Received: 12,  Waiting for Ack: 3(1)',
+      'Available to Report: 2  Collecting Data: 5',
+      'Maximum Display: 14  In Storage: 11,  MIA: 4(0)',
+      'Report Module Status: Ready',
+    ].join('\n'),
+    'show license tech support',
+  );
+
+  it('fills both counters of every line, the first number of N(M)', () => {
+    expect(fragment.diagnostics).toEqual([]);
+    const summary = Object.fromEntries(
+      ['total', 'purged', 'ackReceived', 'waitingForAck', 'availableToReport', 'collectingData', 'inStorage', 'mia'].map(
+        (field) => [field, scalar(fragment, `usageReportSummary.${field}`)],
+      ),
+    );
+    expect(summary).toEqual({
+      total: 14,
+      purged: 0,
+      ackReceived: 12,
+      waitingForAck: 3,
+      availableToReport: 2,
+      collectingData: 5,
+      inStorage: 11,
+      mia: 4,
+    });
+  });
+
+  it('keeps the line of the counter that shares a line', () => {
+    expect(fragment.scalars.get('usageReportSummary.waitingForAck')?.line).toBe(4);
+    expect(fragment.scalars.get('usageReportSummary.mia')?.line).toBe(6);
+  });
+});
+
+describe('IOS-XE exec prompt timestamp lines above the output', () => {
+  it('reads Load for and Time source without diagnostics; the time is the capture time, with its line', () => {
+    const fragment = parse(
+      [
+        'Load for five secs: 1%/0%; one minute: 2%; five minutes: 2%',
+        'Time source is NTP, 05:30:30.132 UTC Thu Apr 18 2024',
+        '',
+        'Smart Licensing Using Policy:',
+        '  Status: ENABLED',
+      ].join('\n'),
+    );
+    expect(fragment.diagnostics).toEqual([]);
+    expect(fragment.scalars.get('captureTime')).toEqual({ value: '2024-04-18T05:30:30.132Z', line: 2 });
+    expect(fragment.scalars.get('ntp.synchronized')).toEqual({ value: true, line: 2 });
+    expect(scalar(fragment, 'slpEnabled')).toBe(true);
+  });
+
+  it('reads `*` (not authoritative) and `.` (NTP synchronisation lost) as not synchronised', () => {
+    for (const mark of ['*', '.']) {
+      const fragment = parse(`Time source is NTP, ${mark}05:30:30.132 UTC Thu Apr 18 2024`);
+      expect(fragment.diagnostics).toEqual([]);
+      expect(scalar(fragment, 'captureTime')).toBe('2024-04-18T05:30:30.132Z');
+      expect(scalar(fragment, 'ntp.synchronized')).toBe(false);
+    }
+  });
+
+  it('reads a clock on the hardware calendar as not synchronised to NTP', () => {
+    const fragment = parse('Time source is hardware calendar, 05:30:30.132 UTC Thu Apr 18 2024');
+    expect(scalar(fragment, 'ntp.synchronized')).toBe(false);
+  });
+});
+
+describe('Cslu address', () => {
+  it('a URL is also the transport URL', () => {
+    const fragment = parse(['Transport:', '  Type: cslu', '  Cslu address: http://192.0.2.10:8182/cslu/v1/pi'].join('\n'));
+    expect(fragment.scalars.get('transport.url')).toEqual({ value: 'http://192.0.2.10:8182/cslu/v1/pi', line: 3 });
+    expect(scalar(fragment, 'transport.csluAddress')).toBe('http://192.0.2.10:8182/cslu/v1/pi');
+  });
+
+  it('`cslu-local` is a name, not a URL', () => {
+    const fragment = parse(['Transport:', '  Type: cslu', '  Cslu address: cslu-local'].join('\n'));
+    expect(scalar(fragment, 'transport.url')).toBeUndefined();
+    expect(scalar(fragment, 'transport.csluAddress')).toBe('cslu-local');
+  });
+
+  it('does not override a URL line of the same block', () => {
+    const fragment = parse(
+      ['Transport:', '  Type: cslu', '  Cslu address: http://192.0.2.10:8182/cslu/v1/pi', '  URL: https://198.51.100.7/cslu/v1/pi'].join('\n'),
+    );
+    expect(scalar(fragment, 'transport.url')).toBe('https://198.51.100.7/cslu/v1/pi');
+  });
+});

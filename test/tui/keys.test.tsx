@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { KEY, press, renderApp, sessionFor, waitForText } from './helpers.js';
+
+afterEach(() => cleanup());
+
+describe('keys', () => {
+  it('? shows the key help and any key closes it; the footer always lists the main keys', async () => {
+    const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
+    const first = await waitForText(app, 'ERROR (1)');
+    expect(first).toMatch(/\? help {2}q quit/);
+    await press(app, '?');
+    const help = await waitForText(app, 'cycle the severity filter');
+    expect(help).toContain('export the Markdown report');
+    await press(app, 'x');
+    await waitForText(app, 'ERROR (1)');
+  });
+
+  it('/ filters the findings by text and Esc clears it; s cycles the severity filter', async () => {
+    const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
+    await waitForText(app, 'ERROR (1)');
+    await press(app, '/', 'z', 'z', 'q');
+    let frame = await waitForText(app, 'No finding matches the filters');
+    expect(frame).toContain('filter: "zzq"');
+    await press(app, KEY.escape);
+    await waitForText(app, 'ERROR (1)');
+    await press(app, 's', 's');
+    frame = await waitForText(app, 'severity: warning');
+    expect(frame).toContain('No finding matches the filters');
+    await press(app, 's', 's');
+    frame = await waitForText(app, 'ERROR (1)');
+    expect(frame).not.toContain('severity:');
+  });
+
+  it('r masks host names and addresses on screen; the export honours it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slp-tui-keys-'));
+    const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
+    await waitForText(app, 'c9300-edge-01');
+    await press(app, 'r');
+    const frame = await waitForText(app, 'REDACTED');
+    expect(frame).not.toContain('c9300-edge-01');
+    expect(frame).toContain('<host-1>');
+    await press(app, 'e');
+    await waitForText(app, 'Export Markdown to: ./slp-doctor-c9300-edge-01.md');
+    const target = join(dir, 'case.md');
+    await press(app, target, KEY.enter);
+    await waitForText(app, `Exported redacted report to ${target}`);
+    const markdown = readFileSync(target, 'utf8');
+    expect(markdown).toContain('# Smart Licensing Using Policy diagnosis');
+    expect(markdown).toContain('Communication with CSSM over Smart transport is failing');
+    expect(markdown).not.toContain('c9300-edge-01');
+  });
+
+  it('Tab and the digits switch views', async () => {
+    const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
+    await waitForText(app, 'ERROR (1)');
+    await press(app, KEY.tab);
+    await waitForText(app, '▾ Device');
+    await press(app, KEY.tab);
+    await waitForText(app, '─── events');
+    await press(app, '4');
+    await waitForText(app, 'Sections (6)');
+    await press(app, '1');
+    await waitForText(app, 'ERROR (1)');
+  });
+});

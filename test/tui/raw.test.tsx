@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { RawCapture } from '../../src/tui/session.js';
+import { RawView } from '../../src/tui/views/raw.js';
+import { KEY, press, renderApp, sessionFor, waitForText } from './helpers.js';
+
+afterEach(() => cleanup());
+
+const big = new RawCapture(Array.from({ length: 5000 }, (_, i) => `leaf-101 line ${i + 1} %LICMGR-6-LOG_SMART_LIC_REPORTING: usage report ${i}`).join('\n'));
+
+describe('raw capture view', () => {
+  it('draws only the visible window of a 5,000-line capture, quickly', () => {
+    const sections = [{ command: 'show logging logfile', startLine: 1, endLine: 5000, parser: 'syslog', file: 'big.txt' }];
+    const props = { file: 'big.txt', capture: big, sections, numbers: null, cited: new Set<number>(), width: 100, height: 20, show: (t: string) => t };
+    const app = render(createElement(RawView, { ...props, cursor: 0 }));
+    const start = performance.now();
+    for (let cursor = 0; cursor < 5000; cursor += 50) app.rerender(createElement(RawView, { ...props, cursor }));
+    const perFrame = (performance.now() - start) / 100;
+    const frame = app.lastFrame()!;
+    expect(frame).toContain('line 4951/5000');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(20);
+    expect(frame).not.toContain('line 1 %LICMGR');
+    expect(perFrame).toBeLessThan(50);
+  });
+
+  it('keeps ingest line numbers for CR-only captures', () => {
+    const capture = new RawCapture('a\rb\rc');
+    expect(capture.count).toBe(3);
+    expect(capture.line(2)).toBe('b');
+  });
+
+  it('n moves to the next section and the section list follows', async () => {
+    const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
+    await waitForText(app, 'ERROR (1)');
+    await press(app, '4');
+    await waitForText(app, 'line 1/85');
+    await press(app, 'n');
+    let frame = await waitForText(app, 'line 3/85');
+    expect(frame).toMatch(/›\s+3 show license status/);
+    await press(app, 'n', 'n');
+    frame = await waitForText(app, 'line 73/85');
+    expect(frame).toMatch(/›\s+73 show running-config/);
+    await press(app, 'G');
+    await waitForText(app, 'line 85/85');
+    await press(app, KEY.up, 'g');
+    await waitForText(app, 'line 1/85');
+  });
+});
