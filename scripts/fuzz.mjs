@@ -5,6 +5,7 @@
 // takes longer than --case-ms is reported as a hang with its seed and number, so it can be replayed.
 //   node scripts/fuzz.mjs [--cases 100000] [--seed 42] [--case-ms 10000]
 //   node scripts/fuzz.mjs --seed 42 --replay N [--dump case.bin]   (one case, e.g. after a HANG report)
+// Exit 1 on any failure, crash or hang; a stopped case is reported and the run goes on from the next one.
 // The generators are shared with test/fuzz.test.ts, which runs a few thousand cases against the sources.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,55 +111,75 @@ export async function distApi() {
 }
 
 // --- the script: a worker runs the cases, the main thread is the watchdog ---
+// Case i is drawn with its own seed (seed * 1_000_003 + i), so any case can be replayed alone and the run can
+// resume after a case the watchdog had to stop.
 
-async function fuzzWorker({ cases, seed }) {
+const caseSeed = (seed, index) => (Math.imul(seed, 1_000_003) + index) | 0;
+
+async function fuzzWorker({ from, cases, seed, progress }) {
   const fc = (await import('fast-check')).default;
   const api = await distApi();
   const pack = api.loadRulePack([]);
-  const templates = loadTemplates();
-  const progress = new Int32Array(workerData.progress);
-  let n = 0;
-  let slowest = 0;
-  const started = performance.now();
-  const failure = (() => {
-    try {
-      fc.assert(
-        fc.property(arbitraryInput(fc, templates), (bytes) => {
-          Atomics.store(progress, 0, ++n);
-          const t = performance.now();
-          const problem = checkInput(api, pack, bytes);
-          slowest = Math.max(slowest, performance.now() - t);
-          if (problem) throw new Error(problem);
-        }),
-        { numRuns: cases, seed, endOnFailure: true },
-      );
-      return null;
-    } catch (error) {
-      // The counterexample can be megabytes: keep the replay path and the error, cut the bytes.
-      const message = String(error instanceof Error ? error.message : error);
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
-      const got = message.indexOf('Got error');
-      return `${message.slice(0, 300)}\n…\n${cause || (got >= 0 ? message.slice(got, got + 3000) : message.slice(-3000))}`;
-    }
-  })();
-  // The 50 MB single line, once.
-  const t = performance.now();
-  const longLine = checkInput(api, pack, Buffer.alloc(50 * 1024 * 1024, 0x41));
-  const longLineMs = performance.now() - t;
-  parentPort.postMessage({ cases: n, ms: performance.now() - started, slowest, failure, longLine, longLineMs });
+  const arbitrary = arbitraryInput(fc, loadTemplates());
+  const counter = new Int32Array(progress);
+  let slowest = { ms: 0, index: -1 };
+  const failures = [];
+  for (let index = from; index < cases; index++) {
+    Atomics.store(counter, 0, index);
+    const [bytes] = fc.sample(arbitrary, { seed: caseSeed(seed, index), numRuns: 1 });
+    const t = performance.now();
+    const problem = checkInput(api, pack, bytes);
+    const ms = performance.now() - t;
+    if (ms > slowest.ms) slowest = { ms, index };
+    if (problem) failures.push({ index, problem: problem.slice(0, 2000) });
+    if (failures.length >= 10) break;
+  }
+  parentPort.postMessage({ done: true, slowest, failures });
 }
 
 /** Re-run one case in this thread and say what it is, e.g. after a HANG report. */
-async function replay(seed, path, dumpTo) {
+async function replay(seed, index, dumpTo) {
   const fc = (await import('fast-check')).default;
   const api = await distApi();
   const pack = api.loadRulePack([]);
-  const [bytes] = fc.sample(arbitraryInput(fc, loadTemplates()), { seed, path: String(path), numRuns: 1 });
+  const [bytes] = fc.sample(arbitraryInput(fc, loadTemplates()), { seed: caseSeed(seed, index), numRuns: 1 });
   if (dumpTo) writeFileSync(dumpTo, bytes);
-  process.stdout.write(`case ${path} (seed ${seed}): ${bytes.length} bytes, starts ${JSON.stringify(bytes.subarray(0, 120).toString('latin1'))}\n`);
+  process.stdout.write(`case ${index} (seed ${seed}): ${bytes.length} bytes, starts ${JSON.stringify(bytes.subarray(0, 120).toString('latin1'))}\n`);
   const t = performance.now();
   const problem = checkInput(api, pack, bytes);
   process.stdout.write(`${problem ?? 'ok'} in ${(performance.now() - t).toFixed(0)} ms\n`);
+}
+
+function runWorker(from, cases, seed, caseMs, onProgress) {
+  return new Promise((resolve) => {
+    const progress = new SharedArrayBuffer(4);
+    const counter = new Int32Array(progress);
+    Atomics.store(counter, 0, from);
+    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { fuzz: true, from, cases, seed, progress } });
+    let last = -1;
+    let since = Date.now();
+    const watchdog = setInterval(() => {
+      const index = Atomics.load(counter, 0);
+      if (index !== last) {
+        last = index;
+        since = Date.now();
+        onProgress(index);
+      } else if (Date.now() - since > caseMs) {
+        clearInterval(watchdog);
+        void worker.terminate();
+        resolve({ hang: index });
+      }
+    }, 250);
+    worker.on('message', (result) => {
+      clearInterval(watchdog);
+      void worker.terminate();
+      resolve(result);
+    });
+    worker.on('error', (error) => {
+      clearInterval(watchdog);
+      resolve({ crash: { index: Atomics.load(counter, 0), error: String(error?.stack ?? error) } });
+    });
+  });
 }
 
 async function main() {
@@ -169,40 +190,42 @@ async function main() {
   };
   const cases = option('--cases', 100_000);
   const seed = option('--seed', 42);
-  if (args.includes('--replay')) return replay(seed, option('--replay', 0), args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null);
   const caseMs = option('--case-ms', 10_000);
-  const progress = new SharedArrayBuffer(4);
-  const counter = new Int32Array(progress);
-  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { fuzz: true, cases, seed, progress } });
-  let lastCase = -1;
-  let lastChange = Date.now();
-  const watchdog = setInterval(() => {
-    const now = Atomics.load(counter, 0);
-    if (now !== lastCase) {
-      lastCase = now;
-      lastChange = Date.now();
-      if (process.stderr.isTTY) process.stderr.write(`\r${now}/${cases} cases`);
-    } else if (Date.now() - lastChange > caseMs && now < cases) {
-      clearInterval(watchdog);
-      process.stderr.write(`\nHANG: case ${now} (seed ${seed}, fast-check path "${now - 1}") ran longer than ${caseMs} ms; replay: node scripts/fuzz.mjs --replay ${now - 1} --seed ${seed}\n`);
-      void worker.terminate();
-      process.exitCode = 1;
+  if (args.includes('--replay')) return replay(seed, option('--replay', 0), args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null);
+
+  const started = Date.now();
+  const hangs = [];
+  const crashes = [];
+  let failures = [];
+  let slowest = { ms: 0, index: -1 };
+  let from = 0;
+  const tty = process.stderr.isTTY;
+  while (from < cases) {
+    const result = await runWorker(from, cases, seed, caseMs, (index) => tty && process.stderr.write(`\r${index}/${cases} cases`));
+    if (result.hang !== undefined) {
+      hangs.push(result.hang);
+      process.stderr.write(`${tty ? '\n' : ''}HANG: case ${result.hang} ran longer than ${caseMs} ms; replay: node scripts/fuzz.mjs --seed ${seed} --replay ${result.hang}\n`);
+      from = result.hang + 1;
+    } else if (result.crash) {
+      crashes.push(result.crash);
+      process.stderr.write(`CRASH: case ${result.crash.index}: ${result.crash.error}\n`);
+      from = result.crash.index + 1;
+    } else {
+      failures = result.failures;
+      if (result.slowest.ms > slowest.ms) slowest = result.slowest;
+      break;
     }
-  }, 250);
-  worker.on('message', (result) => {
-    clearInterval(watchdog);
-    process.stdout.write(
-      `${process.stderr.isTTY ? '\n' : ''}fuzz: ${result.cases} cases, seed ${seed}, ${(result.ms / 1000).toFixed(1)} s, slowest case ${result.slowest.toFixed(0)} ms; ` +
-        `50 MB single line: ${result.longLine ? `FAILED ${result.longLine}` : 'ok'} in ${result.longLineMs.toFixed(0)} ms\n`,
-    );
-    if (result.failure) process.stdout.write(`FAILURE:\n${result.failure}\n`);
-    process.exitCode = result.failure || result.longLine ? 1 : (process.exitCode ?? 0);
-  });
-  worker.on('error', (error) => {
-    clearInterval(watchdog);
-    process.stderr.write(`fuzz worker crashed: ${error.stack ?? error}\n`);
-    process.exitCode = 1;
-  });
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const api = await distApi();
+  const t = performance.now();
+  const longLine = checkInput(api, api.loadRulePack([]), Buffer.alloc(50 * 1024 * 1024, 0x41));
+  const longLineMs = performance.now() - t;
+  process.stdout.write(`${tty ? '\n' : ''}fuzz: ${cases} cases, seed ${seed}, ${seconds.toFixed(0)} s; failures ${failures.length}, crashes ${crashes.length}, ` +
+    `hangs (> ${caseMs} ms) ${hangs.length}${hangs.length ? ` [cases ${hangs.join(', ')}]` : ''}; slowest finished case ${slowest.ms.toFixed(0)} ms (case ${slowest.index}); ` +
+    `50 MB single line: ${longLine ?? 'ok'} in ${longLineMs.toFixed(0)} ms\n`);
+  for (const failure of failures) process.stdout.write(`FAILURE case ${failure.index}: ${failure.problem}\n`);
+  process.exitCode = failures.length + crashes.length + hangs.length + (longLine ? 1 : 0) > 0 ? 1 : 0;
 }
 
 if (!isMainThread && workerData?.fuzz) await fuzzWorker(workerData);

@@ -203,6 +203,8 @@ export interface CallHomeConfig {
   /** `transport http proxy server …` */
   httpProxy: string | null;
   enabled: boolean | null;
+  /** NX-OS `source-interface <if>` under callhome (10.3(2)F and later) */
+  sourceInterface: string | null;
 }
 
 /** Configuration from `show running-config` and friends; rules read DNS, NTP and HTTP client settings here. */
@@ -355,6 +357,11 @@ export interface DerivedFacts {
   trustInstalled: boolean;
   /** NTP synchronisation as far as the capture shows it */
   clockSynchronized: boolean | null;
+  /**
+   * Virtual Accounts of all devices in this analysis that report through the same standalone CSLU as this one
+   * (same CSLU URL or address), this device's included. Standalone CSLU serves one SA/VA.
+   */
+  csluVirtualAccounts: string[];
 }
 
 export interface ModelDocument {

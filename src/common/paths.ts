@@ -68,6 +68,7 @@ export const SCALAR_PATHS = [
   'config.callHome.transportHttpVrf',
   'config.callHome.httpProxy',
   'config.callHome.enabled',
+  'config.callHome.sourceInterface',
   'ntp.synchronized',
   'dataConversion.empty',
   'writeEraseOccurred',

@@ -1,9 +1,16 @@
 // Clues to which platform and which host a capture (or a section of it) came from.
 import type { Platform } from '../common/device.js';
 
+// Besides names and facilities, the two Smart Agents spell the same report differently: NX-OS prints
+// `Smart Licensing using Policy:`, `Usage reporting:`, `Trust Code installed:` and `Type: Transport Off`, IOS-XE
+// `Smart Licensing Using Policy:`, `Unenforced/Non-Export Perpetual Attributes:` and `State(4) InPolicy(90)`; the
+// running-config headers differ too (NX-OS `!Command:`/`!Time:`, IOS-XE `Building configuration...`/`Current configuration :`).
+// These are weaker than a name: a document may retype a sample, so they decide only where no name does.
 const NXOS_SIGN = /%LICMGR-|Cisco Nexus Operating System|\bNXOS\b|\bN[39]K-|\bNexus ?[39]\d{3}|Bios:version|^!Command: show |^feature [a-z]/;
 const IOSXE_SIGN =
   /%SMART_LIC-|Cisco IOS XE Software|Cisco IOS Software|IOS-XE|\bC9[2-8]\d0|\bC8[0-9]{3}|\bISR ?[0-9]|\bASR ?1|\bCatalyst\b|^Building configuration\.\.\.|^license boot level/;
+const NXOS_SPELLING = /^(?:!Command: |!Time: |\s*(?:Smart Licensing using Policy:|Usage reporting:|Trust Code installed:|Type: Transport Off$))/;
+const IOSXE_SPELLING = /^(?:Current configuration :|\s*(?:Smart Licensing Using Policy:|Unenforced\/Non-Export Perpetual Attributes:))|\bState\(\d+\) InPolicy\(\d+\)/;
 
 /** Votes for each platform; a tie (or nothing) is unknown. */
 export class PlatformVotes {
@@ -15,11 +22,15 @@ export class PlatformVotes {
    */
   private nxosPrompts = 0;
   private iosxePrompts = 0;
+  private nxosSpelling = 0;
+  private iosxeSpelling = 0;
 
   /** Count the signs in one line of device output. */
   read(text: string): void {
     if (NXOS_SIGN.test(text)) this.nxos++;
     if (IOSXE_SIGN.test(text)) this.iosxe++;
+    if (NXOS_SPELLING.test(text)) this.nxosSpelling++;
+    if (IOSXE_SPELLING.test(text)) this.iosxeSpelling++;
   }
 
   add(platform: Exclude<Platform, 'unknown'>, weight = 1): void {
@@ -36,22 +47,34 @@ export class PlatformVotes {
     this.iosxe += other.iosxe;
     this.nxosPrompts += other.nxosPrompts;
     this.iosxePrompts += other.iosxePrompts;
+    this.nxosSpelling += other.nxosSpelling;
+    this.iosxeSpelling += other.iosxeSpelling;
   }
 
+  /** What names, facilities and show-tech banners say. */
   verdict(): Platform {
-    if (this.nxos > this.iosxe) return 'nxos';
-    if (this.iosxe > this.nxos) return 'iosxe';
-    return 'unknown';
+    return compare(this.nxos, this.iosxe);
   }
 
-  /** The verdict, with the prompt style deciding a tie. */
+  /** What the Smart Agent's spelling says (see NXOS_SPELLING). */
+  spellingVerdict(): Platform {
+    return compare(this.nxosSpelling, this.iosxeSpelling);
+  }
+
+  /** The verdict, with spelling and then the prompt style deciding a tie. */
   verdictWithPrompts(): Platform {
     const strong = this.verdict();
     if (strong !== 'unknown') return strong;
-    if (this.nxosPrompts > this.iosxePrompts) return 'nxos';
-    if (this.iosxePrompts > this.nxosPrompts) return 'iosxe';
-    return 'unknown';
+    const spelling = this.spellingVerdict();
+    if (spelling !== 'unknown') return spelling;
+    return compare(this.nxosPrompts, this.iosxePrompts);
   }
+}
+
+function compare(nxos: number, iosxe: number): Platform {
+  if (nxos > iosxe) return 'nxos';
+  if (iosxe > nxos) return 'iosxe';
+  return 'unknown';
 }
 
 const CONFIG_HOSTNAME = /^(?:hostname|switchname)\s+(\S+)/;

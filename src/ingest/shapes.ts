@@ -8,7 +8,9 @@ export const LICENSE_FAMILY = 'license-family';
 export type Shape = CommandName | typeof LICENSE_FAMILY;
 
 const STARTS: readonly (readonly [RegExp, Shape])[] = [
-  [/^(?:Smart Licensing Using Policy:|Utility:|Smart Licensing Status$|Smart Licensing is (?:ENABLED|DISABLED)|Smart Licensing Tech Support info)/, LICENSE_FAMILY],
+  [/^(?:Smart Licensing [Uu]sing Policy:|Utility:|Smart Licensing Status$|Smart Licensing is (?:ENABLED|DISABLED)|Smart Licensing Tech Support info)/, LICENSE_FAMILY],
+  // Documents and tickets often quote just one part of `show license status`; each part's title is distinctive.
+  [/^(?:Policy:|Transport:|Usage [Rr]eporting:|Trust Code installed:)/, LICENSE_FAMILY],
   [/^License Usage:?$/, COMMANDS.licenseSummary],
   [/^License Authorization:$/, COMMANDS.licenseUsage],
   [/^UDI: PID:|^SlotID\s+PID\s+SN\s+UDI/, COMMANDS.licenseUdi],

@@ -7,6 +7,7 @@ import { hostnameFromConfigLine, hostnameFromVersionLine, PlatformVotes } from '
 import { parseHeader, type Header } from './headers.js';
 import { LICENSE_FAMILY, licenseFamilyCommand, shapeOf, type Shape } from './shapes.js';
 import { findSyslogMessage } from './syslog-shape.js';
+import { isOnPremLogLine } from './onprem-shape.js';
 import type { IngestDiagnostic, IngestResult, Line, RawSection } from './types.js';
 
 /** Lines outside any command get one diagnostic each up to this many, then a single summary. */
@@ -43,6 +44,8 @@ export class SectionSplitter {
   private current: OpenSection | null = null;
   private readonly done: { section: RawSection; votes: PlatformVotes }[] = [];
   private readonly syslog = new Map<string, SyslogBucket>();
+  /** On-Prem log lines per device whose output they were pasted with (the session host). */
+  private readonly onpremLog = new Map<string, RawSection>();
   /** Logs come in runs from one host; remembering the last bucket saves a lookup per line. */
   private lastSyslog: SyslogBucket | null = null;
   private readonly diagnostics: IngestDiagnostic[] = [];
@@ -108,6 +111,10 @@ export class SectionSplitter {
       this.routeSyslog(n, text, syslog.host, syslog.messageAt);
       return;
     }
+    if (isOnPremLogLine(text)) {
+      this.routeOnPremLog(n, text);
+      return;
+    }
     const current = this.current;
     if (current) {
       if (current.command) this.keep(current, n, text);
@@ -125,10 +132,15 @@ export class SectionSplitter {
   finish(bytes: number, lineCount: number): IngestResult {
     this.close();
     for (const bucket of this.syslog.values()) this.done.push(bucket);
+    for (const section of this.onpremLog.values()) this.done.push({ section, votes: new PlatformVotes() });
     const platform = this.captureVotes.verdictWithPrompts();
+    const named = this.captureVotes.verdict();
+    // A section's own names, else the capture's names, else its own spelling, else whatever the capture shows.
     const sections = this.done.map(({ section, votes }) => {
       const own = votes.verdict();
-      return { ...section, platform: own === 'unknown' ? platform : own };
+      const spelling = votes.spellingVerdict();
+      const chosen = own !== 'unknown' ? own : named !== 'unknown' ? named : spelling !== 'unknown' ? spelling : platform;
+      return { ...section, platform: chosen };
     });
     sections.sort((a, b) => startLine(a) - startLine(b));
     if (this.outsideCount > OUTSIDE_DIAGNOSTIC_CAP) {
@@ -235,6 +247,20 @@ export class SectionSplitter {
       bucket.votes.add('iosxe');
       this.captureVotes.add('iosxe');
     }
+  }
+
+  /**
+   * On-Prem log lines name the On-Prem server, not a device: they go with the device whose output they were pasted
+   * beside, and do not end that output (a log may be pasted into the middle of one).
+   */
+  private routeOnPremLog(n: number, text: string): void {
+    const key = this.sessionHost?.toLowerCase() ?? '';
+    let section = this.onpremLog.get(key);
+    if (!section) {
+      section = { command: COMMANDS.onpremLog, rawCommand: null, file: this.file, headerLine: null, lines: [], hostname: this.sessionHost, platform: 'unknown' };
+      this.onpremLog.set(key, section);
+    }
+    section.lines.push({ n, text });
   }
 
   /**

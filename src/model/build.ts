@@ -8,7 +8,7 @@ import { formatIso, inferYear } from '../common/time.js';
 import type { IngestResult, RawSection } from '../ingest/types.js';
 import type { Fragment, Scalar } from '../parsers/fragment.js';
 import { parserFor } from '../parsers/registry.js';
-import { deriveFacts } from './derive.js';
+import { deriveFacts, deriveFleetFacts } from './derive.js';
 import { emptyDevice } from './empty.js';
 
 export interface BuildOptions {
@@ -48,7 +48,9 @@ export function parseSection(section: RawSection): Fragment | null {
 }
 
 export function buildDevices(inputs: IngestResult[], options: BuildOptions = {}): DeviceModel[] {
-  return groupByDevice(inputs).map((group) => buildDevice(group, options));
+  const devices = groupByDevice(inputs).map((group) => buildDevice(group, options));
+  deriveFleetFacts(devices);
+  return devices;
 }
 
 function groupByDevice(inputs: IngestResult[]): DeviceGroup[] {
@@ -121,7 +123,7 @@ const LAZY_OBJECTS: Record<string, () => object> = {
     availableToReport: null, collectingData: null, inStorage: null, mia: null,
   }),
   dataConversion: () => ({ empty: true, lines: [] }),
-  'config.callHome': () => ({ httpDestinations: [], transportHttpVrf: null, httpProxy: null, enabled: null }),
+  'config.callHome': () => ({ httpDestinations: [], transportHttpVrf: null, httpProxy: null, enabled: null, sourceInterface: null }),
 };
 
 function containerFor(device: DeviceModel, path: string, create: boolean): Record<string, unknown> | null {

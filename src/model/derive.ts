@@ -29,6 +29,7 @@ export function deriveFacts(device: DeviceModel, now: string | null): DerivedFac
     liveCommFailure: communication.some((c) => c.state === 'failing' || c.state === 'flapping'),
     reporting: reportingStatus(device, now),
     trustInstalled: device.trustCode.installedAt !== null || device.trustCode.udis.some((u) => u.installedAt !== null),
+    csluVirtualAccounts: [],
     clockSynchronized:
       device.ntp.synchronized ??
       (device.syslog.some((m) => m.facility === 'PKI' && m.mnemonic === 'NON_AUTHORITATIVE_CLOCK') ? false : null),
@@ -156,4 +157,27 @@ function reportingStatus(device: DeviceModel, now: string | null): ReportingStat
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/** The CSLU a device reports through, or null when it does not use standalone CSLU. */
+function csluEndpoint(device: DeviceModel): string | null {
+  if (device.transport.type !== 'cslu' || device.derived.onPrem) return null;
+  return (device.transport.url ?? device.transport.csluAddress ?? 'cslu-local').toLowerCase();
+}
+
+/** Cross-device fact: which Virtual Accounts share each standalone CSLU in this analysis. */
+export function deriveFleetFacts(devices: DeviceModel[]): void {
+  const accounts = new Map<string, Set<string>>();
+  for (const device of devices) {
+    const endpoint = csluEndpoint(device);
+    const account = device.account.virtualAccount;
+    if (endpoint === null || account === null) continue;
+    const set = accounts.get(endpoint) ?? new Set<string>();
+    set.add(account);
+    accounts.set(endpoint, set);
+  }
+  for (const device of devices) {
+    const endpoint = csluEndpoint(device);
+    device.derived.csluVirtualAccounts = endpoint === null ? [] : [...(accounts.get(endpoint) ?? [])].sort();
+  }
 }

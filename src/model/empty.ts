@@ -10,6 +10,7 @@ export function emptyDerived(): DerivedFacts {
     reporting: { daysToAckDeadline: null, ackOverdue: false, reportPushOverdueDays: null, ackPendingHours: null },
     trustInstalled: false,
     clockSynchronized: null,
+    csluVirtualAccounts: [],
   };
 }
 

@@ -59,7 +59,7 @@ export class Redactor {
   redact(text: string): string {
     let out = text;
     for (const { value, kind } of this.literals) {
-      const pattern = new RegExp(`(?<![A-Za-z0-9_-])${escapeRegExp(value)}(?![A-Za-z0-9_])`, 'g');
+      const pattern = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(value)}(?![A-Za-z0-9])`, 'g');
       out = out.replace(pattern, () => this.mask(value, kind));
     }
     out = out.replace(ACCOUNT_FIELD, (_m, label: string, name: string, rest: string | undefined) =>

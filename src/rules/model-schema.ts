@@ -182,6 +182,7 @@ export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
     },
     trustInstalled: 'bool',
     clockSynchronized: 'bool?',
+    csluVirtualAccounts: { list: 'string' },
   },
   sections: {
     list: { command: 'string', startLine: 'int', endLine: 'int', parser: 'string?', file: 'string' },

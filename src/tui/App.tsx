@@ -3,13 +3,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Box, Text, useApp, useInput, type Key } from 'ink';
-import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
-import type { AnalyzeDocument } from '../common/findings.js';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { SEVERITY_RANK, type AnalyzeDocument, type AnalyzedDevice } from '../common/findings.js';
 import { renderMarkdown } from '../report/markdown.js';
-import type { RulePack } from '../rules/types.js';
 import { findingDetail } from './detail.js';
 import { filteredTreeRows, matchingLines, nextSeverity, visibleEvents, visibleFindings, type SeverityFilter } from './filters.js';
-import { analyseFiles, analysePaste, worstSeverity, type Session } from './session.js';
+import { parseFiles, parsePaste, worstSeverity, type Session } from './session.js';
 import { clamp } from './text.js';
 import { timelineChart, timelineEvents } from './timeline.js';
 import { flattenTree, modelTree, parentId } from './tree.js';
@@ -24,7 +23,8 @@ import { StartScreen } from './views/start.js';
 import { TimelineView } from './views/timeline.js';
 
 export interface AppProps {
-  pack: RulePack;
+  /** Runs the rules on a parsed session (loading the rule engine on first use) and resolves with the findings. */
+  evaluate: (session: Session) => Promise<Session>;
   now?: string;
   /** Files to open at once; none: the start screen. */
   files?: string[];
@@ -46,7 +46,7 @@ interface RawState {
 const NO_LINES: ReadonlySet<number> = new Set();
 const INITIALLY_OPEN = ['device', 'transport', 'usageReporting', 'trustCode'];
 
-export function App({ pack, now, files = [], session: given, onExit }: AppProps): ReactElement {
+export function App({ evaluate, now, files = [], session: given, onExit }: AppProps): ReactElement {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [session, setSession] = useState<Session | null>(given ?? null);
@@ -77,6 +77,12 @@ export function App({ pack, now, files = [], session: given, onExit }: AppProps)
 
   const open = useCallback((next: Session) => {
     setSession(next);
+    // The header and model show at once; the findings follow when the rules have run.
+    if (!next.evaluated)
+      evaluate(next).then(
+        (done) => setSession((current) => (current === next ? done : current)),
+        (error: unknown) => setStatus({ text: `✖ The rules could not run: ${messageOf(error)}`, color: 'red' }),
+      );
     setScreen(next.devices.length > 1 ? 'picker' : 'device');
     setDeviceIndex(0);
     setPickerCursor(0);
@@ -86,11 +92,15 @@ export function App({ pack, now, files = [], session: given, onExit }: AppProps)
     setRaw({ file: null, cursor: 0, cited: NO_LINES, from: null });
     setFilterText('');
     setStartError(null);
-  }, []);
+  }, [evaluate]);
 
   useEffect(() => {
-    if (files.length === 0 || given) return;
-    analyseFiles(files, pack, now).then(open, (error: unknown) => {
+    if (given) {
+      if (!given.evaluated) open(given);
+      return;
+    }
+    if (files.length === 0) return;
+    parseFiles(files, now).then(open, (error: unknown) => {
       setStartError(messageOf(error));
       setScreen('start');
     }).finally(() => setBusy(null));
@@ -103,7 +113,7 @@ export function App({ pack, now, files = [], session: given, onExit }: AppProps)
     // Let the "Analysing" frame reach the terminal before the (synchronous) analysis runs.
     setTimeout(() => {
       try {
-        open(analysePaste(text, pack, now));
+        open(parsePaste(text, now));
       } catch (error) {
         setStartError(messageOf(error));
       } finally {
@@ -115,7 +125,7 @@ export function App({ pack, now, files = [], session: given, onExit }: AppProps)
   const onOpenPath = (path: string) => {
     setBusy(`Reading ${path} …`);
     setStartError(null);
-    analyseFiles([path], pack, now).then(open, (error: unknown) => setStartError(messageOf(error))).finally(() => setBusy(null));
+    parseFiles([path], now).then(open, (error: unknown) => setStartError(messageOf(error))).finally(() => setBusy(null));
   };
 
   // ----- what is shown -----
@@ -154,7 +164,9 @@ export function App({ pack, now, files = [], session: given, onExit }: AppProps)
       (session?.document.devices ?? [])
         .map((d, index) => ({ device: d, index }))
         .filter(({ device: d }) => severity === 'all' || d.findings.some((f) => f.severity === severity))
-        .filter(({ device: d }) => !filter || (d.hostname ?? '').toLowerCase().includes(filter.toLowerCase())),
+        .filter(({ device: d }) => !filter || (d.hostname ?? '').toLowerCase().includes(filter.toLowerCase()))
+        // Worst first: the device that needs attention is at the top.
+        .sort((a, b) => rank(b.device) - rank(a.device) || a.index - b.index),
     [session, severity, filter],
   );
 
@@ -225,126 +237,129 @@ export function App({ pack, now, files = [], session: given, onExit }: AppProps)
   };
   const step = (value: number, delta: number, total: number) => clamp(Number.isFinite(delta) ? value + delta : delta < 0 ? 0 : total - 1, 0, Math.max(0, total - 1));
 
-  useInput(
-    (input, key) => {
-      if (prompt) return handlePrompt(input, key, prompt);
-      if (help) return setHelp(false);
-      setStatus(null);
-      if (input === 'q') return quit();
-      if (input === '?') return setHelp(true);
-      if (input === 'r') {
-        setStatus({ text: redacting ? 'Redaction off' : 'Redaction on: host names, serials, accounts, tokens and addresses are masked here and in exports' });
-        return setRedacting(!redacting);
-      }
-      if (input === 'e') return setPrompt({ kind: 'export', draft: defaultExportPath(), pristine: true });
-      if (input === '/') return setPrompt({ kind: 'filter', draft: filter, pristine: false });
-      if (input === 's') {
+  const onKey = (input: string, key: Key): void => {
+    if (prompt) return handlePrompt(input, key, prompt);
+    if (help) return setHelp(false);
+    setStatus(null);
+    if (input === 'q') return quit();
+    if (input === '?') return setHelp(true);
+    if (input === 'r') {
+      setStatus({ text: redacting ? 'Redaction off' : 'Redaction on: host names, serials, accounts, tokens and addresses are masked here and in exports' });
+      return setRedacting(!redacting);
+    }
+    if (input === 'e') return setPrompt({ kind: 'export', draft: defaultExportPath(), pristine: true });
+    if (input === '/') return setPrompt({ kind: 'filter', draft: filter, pristine: false });
+    if (input === 's') {
+      setSelected(0);
+      setPickerCursor(0);
+      return setSeverity(nextSeverity(severity));
+    }
+    if (input === 'o') {
+      setScreen('start');
+      return setStartError(null);
+    }
+    const delta = move(input, key, bodyHeight - 2);
+
+    if (screen === 'picker') {
+      if (delta !== null) return setPickerCursor(step(pickerCursor, delta, pickerDevices.length));
+      if (key.return && pickerDevices[pickerCursor]) {
+        setDeviceIndex(pickerDevices[pickerCursor]!.index);
+        setView('findings');
         setSelected(0);
-        setPickerCursor(0);
-        return setSeverity(nextSeverity(severity));
+        setDetailFocus(false);
+        setFilterText('');
+        setSeverity('all');
+        setRaw({ file: null, cursor: 0, cited: NO_LINES, from: null });
+        return setScreen('device');
       }
-      if (input === 'o') {
-        setScreen('start');
-        return setStartError(null);
-      }
-      const delta = move(input, key, bodyHeight - 2);
+      if (key.escape && filter) return setFilter('');
+      return;
+    }
 
-      if (screen === 'picker') {
-        if (delta !== null) return setPickerCursor(step(pickerCursor, delta, pickerDevices.length));
-        if (key.return && pickerDevices[pickerCursor]) {
-          setDeviceIndex(pickerDevices[pickerCursor]!.index);
-          setView('findings');
-          setSelected(0);
-          setDetailFocus(false);
-          setFilterText('');
-          setSeverity('all');
-          setRaw({ file: null, cursor: 0, cited: NO_LINES, from: null });
-          return setScreen('device');
+    // device screen
+    const index = VIEWS.findIndex((v) => v.name === view);
+    if (key.tab) return setView(VIEWS[(index + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!.name);
+    if (/^[1-4]$/.test(input)) return setView(VIEWS[Number(input) - 1]!.name);
+    const back = () => {
+      if (filter) return setFilter('');
+      if ((session?.devices.length ?? 0) > 1) setScreen('picker');
+    };
+
+    if (view === 'findings') {
+      if (!detailFocus) {
+        if (delta !== null) return setSelected(step(clamp(selected, 0, findings.length - 1), delta, findings.length));
+        if (key.return && finding) {
+          setDetailFocus(true);
+          return setDetailCursor(Math.max(0, detail.findIndex((l) => l.style === 'cited')));
         }
-        if (key.escape && filter) return setFilter('');
+        if (key.escape) return back();
         return;
       }
+      if (delta !== null) return setDetailCursor(step(detailCursor, delta, detail.length));
+      if (key.escape) return setDetailFocus(false);
+      const line = detail[detailCursor];
+      if (key.return && line?.file && line.line && finding) {
+        const cited = new Set(finding.evidence.filter((e) => e.file === line.file).map((e) => e.line));
+        return jumpToRaw(line.file, line.line, cited, 'findings');
+      }
+      return;
+    }
 
-      // device screen
-      const index = VIEWS.findIndex((v) => v.name === view);
-      if (key.tab) return setView(VIEWS[(index + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!.name);
-      if (/^[1-4]$/.test(input)) return setView(VIEWS[Number(input) - 1]!.name);
-      const back = () => {
-        if (filter) return setFilter('');
-        if ((session?.devices.length ?? 0) > 1) setScreen('picker');
+    if (view === 'model') {
+      const row = treeRows[treeCursor];
+      if (delta !== null) return setTreeCursor(step(treeCursor, delta, treeRows.length));
+      if (key.escape) return back();
+      if (!row || filter) return;
+      const toggle = (openIt: boolean) => {
+        const next = new Set(expanded);
+        if (openIt) next.add(row.id);
+        else next.delete(row.id);
+        setExpanded(next);
       };
+      if ((key.return || key.rightArrow || input === 'l') && row.branch) return toggle(key.return ? !row.expanded : true);
+      if (key.leftArrow || input === 'h') {
+        if (row.branch && row.expanded) return toggle(false);
+        const parent = parentId(row.id);
+        const at = parent === null ? -1 : treeRows.findIndex((r) => r.id === parent);
+        if (at >= 0) setTreeCursor(at);
+      }
+      return;
+    }
 
-      if (view === 'findings') {
-        if (!detailFocus) {
-          if (delta !== null) return setSelected(step(clamp(selected, 0, findings.length - 1), delta, findings.length));
-          if (key.return && finding) {
-            setDetailFocus(true);
-            return setDetailCursor(Math.max(0, detail.findIndex((l) => l.style === 'cited')));
-          }
-          if (key.escape) return back();
-          return;
-        }
-        if (delta !== null) return setDetailCursor(step(detailCursor, delta, detail.length));
-        if (key.escape) return setDetailFocus(false);
-        const line = detail[detailCursor];
-        if (key.return && line?.file && line.line && finding) {
-          const cited = new Set(finding.evidence.filter((e) => e.file === line.file).map((e) => e.line));
-          return jumpToRaw(line.file, line.line, cited, 'findings');
-        }
-        return;
-      }
+    if (view === 'timeline') {
+      if (delta !== null) return setTimelineCursor(step(timelineCursor, delta, events.length));
+      if (key.escape) return back();
+      const event = events[timelineCursor];
+      if (key.return && event?.file && event.line) return jumpToRaw(event.file, event.line, new Set([event.line]), 'timeline');
+      return;
+    }
 
-      if (view === 'model') {
-        const row = treeRows[treeCursor];
-        if (delta !== null) return setTreeCursor(step(treeCursor, delta, treeRows.length));
-        if (key.escape) return back();
-        if (!row || filter) return;
-        const toggle = (openIt: boolean) => {
-          const next = new Set(expanded);
-          if (openIt) next.add(row.id);
-          else next.delete(row.id);
-          setExpanded(next);
-        };
-        if ((key.return || key.rightArrow || input === 'l') && row.branch) return toggle(key.return ? !row.expanded : true);
-        if (key.leftArrow || input === 'h') {
-          if (row.branch && row.expanded) return toggle(false);
-          const parent = parentId(row.id);
-          const at = parent === null ? -1 : treeRows.findIndex((r) => r.id === parent);
-          if (at >= 0) setTreeCursor(at);
-        }
-        return;
+    // raw
+    if (delta !== null) return setRaw({ ...raw, file: rawFile, cursor: step(raw.cursor, delta, rawTotal) });
+    if (key.escape) {
+      if (raw.from) {
+        setView(raw.from);
+        return setRaw({ ...raw, from: null });
       }
-
-      if (view === 'timeline') {
-        if (delta !== null) return setTimelineCursor(step(timelineCursor, delta, events.length));
-        if (key.escape) return back();
-        const event = events[timelineCursor];
-        if (key.return && event?.file && event.line) return jumpToRaw(event.file, event.line, new Set([event.line]), 'timeline');
-        return;
-      }
-
-      // raw
-      if (delta !== null) return setRaw({ ...raw, file: rawFile, cursor: step(raw.cursor, delta, rawTotal) });
-      if (key.escape) {
-        if (raw.from) {
-          setView(raw.from);
-          return setRaw({ ...raw, from: null });
-        }
-        return back();
-      }
-      if ((input === 'n' || input === 'N') && !rawNumbers && sections.length > 0) {
-        const current = raw.cursor + 1;
-        const target = input === 'n' ? sections.find((s) => s.startLine > current) : [...sections].reverse().find((s) => s.startLine < current);
-        if (target) setRaw({ ...raw, file: rawFile, cursor: target.startLine - 1 });
-        return;
-      }
-      if (input === 'f' && device && device.files.length > 1) {
-        const next = device.files[(device.files.indexOf(rawFile) + 1) % device.files.length]!;
-        return setRaw({ file: next, cursor: 0, cited: NO_LINES, from: raw.from });
-      }
-    },
-    { isActive: screen !== 'start' },
-  );
+      return back();
+    }
+    if ((input === 'n' || input === 'N') && !rawNumbers && sections.length > 0) {
+      const current = raw.cursor + 1;
+      const target = input === 'n' ? sections.find((s) => s.startLine > current) : [...sections].reverse().find((s) => s.startLine < current);
+      if (target) setRaw({ ...raw, file: rawFile, cursor: target.startLine - 1 });
+      return;
+    }
+    if (input === 'f' && device && device.files.length > 1) {
+      const next = device.files[(device.files.indexOf(rawFile) + 1) % device.files.length]!;
+      return setRaw({ file: next, cursor: 0, cited: NO_LINES, from: raw.from });
+    }
+  };
+  // Ink re-subscribes a changed handler only after the next commit; a key typed in between would reach the old
+  // closure (the previous view). A stable handler that reads the latest one through a ref never does.
+  const latestKey = useRef(onKey);
+  latestKey.current = onKey;
+  const stableKey = useCallback((input: string, key: Key) => latestKey.current(input, key), []);
+  useInput(stableKey, { isActive: screen !== 'start' });
 
   // ----- layout -----
   if (screen === 'start' || !session) {
@@ -369,12 +384,12 @@ export function App({ pack, now, files = [], session: given, onExit }: AppProps)
     const worst = session.document.devices.map(worstSeverity);
     top = (
       <Box flexDirection="column">
-        <Text bold wrap="truncate-end">{`slp-doctor — ${session.document.devices.length} devices  ✖${worst.filter((w) => w === 'error').length} with errors  ▲${worst.filter((w) => w === 'warning').length} with warnings`}</Text>
+        <Text bold wrap="truncate-end">{`slp-doctor — ${session.document.devices.length} devices  ${session.evaluated ? `✖${worst.filter((w) => w === 'error').length} with errors  ▲${worst.filter((w) => w === 'warning').length} with warnings` : 'evaluating the rules …'}`}</Text>
         <Text wrap="truncate-end" dimColor>{show(session.loaded.inputs.map((i) => i.file).join(', '))}</Text>
         <Text wrap="truncate-end" dimColor>{badges || ' '}</Text>
       </Box>
     );
-    body = <DevicePicker devices={pickerDevices} cursor={pickerCursor} height={bodyHeight} show={show} />;
+    body = <DevicePicker devices={pickerDevices} cursor={pickerCursor} height={bodyHeight} show={show} evaluated={session.evaluated} />;
   } else {
     top = (
       <Box flexDirection="column">
@@ -394,6 +409,7 @@ export function App({ pack, now, files = [], session: given, onExit }: AppProps)
           width={columns - 1}
           show={show}
           filtered={(analyzed?.findings.length ?? 0) > 0}
+          evaluating={!session.evaluated}
         />
       );
     } else if (view === 'model') {
@@ -424,6 +440,11 @@ export function App({ pack, now, files = [], session: given, onExit }: AppProps)
       <Footer width={columns} />
     </Box>
   );
+}
+
+function rank(device: AnalyzedDevice): number {
+  const worst = worstSeverity(device);
+  return worst ? SEVERITY_RANK[worst] : 0;
 }
 
 function messageOf(error: unknown): string {

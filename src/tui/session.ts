@@ -4,15 +4,15 @@ import { readFile } from 'node:fs/promises';
 import type { DeviceModel } from '../common/device.js';
 import type { AnalyzeDocument, AnalyzedDevice, Severity } from '../common/findings.js';
 import { SEVERITY_RANK } from '../common/findings.js';
-import { analyzeLoaded } from '../cli/run.js';
 import { ingestFile, ingestText, normaliseLine } from '../ingest/index.js';
 import type { IngestResult } from '../ingest/types.js';
 import { fromIngested, type LoadedCaptures } from '../model/load.js';
 import { Redactor } from '../report/redact.js';
-import type { RulePack } from '../rules/types.js';
 
 export interface Session {
+  /** Until the rules have run (`evaluated` false) every device has no findings: the header can already show. */
   document: AnalyzeDocument;
+  evaluated: boolean;
   devices: DeviceModel[];
   loaded: LoadedCaptures;
   /** Raw text per input name, as the user gave it. */
@@ -51,28 +51,49 @@ export class RawCapture {
 /** Thrown when the input was read but holds no device output: the start screen shows it and lets the user retry. */
 export class NothingFoundError extends Error {}
 
-export function analyseIngested(inputs: { result: IngestResult; text: string }[], pack: RulePack, now?: string): Session {
+/** Stage one: ingest and parse. The rule engine is not loaded yet, so the first frame does not wait for it. */
+export function parseIngested(inputs: { result: IngestResult; text: string }[], now?: string): Session {
   const loaded = fromIngested(inputs.map((i) => i.result), { now });
-  if (loaded.devices.length === 0) {
+  // Text with no section any parser read (a mail, a wrong file) yields an empty "unnamed device": say so instead.
+  const recognised = loaded.devices.some((d) => d.sections.some((section) => section.parser !== null));
+  if (!recognised) {
     const names = inputs.map((i) => i.result.file).join(', ');
     throw new NothingFoundError(`${names}: no NX-OS or IOS-XE licensing output found (paste show license … output, a show-tech or syslog lines)`);
   }
-  const document = analyzeLoaded(loaded, pack, now);
+  const document: AnalyzeDocument = { schemaVersion: 1, devices: loaded.devices.map(unevaluated) };
   const raw = new Map(inputs.map((i) => [i.result.file, new RawCapture(i.text)]));
-  return { document, devices: loaded.devices, loaded, raw, redactor: new Redactor().learn(loaded.devices) };
+  return { document, evaluated: false, devices: loaded.devices, loaded, raw, redactor: new Redactor().learn(loaded.devices) };
 }
 
-export function analysePaste(text: string, pack: RulePack, now?: string, name = '<paste>'): Session {
-  return analyseIngested([{ result: ingestText(text, name), text }], pack, now);
+/** Stage two: the same session with the rule engine's findings. */
+export function withFindings(session: Session, document: AnalyzeDocument): Session {
+  return { ...session, document, evaluated: true };
 }
 
-export async function analyseFiles(paths: string[], pack: RulePack, now?: string): Promise<Session> {
+function unevaluated(device: DeviceModel): AnalyzedDevice {
+  return {
+    hostname: device.hostname,
+    platform: device.platform,
+    captureTime: device.captureTime,
+    topology: device.derived.topology,
+    daysToAckDeadline: device.derived.reporting.daysToAckDeadline,
+    files: device.files,
+    findings: [],
+    diagnosticCount: device.diagnostics.length,
+  };
+}
+
+export function parsePaste(text: string, now?: string, name = '<paste>'): Session {
+  return parseIngested([{ result: ingestText(text, name), text }], now);
+}
+
+export async function parseFiles(paths: string[], now?: string): Promise<Session> {
   const inputs: { result: IngestResult; text: string }[] = [];
   for (const path of paths) {
     const result = await ingestFile(path);
     inputs.push({ result, text: await readFile(path, 'utf8') });
   }
-  return analyseIngested(inputs, pack, now);
+  return parseIngested(inputs, now);
 }
 
 export function worstSeverity(device: AnalyzedDevice): Severity | null {

@@ -36,10 +36,11 @@ export function Header({ analyzed, device, show }: { analyzed: AnalyzedDevice; d
         <Text bold>{show(analyzed.hostname ?? '(unnamed device)')}</Text>
         <Text>{`  ${platformName(analyzed.platform)}  topology: `}</Text>
         <Text bold>{analyzed.topology}</Text>
-        <Text>{`  captured ${minute(analyzed.captureTime)}  `}</Text>
+        <Text>{'  '}</Text>
         <Text color="red">{`${SEVERITY_SYMBOL.error}${counts.error} `}</Text>
         <Text color="yellow">{`${SEVERITY_SYMBOL.warning}${counts.warning} `}</Text>
         <Text color="cyan">{`${SEVERITY_SYMBOL.info}${counts.info}`}</Text>
+        <Text>{`  captured ${minute(analyzed.captureTime)}`}</Text>
       </Text>
       <Text wrap="truncate-end">
         <Text color={deadline.color} bold>{`${deadline.symbol} ACK deadline ${describeDays(analyzed.daysToAckDeadline)}`}</Text>

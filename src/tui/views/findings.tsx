@@ -19,6 +19,8 @@ export interface FindingsProps {
   show: (text: string) => string;
   /** True when findings exist but the filters hide them all. */
   filtered: boolean;
+  /** The rules are still running: nothing to list yet. */
+  evaluating?: boolean;
 }
 
 /** Rows of the list: a heading per severity, then the findings; `index` maps a finding to its row. */
@@ -57,6 +59,7 @@ const DETAIL_STYLE: Record<DetailLine['style'], Omit<Row, 'text'>> = {
 
 export function FindingsView(props: FindingsProps): ReactElement {
   const { findings, selected, detail, detailFocus, detailCursor, height, show } = props;
+  if (props.evaluating) return <Rows height={height} rows={[{ text: 'Evaluating the rules …', color: 'cyan' }]} />;
   if (findings.length === 0) {
     const text = props.filtered ? 'No finding matches the filters (s: severity filter, / then Esc: clear the text filter).' : '✔ No documented SLP problem found in this capture.';
     return <Rows height={height} rows={[{ text, color: props.filtered ? 'yellow' : 'green' }]} />;

@@ -11,6 +11,8 @@ export interface PickerProps {
   cursor: number;
   height: number;
   show: (text: string) => string;
+  /** False while the rules run: no severity to show yet. */
+  evaluated: boolean;
 }
 
 export function pickerLabel(device: AnalyzedDevice): { worst: Severity | null; text: string } {
@@ -20,11 +22,11 @@ export function pickerLabel(device: AnalyzedDevice): { worst: Severity | null; t
   return { worst, text: `${symbol} ${(device.hostname ?? '(unnamed device)').padEnd(20)} ${platformName(device.platform).padEnd(8)} ${device.topology.padEnd(18)} ✖${counts.error} ▲${counts.warning} ℹ${counts.info}  ACK ${describeDays(device.daysToAckDeadline)}` };
 }
 
-export function DevicePicker({ devices, cursor, height, show }: PickerProps): ReactElement {
-  const rows: Row[] = [{ text: `${devices.length} device(s) — Enter opens one; worst severity first column`, bold: true }];
+export function DevicePicker({ devices, cursor, height, show, evaluated }: PickerProps): ReactElement {
+  const rows: Row[] = [{ text: `${devices.length} device(s) — Enter opens one; ${evaluated ? 'worst severity first column' : 'evaluating the rules …'}`, bold: true }];
   const start = windowStart(cursor, devices.length, height - 1);
   devices.slice(start, start + height - 1).forEach(({ device }, i) => {
-    const { worst, text } = pickerLabel(device);
+    const { worst, text } = evaluated ? pickerLabel(device) : { worst: null, text: `… ${device.hostname ?? '(unnamed device)'}` };
     rows.push({ text: `${start + i === cursor ? '›' : ' '} ${show(text)}`, inverse: start + i === cursor, color: start + i === cursor ? undefined : worst ? SEVERITY_COLOR[worst] : 'green' });
   });
   if (devices.length === 0) rows.push({ text: 'No device matches the filters.', color: 'yellow' });

@@ -38,7 +38,7 @@ export function RawView(props: RawProps): ReactElement {
   });
   const start = windowStart(cursor, total, height - 1);
   const digits = String(capture.count).length;
-  const header: Row = { text: `${props.file}  line ${current}/${capture.count}${props.numbers ? `  (${total} matching)` : ''}  PgUp/PgDn g/G`, bold: true };
+  const header: Row = { text: `line ${current}/${capture.count}${props.numbers ? ` (${total} matching)` : ''}  ${props.file}`, bold: true };
   const lines: Row[] = [header];
   for (let index = start; index < Math.min(total, start + height - 1); index++) {
     const n = lineAt(index);

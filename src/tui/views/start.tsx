@@ -2,8 +2,8 @@
 // are appended to a buffer and the screen shows only a counter and the tail, refreshed a few times a second, so a
 // multi-megabyte paste does not re-render per chunk.
 import { existsSync, statSync } from 'node:fs';
-import { Box, Text, useInput } from 'ink';
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { Box, Text, useInput, type Key } from 'ink';
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import { Rows } from './rows.js';
 
 export interface StartProps {
@@ -51,7 +51,7 @@ export function StartScreen({ height, width, error, busy, onPaste, onOpen, onQui
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counters.current.lines++;
   };
 
-  useInput((input, key) => {
+  const onKey = (input: string, key: Key): void => {
     if (busy) return;
     const finish = (key.ctrl && input === 'd') || input.includes('\x04');
     if (finish) {
@@ -90,7 +90,11 @@ export function StartScreen({ height, width, error, busy, onPaste, onOpen, onQui
     append(input.replace(/\r\n?/g, '\n'));
     // A typed character shows at once; a paste chunk waits for the next refresh.
     refresh(input.length <= 1);
-  });
+  };
+  // A stable handler reading the latest closure: keys typed before Ink re-subscribes still see current props.
+  const latestKey = useRef(onKey);
+  latestKey.current = onKey;
+  useInput(useCallback((input: string, key: Key) => latestKey.current(input, key), []));
 
   const typed = chunks.current.length > 0 ? tail(chunks.current, 4000) : '';
   const lines = typed.split('\n');
@@ -101,7 +105,7 @@ export function StartScreen({ height, width, error, busy, onPaste, onOpen, onQui
       <Text bold>slp-doctor — Smart Licensing Using Policy triage</Text>
       <Text> </Text>
       <Text wrap="truncate-end">Paste a capture (show license …, show tech-support, syslog) and press Ctrl-D,</Text>
-      <Text wrap="truncate-end">or type the path of a capture file and press Enter.  Esc clears; Esc on empty or Ctrl-C quits.</Text>
+      <Text wrap="truncate-end">or type the path of a capture file and press Enter.  Esc clears, Ctrl-C quits.</Text>
       <Text> </Text>
       {busy ? <Text color="cyan">{busy}</Text> : error ? <Text color="red" wrap="wrap">{`✖ ${error}`}</Text> : <Text dimColor>{counters.current.lines > 0 ? `${counters.current.lines} line(s), ${Math.round(counters.current.chars / 1024)} KB received — Ctrl-D to analyse` : ' '}</Text>}
       {counters.current.lines === 0 ? (

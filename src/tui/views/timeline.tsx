@@ -23,7 +23,7 @@ export function TimelineView({ chart, events, cursor, height, show }: TimelinePr
   const listHeight = height - topHeight;
   const start = windowStart(cursor, events.length, listHeight);
   const list: Row[] = events.slice(start, start + listHeight).map((e, i) => ({
-    text: `${start + i === cursor ? '›' : ' '}${shortTime(e.ms)}  ${LANE_MARK[e.lane]} ${show(e.label)}`,
+    text: `${start + i === cursor ? '› ' : '  '}${shortTime(e.ms)}  ${LANE_MARK[e.lane]} ${show(e.label)}`,
     color: start + i === cursor ? undefined : LANE_COLOR[e.lane],
     inverse: start + i === cursor,
     key: `e-${start + i}`,

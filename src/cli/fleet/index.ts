@@ -1,0 +1,2 @@
+export { analyzeFleet, compareDevices, mergeGroups, type FleetOptions, type FleetResult } from './fleet.js';
+export type { FleetDevice, GroupResult } from './types.js';

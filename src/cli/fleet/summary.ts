@@ -1,0 +1,88 @@
+// The fleet summary: what an operations team asks first about hundreds of devices. Computed from the analysed
+// devices only, so every output format (text, Markdown, JSON) shows the same numbers.
+import type { Severity } from '../../common/findings.js';
+import { SEVERITY_RANK } from '../../common/findings.js';
+import type { FleetDevice, FleetResult } from './index.js';
+
+export interface DeviceRef {
+  hostname: string | null;
+  files: string[];
+}
+
+export interface DeadlineEntry extends DeviceRef {
+  nextAckDeadline: string | null;
+  daysToAckDeadline: number;
+}
+
+export interface FleetSummary {
+  schemaVersion: 1;
+  files: number;
+  devices: number;
+  unreadableInputs: { file: string; message: string }[];
+  byTopology: Record<string, number>;
+  byPlatform: Record<string, number>;
+  byWorstSeverity: Record<Severity | 'none', number>;
+  /** Rules by the number of devices they fired on, most frequent first. */
+  topFindings: { ruleId: string; severity: Severity; title: string; devices: number }[];
+  ackOverdue: DeadlineEntry[];
+  ackDeadlineWithin30Days: DeadlineEntry[];
+  ackDeadlineWithin90Days: DeadlineEntry[];
+  liveCommFailures: (DeviceRef & { destinations: string[] })[];
+}
+
+export function summarise(result: FleetResult): FleetSummary {
+  const byTopology: Record<string, number> = {};
+  const byPlatform: Record<string, number> = {};
+  const byWorstSeverity: FleetSummary['byWorstSeverity'] = { error: 0, warning: 0, info: 0, none: 0 };
+  const rules = new Map<string, FleetSummary['topFindings'][number]>();
+  const summary: FleetSummary = {
+    schemaVersion: 1,
+    files: result.files,
+    devices: result.devices.length,
+    unreadableInputs: result.errors,
+    byTopology,
+    byPlatform,
+    byWorstSeverity,
+    topFindings: [],
+    ackOverdue: [],
+    ackDeadlineWithin30Days: [],
+    ackDeadlineWithin90Days: [],
+    liveCommFailures: [],
+  };
+  for (const device of result.devices) {
+    const { analyzed } = device;
+    const ref: DeviceRef = { hostname: analyzed.hostname, files: analyzed.files };
+    byTopology[analyzed.topology] = (byTopology[analyzed.topology] ?? 0) + 1;
+    byPlatform[analyzed.platform] = (byPlatform[analyzed.platform] ?? 0) + 1;
+    byWorstSeverity[worstSeverity(device)] += 1;
+    for (const ruleId of new Set(analyzed.findings.map((f) => f.ruleId))) {
+      const finding = analyzed.findings.find((f) => f.ruleId === ruleId)!;
+      const entry = rules.get(ruleId) ?? { ruleId, severity: finding.severity, title: finding.title, devices: 0 };
+      entry.devices += 1;
+      rules.set(ruleId, entry);
+    }
+    const days = analyzed.daysToAckDeadline;
+    if (days !== null) {
+      const entry: DeadlineEntry = { ...ref, nextAckDeadline: device.nextAckDeadline, daysToAckDeadline: days };
+      if (days < 0) summary.ackOverdue.push(entry);
+      if (days >= 0 && days <= 30) summary.ackDeadlineWithin30Days.push(entry);
+      if (days >= 0 && days <= 90) summary.ackDeadlineWithin90Days.push(entry);
+    }
+    if (device.liveCommFailure) summary.liveCommFailures.push({ ...ref, destinations: device.failingDestinations });
+  }
+  summary.topFindings = [...rules.values()].sort(
+    (a, b) => b.devices - a.devices || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId, 'en'),
+  );
+  const soonestFirst = (a: DeadlineEntry, b: DeadlineEntry) => a.daysToAckDeadline - b.daysToAckDeadline;
+  summary.ackOverdue.sort(soonestFirst);
+  summary.ackDeadlineWithin30Days.sort(soonestFirst);
+  summary.ackDeadlineWithin90Days.sort(soonestFirst);
+  return summary;
+}
+
+export function worstSeverity(device: FleetDevice): Severity | 'none' {
+  let worst: Severity | 'none' = 'none';
+  for (const finding of device.analyzed.findings)
+    if (worst === 'none' || SEVERITY_RANK[finding.severity] > SEVERITY_RANK[worst]) worst = finding.severity;
+  return worst;
+}

@@ -1,0 +1,70 @@
+// --redact: no serial number, token, password, account name, host name or IP address of any capture appears in
+// any output format.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRulePack, analyzeLoaded } from '../src/cli/run.js';
+import { loadCaptures } from '../src/model/load.js';
+import { renderMarkdown } from '../src/report/markdown.js';
+import { PLAIN } from '../src/report/color.js';
+import { Redactor } from '../src/report/redact.js';
+import { renderText } from '../src/report/text.js';
+import { renderModelText } from '../src/report/model-text.js';
+
+const root = join(import.meta.dirname, '..');
+const captures = readdirSync(join(root, 'captures')).filter((f) => f.endsWith('.txt')).sort();
+const pack = loadRulePack();
+
+const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
+
+function secretsOf(text: string, loaded: Awaited<ReturnType<typeof loadCaptures>>): Set<string> {
+  const secrets = new Set<string>();
+  for (const ip of text.match(IPV4) ?? []) if (ip.split('.').every((o) => Number(o) <= 255)) secrets.add(ip);
+  for (const m of text.matchAll(/idtoken\s+(\S+)/gi)) if (!m[1]!.startsWith('<')) secrets.add(m[1]!);
+  for (const m of text.matchAll(/password\s+(?:\d\s+)?(\S+)/gi)) if (!m[1]!.startsWith('<')) secrets.add(m[1]!);
+  for (const d of loaded.devices) {
+    for (const value of [d.hostname, d.udi.sn, d.account.smartAccount, d.account.virtualAccount, d.transport.proxy.username,
+      ...d.haUdis.map((u) => u.sn), ...d.trustCode.udis.map((u) => u.sn), ...d.syslog.map((m) => m.host)])
+      if (value && value.length >= 3) secrets.add(value);
+  }
+  return secrets;
+}
+
+describe('--redact', () => {
+  it.each(captures)('%s leaks nothing in text, json, markdown or the model summary', async (name) => {
+    const path = join('captures', name);
+    const text = readFileSync(join(root, path), 'utf8');
+    const loaded = await loadCaptures([join(root, path)]);
+    const document = analyzeLoaded(loaded, pack);
+    const redactor = new Redactor().learn(loaded.devices);
+    const outputs = {
+      text: redactor.redact(renderText(document, PLAIN)),
+      json: redactor.redact(JSON.stringify(document, null, 2)),
+      markdown: redactor.redact(renderMarkdown(document)),
+      model: redactor.redact(renderModelText(loaded.document)),
+      modelJson: redactor.redact(JSON.stringify(loaded.document)),
+    };
+    for (const secret of secretsOf(text, loaded))
+      for (const [format, output] of Object.entries(outputs))
+        expect(output.includes(secret), `${secret} appears in ${format}`).toBe(false);
+  });
+
+  it('one input value, one mask', async () => {
+    const loaded = await loadCaptures([join(root, 'captures/syslog-multi-host.txt')]);
+    const redactor = new Redactor().learn(loaded.devices);
+    const out = redactor.redact('192.0.2.10 then 192.0.2.10 and 192.0.2.11');
+    expect(out).toBe('<ip-1> then <ip-1> and <ip-2>');
+  });
+});
+
+describe('slp-doctor analyze --redact', () => {
+  it.each(['text', 'json', 'markdown'])('masks the binary output in %s', async (format) => {
+    const { spawnSync } = await import('node:child_process');
+    const file = join(root, 'captures/rule-trust-code-account-mismatch.txt');
+    const loaded = await loadCaptures([file]);
+    const result = spawnSync(process.execPath, [join(root, 'bin/slp-doctor.js'), 'analyze', '--redact', '--format', format, file], { encoding: 'utf8' });
+    expect(result.stdout.length).toBeGreaterThan(100);
+    for (const secret of secretsOf(readFileSync(file, 'utf8'), loaded)) expect(result.stdout).not.toContain(secret);
+    expect(result.stdout).toMatch(/<(host|sn|account|ip|token)-1>/);
+  });
+});
