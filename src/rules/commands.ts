@@ -92,7 +92,7 @@ function authoringProblems(rule: CompiledRule): RuleProblem[] {
     if (!existsSync(testCase.path)) add(testCase.at, `test capture ${testCase.capture} does not exist (${display(testCase.path)})`, 'error');
   }
   for (const evidence of rule.evidence) {
-    if (evidence.kind === 'lines') continue;
+    if (evidence.kind === 'lines' || evidence.context) continue;
     const path = evidence.kind === 'list' ? evidence.list : evidence.path;
     if (!referenced(rule, path)) add(evidence.at, `evidence ${evidence.kind} "${path}" is never used by the condition: is it the right evidence?`, 'warning');
   }

@@ -97,6 +97,16 @@ class RuleFileReader {
     return value.value;
   }
 
+  boolean(entry: Entry | undefined, what: string): boolean {
+    if (!entry) return false;
+    const { value } = entry;
+    if (!isScalar(value) || typeof value.value !== 'boolean') {
+      this.report(value ?? entry.key, `${what} must be true or false`);
+      return false;
+    }
+    return value.value;
+  }
+
   enumList<T extends string>(entry: Entry | undefined, what: string, allowed: readonly T[]): T[] | null {
     if (!entry) return null;
     if (!isSeq(entry.value) || entry.value.items.length === 0) {
@@ -142,9 +152,11 @@ class RuleFileReader {
 function readEvidence(reader: RuleFileReader, entry: Entry | undefined): EvidenceSpec[] {
   const out: EvidenceSpec[] = [];
   for (const item of reader.sequence(entry, 'evidence')) {
-    const fields = reader.mapping(item, 'an evidence entry', ['list', 'where', 'field', 'lines'], [], item);
+    const fields = reader.mapping(item, 'an evidence entry', ['list', 'where', 'field', 'lines', 'context'], [], item);
     if (!fields) continue;
     const at = reader.position(item);
+    // `context: true` cites a value that explains the finding without being part of its condition.
+    const context = reader.boolean(fields.get('context'), 'evidence context');
     const kinds = ['list', 'field', 'lines'].filter((k) => fields.has(k));
     if (kinds.length !== 1) {
       reader.report(item, `an evidence entry needs exactly one of list, field or lines (found ${kinds.length === 0 ? 'none' : kinds.join(' and ')})`);
@@ -167,7 +179,7 @@ function readEvidence(reader: RuleFileReader, entry: Entry | undefined): Evidenc
       }
       const where = fields.has('where') ? reader.expression(fields.get('where'), 'where', 'predicate', new Map([['it', { shape: shape.item, path: `${list}[]` }]])) : null;
       if (fields.has('where') && !where) continue;
-      out.push({ kind: 'list', list, where, at });
+      out.push({ kind: 'list', list, where, at, context });
     } else if (fields.has('field')) {
       const path = reader.string(fields.get('field'), 'evidence field');
       if (path === null) continue;
@@ -177,7 +189,7 @@ function readEvidence(reader: RuleFileReader, entry: Entry | undefined): Evidenc
         reader.report(fields.get('field')!.value, `evidence field "${path}" ${why}`);
         continue;
       }
-      out.push({ kind: 'field', path, at });
+      out.push({ kind: 'field', path, at, context });
     } else {
       const pattern = reader.string(fields.get('lines'), 'evidence lines');
       if (pattern === null) continue;

@@ -25,7 +25,7 @@ type CachedEvidence = (
   | { kind: 'list'; list: string; where: CachedExpression | null }
   | { kind: 'field'; path: string }
   | { kind: 'lines'; pattern: string }
-) & { at: Position };
+) & { at: Position; context?: boolean };
 
 type CachedTemplatePart = { literal: string } | { expression: CachedExpression };
 
@@ -71,12 +71,12 @@ const restoreExpression = (cached: CachedExpression, kind: ExpressionKind): Comp
   precompiledExpression(cached.text, kind, cached.evaluated, cached.references);
 
 function storeEvidence(spec: EvidenceSpec): CachedEvidence {
-  if (spec.kind === 'list') return { kind: 'list', list: spec.list, where: spec.where && storeExpression(spec.where), at: spec.at };
+  if (spec.kind === 'list') return { kind: 'list', list: spec.list, where: spec.where && storeExpression(spec.where), at: spec.at, context: spec.context };
   return spec;
 }
 
 function restoreEvidence(spec: CachedEvidence): EvidenceSpec {
-  if (spec.kind === 'list') return { kind: 'list', list: spec.list, where: spec.where && restoreExpression(spec.where, 'predicate'), at: spec.at };
+  if (spec.kind === 'list') return { kind: 'list', list: spec.list, where: spec.where && restoreExpression(spec.where, 'predicate'), at: spec.at, context: spec.context };
   return spec;
 }
 

@@ -57,7 +57,7 @@ export type EvidenceSpec = (
   | { kind: 'list'; list: string; where: CompiledExpression | null }
   | { kind: 'field'; path: string }
   | { kind: 'lines'; pattern: string }
-) & { at: Position };
+) & { at: Position; /** cited to explain the finding; the condition need not use it */ context?: boolean };
 
 /** A `{{ expression }}` piece of a message, or literal text between them. */
 export type TemplatePart = { literal: string } | { expression: CompiledExpression };

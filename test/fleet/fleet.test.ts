@@ -112,3 +112,23 @@ describe('fleet summary', () => {
     expect(markdown).toContain('| topology | devices |');
   });
 });
+
+describe('analyze command over several operands', () => {
+  it('prints the readable inputs, one stderr line per unreadable operand, and exits 2', async () => {
+    const { runAnalyze } = await import('../../src/cli/analyze-command.js');
+    const { Writable } = await import('node:stream');
+    let out = '';
+    let err = '';
+    const sink = (append: (s: string) => void) => new Writable({ write(chunk, _e, done) { append(String(chunk)); done(); } });
+    const emptyDir = mkdtempSync(join(tmpdir(), 'slp-fleet-empty-'));
+    const code = await runAnalyze(
+      [capture('nxos-techsupport.txt'), join(emptyDir, 'nope.txt'), emptyDir, capture('iosxe-techsupport.txt')],
+      { format: 'jsonl', rules: [], failOn: 'never' },
+      { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), stdinIsTTY: true, env: {} },
+    );
+    expect(code).toBe(2);
+    expect(err.trim().split('\n')).toEqual([expect.stringMatching(/nope\.txt: no such file/), expect.stringMatching(/holds no capture files/)]);
+    const devices = out.trim().split('\n').map((line) => JSON.parse(line) as { schemaVersion: number; device: { hostname: string } });
+    expect(devices.map((d) => d.device.hostname)).toEqual(['c9300-stack-01', 'leaf-101']);
+  });
+});

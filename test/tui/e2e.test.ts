@@ -68,6 +68,8 @@ describe('slp-doctor tui in a real terminal', () => {
     expect(s).toContain(`topology: ${analysed.devices[0]!.topology}`);
     expect(s).toContain('q quit');
 
+    // The header comes from the parse; the findings follow once the rules have run.
+    await waitForText(`› ✖ ${findings[0]!.title}`);
     // Move to the second finding and open it.
     keys('j');
     await waitForText(`› ✖ ${second.title}`);
