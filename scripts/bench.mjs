@@ -43,15 +43,25 @@ function measured(args) {
   return JSON.parse(line);
 }
 
-const small = ['captures/nxos-status-cslu.txt', 'captures/rule-dns-not-configured.txt'].map((p) => join(root, p)).find(existsSync)
-  ?? join(root, 'captures', readFileSync(join(root, 'captures/.bench-small'), 'utf8').trim());
-const techSupport = ['captures/nxos-techsupport.txt', 'captures/iosxe-techsupport.txt'].map((p) => join(root, p)).find(existsSync);
+const small = join(root, 'captures/rule-dns-not-configured.txt');
+
+/**
+ * A 15 KB IOS-XE tech support: the bundled one (10 KB, two license handles) with more handles, as a stack with
+ * several licenses in use prints.
+ */
+function techSupport15k() {
+  const text = readFileSync(join(root, 'captures/iosxe-techsupport.txt'), 'utf8');
+  const handle = /\nHandle: 2\n[\s\S]*?\n\n/.exec(text)[0];
+  let extra = '';
+  for (let n = 3; text.length + extra.length < 15 * 1024; n++) extra += handle.replace('Handle: 2', `Handle: ${n}`);
+  return text.replace(handle, handle + extra.slice(1) + '\n');
+}
 
 // 1. Warm parse of a tech support (~15 KB): ingest + parsers + model, in process.
 {
   const { ingestText } = await import('../dist/ingest/index.js');
   const { fromIngested } = await import('../dist/model/load.js');
-  const text = readFileSync(techSupport, 'utf8');
+  const text = techSupport15k();
   for (let i = 0; i < 30; i++) fromIngested([ingestText(text, 'ts.txt')]);
   const times = [];
   for (let i = 0; i < 200; i++) {
