@@ -6,7 +6,15 @@ import type { CstNode } from 'chevrotain';
 import { parseDeviceTime } from '../common/time.js';
 import { FragmentBuilder } from './fragment.js';
 import type { CommandParser } from './fragment.js';
-import { OtherLine, ReadLines, group, lineToken, parseLines, tokenizeLines, tokensOf } from './shared/license-lines.js';
+import {
+  group,
+  lazyGrammar,
+  lineToken,
+  OtherLine,
+  ReadLines,
+  readSection,
+  tokensOf,
+} from './shared/license-lines.js';
 import type { LineKind } from './shared/license-lines.js';
 import { GRAMMAR_CHECKS, LEXER_CHECKS } from './grammar-options.js';
 
@@ -52,7 +60,7 @@ const attributeLexer = new Lexer([Spaces, QuotedValue, AttrName, Equals, BareVal
   ...LEXER_CHECKS,
 });
 
-let grammar: EventlogGrammar | undefined;
+const eventlogGrammar = lazyGrammar(() => new EventlogGrammar());
 
 export const licenseEventlogParser: CommandParser = {
   id: 'license-eventlog',
@@ -60,16 +68,7 @@ export const licenseEventlogParser: CommandParser = {
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
-    const read = new ReadLines();
-    try {
-      grammar ??= new EventlogGrammar();
-      const g = grammar;
-      const cst = parseLines(g, tokenizeLines(section.lines, LINE_KINDS), () => g.eventlog());
-      if (cst) extractEvents(cst, out, read);
-    } catch (error) {
-      out.diag(section.headerLine ?? section.lines[0]?.n ?? 0, `show license eventlog not read: ${String(error)}`);
-    }
-    read.reportUnread(section, out);
+    readSection(section, out, eventlogGrammar, LINE_KINDS, (g) => g.eventlog(), (cst, read) => extractEvents(cst, out, read));
     return out.build();
   },
 };

@@ -8,16 +8,16 @@ import { parseDeviceTime } from '../common/time.js';
 import { FragmentBuilder } from './fragment.js';
 import type { CommandParser } from './fragment.js';
 import {
-  OtherLine,
-  ReadLines,
-  UNDERLINE,
   group,
+  lazyGrammar,
   lineToken,
-  parseLines,
+  OtherLine,
   payloadOf,
+  ReadLines,
+  readSection,
   subrulesOf,
-  tokenizeLines,
   tokensOf,
+  UNDERLINE,
 } from './shared/license-lines.js';
 import type { LineKind } from './shared/license-lines.js';
 import { GRAMMAR_CHECKS } from './grammar-options.js';
@@ -96,7 +96,7 @@ class HistoryGrammar extends CstParser {
   });
 }
 
-let grammar: HistoryGrammar | undefined;
+const historyGrammar = lazyGrammar(() => new HistoryGrammar());
 
 export const licenseHistoryParser: CommandParser = {
   id: 'license-history',
@@ -104,16 +104,7 @@ export const licenseHistoryParser: CommandParser = {
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
-    const read = new ReadLines();
-    try {
-      grammar ??= new HistoryGrammar();
-      const g = grammar;
-      const cst = parseLines(g, tokenizeLines(section.lines, LINE_KINDS), () => g.history());
-      if (cst) extractHistory(cst, out, read);
-    } catch (error) {
-      out.diag(section.headerLine ?? section.lines[0]?.n ?? 0, `show license history message not read: ${String(error)}`);
-    }
-    read.reportUnread(section, out);
+    readSection(section, out, historyGrammar, LINE_KINDS, (g) => g.history(), (cst, read) => extractHistory(cst, out, read));
     return out.build();
   },
 };

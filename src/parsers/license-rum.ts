@@ -7,15 +7,15 @@ import type { RumReport } from '../common/device.js';
 import { FragmentBuilder } from './fragment.js';
 import type { CommandParser } from './fragment.js';
 import {
+  group,
+  lazyGrammar,
+  lineToken,
   OtherLine,
   ReadLines,
-  UNDERLINE,
-  group,
-  lineToken,
-  parseLines,
+  readSection,
   subrulesOf,
-  tokenizeLines,
   tokensOf,
+  UNDERLINE,
   valueOrNull,
 } from './shared/license-lines.js';
 import type { LineKind } from './shared/license-lines.js';
@@ -82,7 +82,7 @@ class RumGrammar extends CstParser {
   });
 }
 
-let grammar: RumGrammar | undefined;
+const rumGrammar = lazyGrammar(() => new RumGrammar());
 
 export const licenseRumParser: CommandParser = {
   id: 'license-rum',
@@ -90,16 +90,7 @@ export const licenseRumParser: CommandParser = {
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
-    const read = new ReadLines();
-    try {
-      grammar ??= new RumGrammar();
-      const g = grammar;
-      const cst = parseLines(g, tokenizeLines(section.lines, LINE_KINDS), () => g.rum());
-      if (cst) extractReports(cst, out, read);
-    } catch (error) {
-      out.diag(section.headerLine ?? section.lines[0]?.n ?? 0, `show license rum id all not read: ${String(error)}`);
-    }
-    read.reportUnread(section, out);
+    readSection(section, out, rumGrammar, LINE_KINDS, (g) => g.rum(), (cst, read) => extractReports(cst, out, read));
     return out.build();
   },
 };

@@ -8,17 +8,17 @@ import type { RawSection } from '../ingest/types.js';
 import { FragmentBuilder } from './fragment.js';
 import type { CommandParser } from './fragment.js';
 import {
-  OtherLine,
-  ReadLines,
-  UNDERLINE,
   countOrNull,
   group,
+  lazyGrammar,
   licenseStatus,
   lineToken,
-  parseLines,
+  OtherLine,
+  ReadLines,
+  readSection,
   subrulesOf,
-  tokenizeLines,
   tokensOf,
+  UNDERLINE,
   valueOrNull,
 } from './shared/license-lines.js';
 import type { LineKind } from './shared/license-lines.js';
@@ -125,7 +125,7 @@ class SummaryGrammar extends CstParser {
   });
 }
 
-let grammar: SummaryGrammar | undefined;
+const summaryGrammar = lazyGrammar(() => new SummaryGrammar());
 
 export const licenseSummaryParser: CommandParser = {
   id: 'license-summary',
@@ -133,16 +133,7 @@ export const licenseSummaryParser: CommandParser = {
   specificity: 25,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
-    const read = new ReadLines();
-    try {
-      grammar ??= new SummaryGrammar();
-      const g = grammar;
-      const cst = parseLines(g, tokenizeLines(section.lines, LINE_KINDS), () => g.summary());
-      if (cst) extractSummary(cst, out, read, firstBodyLine(section));
-    } catch (error) {
-      out.diag(section.headerLine ?? section.lines[0]?.n ?? 0, `show license summary not read: ${String(error)}`);
-    }
-    read.reportUnread(section, out);
+    readSection(section, out, summaryGrammar, LINE_KINDS, (g) => g.summary(), (cst, read) => extractSummary(cst, out, read, firstBodyLine(section)));
     return out.build();
   },
 };

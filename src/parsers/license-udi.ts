@@ -7,15 +7,15 @@ import type { HaRole } from '../common/device.js';
 import { FragmentBuilder } from './fragment.js';
 import type { CommandParser } from './fragment.js';
 import {
+  group,
+  lazyGrammar,
+  lineToken,
   OtherLine,
   ReadLines,
-  UNDERLINE,
-  group,
-  lineToken,
-  parseLines,
+  readSection,
   subrulesOf,
-  tokenizeLines,
   tokensOf,
+  UNDERLINE,
 } from './shared/license-lines.js';
 import type { LineKind } from './shared/license-lines.js';
 import { GRAMMAR_CHECKS } from './grammar-options.js';
@@ -74,7 +74,7 @@ class UdiGrammar extends CstParser {
   });
 }
 
-let grammar: UdiGrammar | undefined;
+const udiGrammar = lazyGrammar(() => new UdiGrammar());
 
 export const licenseUdiParser: CommandParser = {
   id: 'license-udi',
@@ -82,16 +82,7 @@ export const licenseUdiParser: CommandParser = {
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
-    const read = new ReadLines();
-    try {
-      grammar ??= new UdiGrammar();
-      const g = grammar;
-      const cst = parseLines(g, tokenizeLines(section.lines, LINE_KINDS), () => g.udi());
-      if (cst) extractUdi(cst, out, read);
-    } catch (error) {
-      out.diag(section.headerLine ?? section.lines[0]?.n ?? 0, `show license udi not read: ${String(error)}`);
-    }
-    read.reportUnread(section, out);
+    readSection(section, out, udiGrammar, LINE_KINDS, (g) => g.udi(), (cst, read) => extractUdi(cst, out, read));
     return out.build();
   },
 };

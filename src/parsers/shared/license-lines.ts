@@ -101,6 +101,35 @@ export function parseLines(parser: CstParser, tokens: IToken[], run: () => CstNo
   }
 }
 
+/** A grammar built on first use: a capture without that command never pays for it. */
+export function lazyGrammar<P extends CstParser>(build: () => P): () => P {
+  let grammar: P | undefined;
+  return () => (grammar ??= build());
+}
+
+/**
+ * The whole reading of a section by a line grammar: lex the lines, parse from `start`, hand the CST to `extract`,
+ * then report every line nothing read. A failure costs the section one diagnostic, never an exception.
+ */
+export function readSection<P extends CstParser>(
+  section: RawSection,
+  out: FragmentBuilder,
+  grammar: () => P,
+  kinds: readonly LineKind[],
+  start: (parser: P) => CstNode,
+  extract: (cst: CstNode, read: ReadLines) => void,
+): void {
+  const read = new ReadLines();
+  try {
+    const parser = grammar();
+    const cst = parseLines(parser, tokenizeLines(section.lines, kinds), () => start(parser));
+    if (cst) extract(cst, read);
+  } catch (error) {
+    out.diag(section.headerLine ?? section.lines[0]?.n ?? 0, `${section.command} not read: ${String(error)}`);
+  }
+  read.reportUnread(section, out);
+}
+
 /** Lines the extraction has read; every other non-blank line of the section is reported as unrecognised. */
 export class ReadLines {
   private readonly read = new Set<number>();

@@ -7,15 +7,15 @@ import type { License } from '../../common/device.js';
 import { FragmentBuilder } from '../fragment.js';
 import type { CommandParser } from '../fragment.js';
 import {
-  OtherLine,
-  ReadLines,
   countOrNull,
   group,
+  lazyGrammar,
   licenseStatus,
   lineToken,
-  parseLines,
+  OtherLine,
+  ReadLines,
+  readSection,
   subrulesOf,
-  tokenizeLines,
   tokensOf,
   valueOrNull,
 } from './license-lines.js';
@@ -79,7 +79,7 @@ class UsageGrammar extends CstParser {
   });
 }
 
-let grammar: UsageGrammar | undefined;
+const usageGrammar = lazyGrammar(() => new UsageGrammar());
 
 export const licenseUsageParser: CommandParser = {
   id: 'license-usage',
@@ -87,16 +87,7 @@ export const licenseUsageParser: CommandParser = {
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
-    const read = new ReadLines();
-    try {
-      grammar ??= new UsageGrammar();
-      const g = grammar;
-      const cst = parseLines(g, tokenizeLines(section.lines, LINE_KINDS), () => g.usage());
-      if (cst) extractUsage(cst, out, read);
-    } catch (error) {
-      out.diag(section.headerLine ?? section.lines[0]?.n ?? 0, `show license usage not read: ${String(error)}`);
-    }
-    read.reportUnread(section, out);
+    readSection(section, out, usageGrammar, LINE_KINDS, (g) => g.usage(), (cst, read) => extractUsage(cst, out, read));
     return out.build();
   },
 };
