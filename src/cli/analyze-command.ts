@@ -52,7 +52,7 @@ export async function runAnalyze(operands: string[], options: AnalyzeCliOptions,
   const progress = progressBar(io.stderr);
   let result: FleetResult;
   try {
-    result = await analyzeFleet(files, { pack, ruleDirs: options.rules, now, jobs, onProgress: (done, total) => total > 1 && progress.update(done, total) });
+    result = await analyzeFleet(files, { pack, ruleDirs: options.rules, now, jobs, redact: Boolean(options.redact), onProgress: (done, total) => total > 1 && progress.update(done, total) });
   } finally {
     progress.done();
   }
@@ -60,7 +60,7 @@ export async function runAnalyze(operands: string[], options: AnalyzeCliOptions,
   for (const message of errors) io.stderr.write(`slp-doctor: ${message}\n`);
   if (files.length === 0 || result.errors.length === files.length) return 2;
 
-  const redactor = options.redact ? new Redactor().learn(result.devices.map((d) => d.redaction)) : null;
+  const redactor = options.redact ? new Redactor().learn(result.devices.flatMap((d) => (d.redaction ? [d.redaction] : []))) : null;
   const emit = (text: string) => io.stdout.write(redactor ? redactor.redact(text) : text);
   const document: AnalyzeDocument = { schemaVersion: 1, devices: result.devices.map((d) => d.analyzed) };
 

@@ -9,7 +9,7 @@ import type { RulePack } from '../../rules/types.js';
 import { analyzeDevice } from '../run.js';
 import type { FleetDevice, GroupResult } from './types.js';
 
-export async function analyzeGroup(files: string[], pack: RulePack, now?: string): Promise<GroupResult> {
+export async function analyzeGroup(files: string[], pack: RulePack, now?: string, redact = false): Promise<GroupResult> {
   const inputs: IngestResult[] = [];
   const errors: GroupResult['errors'] = [];
   const hostKeys: string[][] = [];
@@ -28,7 +28,7 @@ export async function analyzeGroup(files: string[], pack: RulePack, now?: string
   if (inputs.length === 0) return result;
   try {
     const loaded = fromIngested(inputs, { now });
-    result.devices = loaded.devices.map((device) => fleetDevice(device, analyzeDevice(pack, device, loaded.lines, now)));
+    result.devices = loaded.devices.map((device) => fleetDevice(device, analyzeDevice(pack, device, loaded.lines, now), redact));
   } catch (error) {
     // A bug in a parser or rule must cost one file, not the fleet run.
     const reason = error instanceof Error ? error.message : String(error);
@@ -48,7 +48,7 @@ export function hostKeysOf(input: IngestResult): string[] {
   return [...keys].sort();
 }
 
-function fleetDevice(device: DeviceModel, analyzed: FleetDevice['analyzed']): FleetDevice {
+function fleetDevice(device: DeviceModel, analyzed: FleetDevice['analyzed'], redact: boolean): FleetDevice {
   return {
     analyzed,
     nextAckDeadline: device.usageReporting.nextAckDeadline,
@@ -56,7 +56,7 @@ function fleetDevice(device: DeviceModel, analyzed: FleetDevice['analyzed']): Fl
     failingDestinations: device.derived.communication
       .filter((c) => c.state === 'failing' || c.state === 'flapping')
       .map((c) => c.destination),
-    redaction: redactionFacts(device),
+    redaction: redact ? redactionFacts(device) : null,
   };
 }
 

@@ -11,6 +11,8 @@ export interface FleetOptions {
   pack: RulePack;
   ruleDirs: string[];
   now?: string;
+  /** Keep what --redact needs to learn the values to mask. */
+  redact?: boolean;
   /** Worker threads; 1 analyses in this thread. Default: one per core. */
   jobs?: number;
   /** Tests point this at dist/cli/fleet/worker.js; by default the worker next to this module is used. */
@@ -64,7 +66,7 @@ async function runPhases(files: string[], executor: Executor, options: FleetOpti
     const batch = files.slice(start, start + FILES_PER_TASK);
     const runner = batch.includes('-') ? local : executor;
     batches.push(
-      runner.run(batch.map((f) => [f]), options.now).then((results) => {
+      runner.run(batch.map((f) => [f]), options.now, options.redact).then((results) => {
         for (const result of results) perFile.set(result.files[0]!, result);
         progress(batch.length);
       }),
@@ -74,7 +76,7 @@ async function runPhases(files: string[], executor: Executor, options: FleetOpti
 
   // Phase 2: files sharing a host name are analysed together.
   const groups = mergeGroups(files, (file) => perFile.get(file)?.hostKeys[0] ?? []);
-  const merged = groups.length === 0 ? [] : await executor.run(groups, options.now);
+  const merged = groups.length === 0 ? [] : await executor.run(groups, options.now, options.redact);
   const mergedFiles = new Set(groups.flat());
 
   const devices: FleetDevice[] = [];

@@ -9,16 +9,16 @@ import type { GroupResult, GroupTask, WorkerReply, WorkerSetup } from './types.j
 
 /** Runs batches of file groups; resolves with one GroupResult per group, in the order given. */
 export interface Executor {
-  run(groups: string[][], now?: string): Promise<GroupResult[]>;
+  run(groups: string[][], now?: string, redact?: boolean): Promise<GroupResult[]>;
   close(): Promise<void>;
 }
 
 export class LocalExecutor implements Executor {
   constructor(private readonly pack: RulePack) {}
 
-  async run(groups: string[][], now?: string): Promise<GroupResult[]> {
+  async run(groups: string[][], now?: string, redact = false): Promise<GroupResult[]> {
     const results: GroupResult[] = [];
-    for (const files of groups) results.push(await analyzeGroup(files, this.pack, now));
+    for (const files of groups) results.push(await analyzeGroup(files, this.pack, now, redact));
     return results;
   }
 
@@ -57,9 +57,9 @@ export class WorkerPool implements Executor {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
-  run(groups: string[][], now?: string): Promise<GroupResult[]> {
+  run(groups: string[][], now?: string, redact = false): Promise<GroupResult[]> {
     return new Promise((resolve) => {
-      this.queue.push({ task: { id: this.nextId++, groups, now }, resolve });
+      this.queue.push({ task: { id: this.nextId++, groups, now, redact }, resolve });
       this.dispatch();
     });
   }

@@ -9,8 +9,8 @@ export interface FleetDevice {
   liveCommFailure: boolean;
   /** Destinations (cssm, cslu, onprem, callhome) whose last event is a failure or that flap. */
   failingDestinations: string[];
-  /** The model fields `Redactor.learn` reads (hostnames, serials, accounts, proxy user), on an otherwise empty model. */
-  redaction: DeviceModel;
+  /** With --redact only: the model fields `Redactor.learn` reads (hostnames, serials, accounts, proxy user), on an otherwise empty model. */
+  redaction: DeviceModel | null;
 }
 
 /** The result of analysing a set of files together (one file, or all files of hosts that span several files). */
@@ -28,6 +28,7 @@ export interface GroupTask {
   id: number;
   groups: string[][];
   now?: string;
+  redact: boolean;
 }
 
 export type WorkerReply = { id: number; results: GroupResult[] } | { id: number; failure: string };

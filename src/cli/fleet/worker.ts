@@ -22,7 +22,7 @@ async function handle(task: GroupTask): Promise<WorkerReply> {
   if (!pack) return { id: task.id, failure: packFailure ?? 'rule pack not loaded' };
   try {
     const results: GroupResult[] = [];
-    for (const files of task.groups) results.push(await analyzeGroup(files, pack, task.now));
+    for (const files of task.groups) results.push(await analyzeGroup(files, pack, task.now, task.redact));
     return { id: task.id, results };
   } catch (error) {
     return { id: task.id, failure: error instanceof Error ? error.message : String(error) };
