@@ -12,6 +12,8 @@ export { InputError } from './types.js';
 export type { IngestResult, RawSection, Line, IngestDiagnostic } from './types.js';
 
 const READ_CHUNK_BYTES = 1 << 20;
+/** Files up to this size are read in one go; larger ones are streamed so memory stays bounded. */
+const WHOLE_FILE_BYTES = 4 << 20;
 
 export async function ingestFile(path: string): Promise<IngestResult> {
   let handle: FileHandle;
@@ -21,8 +23,14 @@ export async function ingestFile(path: string): Promise<IngestResult> {
     throw inputError(path, error);
   }
   try {
-    if ((await handle.stat()).isDirectory()) throw new InputError(path, null, 'is a directory, not a capture file');
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw new InputError(path, null, 'is a directory, not a capture file');
     const reader = new ByteLineReader(path);
+    if (stats.size <= WHOLE_FILE_BYTES) {
+      // A capture of a few kilobytes: one read, no stream machinery and no megabyte buffer for it.
+      reader.push(await handle.readFile());
+      return reader.end();
+    }
     const stream = createReadStream(path, { fd: handle, highWaterMark: READ_CHUNK_BYTES, autoClose: false });
     for await (const chunk of stream) reader.push(chunk as Buffer);
     return reader.end();

@@ -16,7 +16,7 @@ const OUTSIDE_MESSAGE = 'line outside any recognised command output';
 /** Lines kept of the output of a typed command we do not read. */
 const UNKNOWN_BODY_LIMIT = 200;
 /** Syslog messages of other facilities kept per input before only licensing-related ones are. */
-export const OTHER_SYSLOG_BUDGET = 50_000;
+export const OTHER_SYSLOG_BUDGET = 2_000;
 /** Facilities whose messages bear on licensing: the agent itself, and what it depends on (clock, PKI, transport). */
 export const LICENSING_FACILITIES: ReadonlySet<string> = new Set(['LICMGR', 'SMART_LIC', 'PKI', 'CALLHOME', 'CALL_HOME', 'NTP', 'CLOCK', 'SSL', 'HTTPC', 'HTTP', 'DNS', 'CRYPTO', 'LICENSE', 'SYS']);
 

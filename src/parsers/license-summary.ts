@@ -54,7 +54,7 @@ const LINE_KINDS: LineKind[] = [
   { token: NoLicenses, pattern: /^\s*No licenses in use[\s-]*$/i },
   { token: EmptyDescription, pattern: /^\s*<empty>\s*$/i },
   // `network-advantage (C9300-48 Network Advan...) 1 IN USE` / `LAN license for Nexus 9... (LAN_ENTERPRISE_SERVICES_PKG) 1 IN USE`
-  { token: LicenseRow, pattern: /^\s*(.*?)\s*\(([^()]*)\)\s+(\d+)\s+(\S.*?)\s*$/ },
+  { token: LicenseRow, pattern: /^\s*(\S[^()]*?)?\s*\(([^()]*)\)\s+(\d+)\s+(\S(?:.*\S)?)\s*$/ },
   { token: UntaggedRow, pattern: new RegExp(`^\\s*(\\S.*?)\\s+(\\d+)\\s+(${STATUS_WORDS})(?:\\s*\\(\\d+\\))?\\s*$`, 'i') },
   { token: Field, pattern: /^\s*([A-Za-z][A-Za-z -]*?)\s*:\s*(.*?)\s*$/ },
 ];

@@ -97,3 +97,14 @@ describe('show license summary', () => {
     neverThrows(licenseSummaryParser);
   });
 });
+
+describe('hostile show license summary', () => {
+  // Found by the fuzzer: deep indentation made a row pattern backtrack for 20 s. The timeout is a hang guard.
+  it('deeply indented long lines are read in bounded time', { timeout: 10_000 }, () => {
+    const lines = Array.from({ length: 40 }, (_, i) => ({ n: i + 1, text: `${' '.repeat(3000 + i)}(C9300 x${' '.repeat(500)}y` }));
+    const fragment = licenseSummaryParser.parse({
+      command: 'show license summary', rawCommand: null, file: 't.txt', headerLine: null, hostname: null, platform: 'unknown', lines,
+    });
+    expect(fragment.diagnostics).toHaveLength(40);
+  });
+});

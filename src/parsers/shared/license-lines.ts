@@ -27,6 +27,12 @@ export function lineToken(name: string): TokenType {
 /** Lines no pattern recognises: grammars accept them where stray text is harmless, and they end up unrecognised. */
 export const OtherLine = lineToken('OtherLine');
 
+/**
+ * No line of these outputs is longer than a few hundred characters. Longer ones are not classified (they become
+ * unrecognised), which also bounds the cost of any pattern that backtracks.
+ */
+export const MAX_CLASSIFIED_LINE = 2048;
+
 /** One token per non-blank line; the token's offset is the source line number, which keeps CST order = text order. */
 export function tokenizeLines(lines: readonly Line[], kinds: readonly LineKind[]): IToken[] {
   const tokens: IToken[] = [];
@@ -34,7 +40,7 @@ export function tokenizeLines(lines: readonly Line[], kinds: readonly LineKind[]
     if (line.text.trim() === '') continue;
     let kind: TokenType = OtherLine;
     let match: RegExpExecArray | null = null;
-    for (const candidate of kinds) {
+    for (const candidate of line.text.length > MAX_CLASSIFIED_LINE ? [] : kinds) {
       match = candidate.pattern.exec(line.text);
       if (match) {
         kind = candidate.token;
