@@ -9,7 +9,7 @@
 // build id, so a cache can never outlive the code that wrote it.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -30,6 +30,9 @@ function buildId() {
   for (const file of ['package-lock.json', 'scripts/bundle.mjs']) if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
   return hash.digest('hex').slice(0, 16);
 }
+
+// Chunk names change with their content: start clean so old chunks do not pile up.
+rmSync(`${root}/dist/bundle`, { recursive: true, force: true });
 
 await build({
   absWorkingDir: root,

@@ -61,7 +61,8 @@ Examples:
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad usage or unreadable input.`)
     .action(async (files: string[], options: AnalyzeCliOptions) => {
       const { runAnalyze } = await import('./analyze-command.js');
-      exitCode = await runAnalyze(inputs(files), options, io);
+      // Operands are expanded by the fleet runner, which reports a bad one and still analyses the others.
+      exitCode = await runAnalyze(files.length > 0 ? files : inputs(files), options, io);
     });
 
   program

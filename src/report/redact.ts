@@ -21,6 +21,9 @@ export class Redactor {
   private readonly masks = new Map<string, string>();
   private readonly counters = new Map<Kind, number>();
   private readonly literals: { value: string; kind: Kind }[] = [];
+  private readonly literalKinds = new Map<string, Kind>();
+  /** One alternation of every learned value, longest first; rebuilt only when values are learned. */
+  private literalPattern: RegExp | null = null;
 
   /** Values known from the models are masked wherever they appear, even inside words of other lines. */
   learn(devices: DeviceModel[]): this {
@@ -38,9 +41,10 @@ export class Redactor {
 
   private literal(value: string, kind: Kind): void {
     const trimmed = value.trim();
-    if (trimmed.length < 3 || this.literals.some((l) => l.value === trimmed)) return;
+    if (trimmed.length < 3 || this.literalKinds.has(trimmed)) return;
     this.literals.push({ value: trimmed, kind });
-    this.literals.sort((a, b) => b.value.length - a.value.length);
+    this.literalKinds.set(trimmed, kind);
+    this.literalPattern = null;
   }
 
   mask(value: string, kind: Kind): string {
@@ -58,9 +62,12 @@ export class Redactor {
   /** Mask a rendered output (text, Markdown or JSON: masks contain no character that needs escaping). */
   redact(text: string): string {
     let out = text;
-    for (const { value, kind } of this.literals) {
-      const pattern = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(value)}(?![A-Za-z0-9])`, 'g');
-      out = out.replace(pattern, () => this.mask(value, kind));
+    if (this.literals.length > 0) {
+      if (this.literalPattern === null) {
+        const alternatives = [...this.literals].sort((a, b) => b.value.length - a.value.length).map((l) => escapeRegExp(l.value));
+        this.literalPattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'g');
+      }
+      out = out.replace(this.literalPattern, (value) => this.mask(value, this.literalKinds.get(value)!));
     }
     out = out.replace(ACCOUNT_FIELD, (_m, label: string, name: string, rest: string | undefined) =>
       name.startsWith('<account-') ? `${label}${name}${rest ?? ''}` : `${label}${this.mask(name.trim(), 'account')}${rest ?? ''}`);
