@@ -49,6 +49,8 @@ await build({
   banner: { js: "import { createRequire as __slpCreateRequire } from 'node:module'; const require = __slpCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',
+  minify: true,
+  keepNames: true,
   define: { __SLP_BUILD_ID__: JSON.stringify(buildId()) },
 });
 
