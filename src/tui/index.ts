@@ -10,6 +10,9 @@ export async function runTui(files: string[], options: { rules: string[]; now?: 
     process.stderr.write('slp-doctor: tui needs a terminal; use `slp-doctor analyze FILE` in scripts and pipes\n');
     return 2;
   }
+  // Ink renders only the last frame when it believes it runs in CI (CI, CONTINUOUS_INTEGRATION or CI_* set). Someone
+  // who opens the interactive view on a real terminal wants every frame, whatever their environment says.
+  for (const key of Object.keys(process.env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete process.env[key];
   const [{ render }, { App }] = await Promise.all([import('ink'), import('./App.js')]);
   let fatal: unknown = null;
   let pack: Promise<{ pack: RulePack; run: typeof import('../cli/run.js') }> | null = null;

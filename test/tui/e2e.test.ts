@@ -102,6 +102,10 @@ describe('slp-doctor tui in a real terminal', () => {
     expect(markdown).toContain(`## ${analysed.devices[0]!.hostname}`);
     for (const f of findings) expect(markdown).toContain(f.title);
 
+    // Re-layout on resize: at 80 columns the footer switches to its short form.
+    tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
+    await waitForText('s sev e export');
+
     keys('q');
     const start = Date.now();
     while (sessionAlive() && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));

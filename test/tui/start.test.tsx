@@ -18,6 +18,21 @@ describe('start screen', () => {
     expect(frame).toContain('c9300-edge-01');
   });
 
+  it('a multi-megabyte paste is buffered: a few frames, not one per chunk', async () => {
+    const app = renderApp();
+    await waitForText(app, 'Paste a capture');
+    const block = capture('rule-comm-failure-cssm-smart.txt').replace(/\n/g, '\r');
+    const chunk = block.repeat(Math.ceil(65_536 / block.length)).slice(0, 65_536);
+    const framesBefore = app.frames.length;
+    const start = performance.now();
+    for (let i = 0; i < 48; i++) app.stdin.write(chunk);
+    const elapsed = performance.now() - start;
+    const frame = await waitForText(app, /\d+ line\(s\), 3072 KB received/);
+    expect(frame).toContain('Ctrl-D to analyse');
+    expect(app.frames.length - framesBefore).toBeLessThan(10);
+    expect(elapsed).toBeLessThan(2000);
+  });
+
   it('a paste with no device output shows the error and lets the user try again', async () => {
     const app = renderApp();
     await waitForText(app, 'Paste a capture');
