@@ -1,7 +1,6 @@
 // `slp-doctor tui [FILE…]`: the interactive triage view. Loaded only by the `tui` command, so nothing else pays
 // for Ink and React. The first frame comes before the rule engine is loaded: the header and model need only the
 // parse, and the findings follow a moment later.
-import { createElement } from 'react';
 import type { RulePack } from '../rules/types.js';
 import { withFindings, type Session } from './session.js';
 
@@ -13,7 +12,9 @@ export async function runTui(files: string[], options: { rules: string[]; now?: 
   // Ink renders only the last frame when it believes it runs in CI (CI, CONTINUOUS_INTEGRATION or CI_* set). Someone
   // who opens the interactive view on a real terminal wants every frame, whatever their environment says.
   for (const key of Object.keys(process.env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete process.env[key];
-  const [{ render }, { App }] = await Promise.all([import('ink'), import('./App.js')]);
+  // React's development build checks everything twice and starts far slower; a user's terminal wants production.
+  process.env.NODE_ENV ??= 'production';
+  const [{ createElement }, { render }, { App }] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
   let fatal: unknown = null;
   let pack: Promise<{ pack: RulePack; run: typeof import('../cli/run.js') }> | null = null;
   const evaluate = async (session: Session): Promise<Session> => {
