@@ -1,6 +1,7 @@
 // Bytes to numbered lines. A show-tech is mostly output we do not read, so inside a skipped command a line is
 // decoded only when its bytes could start a new command or hold a syslog message; finding that out costs a few
 // native searches per chunk rather than work per byte.
+import { indexLines, isIndexable, toScratch, WINDOW_BYTES } from './line-index.js';
 import { normaliseLine } from './normalise.js';
 import { LICENSING_FACILITIES, SectionSplitter } from './splitter.js';
 import { InputError, type IngestResult } from './types.js';
@@ -49,7 +50,8 @@ export class ByteLineReader {
     if (chunk.length === 0) return;
     this.bytes += chunk.length;
     if (this.head) {
-      this.head.push(chunk);
+      // Callers may reuse the chunk's memory once push returns; what waits for the probe must be a copy.
+      this.head.push(chunk.length >= BINARY_PROBE_BYTES && this.head.length === 0 ? chunk : Buffer.from(chunk));
       this.headBytes += chunk.length;
       if (this.headBytes >= BINARY_PROBE_BYTES) this.releaseHead();
       return;
@@ -75,70 +77,56 @@ export class ByteLineReader {
     this.scan(head);
   }
 
+  /** Any chunk: one that lives elsewhere is indexed through the scratch window, a window at a time. */
   private scan(chunk: Buffer): void {
-    const separator = this.separator;
+    if (isIndexable(chunk)) {
+      this.scanWindow(chunk);
+      return;
+    }
+    for (let from = 0; from < chunk.length; from += WINDOW_BYTES) this.scanWindow(toScratch(chunk, from, chunk.length));
+  }
+
+  private scanWindow(chunk: Buffer): void {
     const splitter = this.splitter;
+    const { ends, count, candidates, candidateCount, base } = indexLines(chunk, this.separator);
+    let next = 0;
     let pos = 0;
     if (this.carry) {
-      const end = chunk.indexOf(separator);
-      if (end < 0) {
+      if (count === 0) {
         this.appendCarry(chunk, 0, chunk.length);
         return;
       }
+      const end = ends[next++]! - base;
       this.appendCarry(chunk, 0, end);
       this.flushCarry();
       pos = end + 1;
     }
-    // Next position of each byte that makes a skipped line worth decoding; -1: none left in this chunk.
-    let percent = -2;
-    let hash = -2;
-    let greater = -2;
-    let escape = -2;
-    let backspace = -2;
-    let carriageReturn = -2;
+    const marks = new MarkFinder(chunk);
+    let candidate = 0;
     // The splitter's state changes only when it is given a line, so it is read again only then.
     let dropping = splitter.dropsOtherSyslog;
     let skipping = splitter.skipping;
-    for (;;) {
-      const end = chunk.indexOf(separator, pos);
-      if (end < 0) break;
-      this.lineNo++;
-      if (dropping) {
-        if (percent !== -1 && percent < pos) percent = nextMessagePercent(chunk, pos);
-        if (percent !== -1 && percent < end && isOtherSyslogMessage(chunk, pos, percent)) {
-          splitter.droppedSyslog(this.lineNo);
-          pos = end + 1;
-          continue;
-        }
-      }
+    for (; next < count; next++) {
       if (skipping) {
-        if (percent !== -1 && percent < pos) percent = nextMessagePercent(chunk, pos);
-        let worthDecoding = percent !== -1 && percent < end;
-        const first = chunk[pos]!;
-        if (!worthDecoding && end > pos) {
-          // Pager residue erased by backspaces or carriage returns may have a prompt drawn over it.
-          if (backspace !== -1 && backspace < pos) backspace = chunk.indexOf(BACKSPACE, pos);
-          if (carriageReturn !== -1 && carriageReturn < pos) carriageReturn = chunk.indexOf(CR, pos);
-          worthDecoding = (backspace !== -1 && backspace < end) || (carriageReturn !== -1 && carriageReturn < end - 1);
-          // Otherwise headers start at column 0: an indented line matters only for a syslog message in it.
-          if (!worthDecoding && first !== SPACE && first !== TAB) {
-            if (first === BACKTICK || first === DASH || first < 32) worthDecoding = true;
-            else {
-              if (hash !== -1 && hash < pos) hash = chunk.indexOf(HASH, pos);
-              if (greater !== -1 && greater < pos) greater = chunk.indexOf(GREATER, pos);
-              if (escape !== -1 && escape < pos) escape = chunk.indexOf(ESC, pos);
-              worthDecoding = (hash !== -1 && hash < end) || (greater !== -1 && greater < end) || (escape !== -1 && escape < end);
-            }
-          }
-        }
-        if (!worthDecoding) {
-          pos = end + 1;
-          continue;
+        // In output we do not read only the indexer's candidate lines can matter: count the others unread.
+        while (candidate < candidateCount && candidates[candidate]! < next) candidate++;
+        const target = candidate < candidateCount ? candidates[candidate]! : count;
+        if (target > next) {
+          this.lineNo += target - next;
+          pos = ends[target - 1]! - base + 1;
+          next = target;
+          if (next === count) break;
         }
       }
-      this.emit(chunk, pos, end, end - pos);
-      dropping = splitter.dropsOtherSyslog;
-      skipping = splitter.skipping;
+      const end = ends[next]! - base;
+      this.lineNo++;
+      if (dropping && marks.messageIn(pos, end) && isOtherSyslogMessage(chunk, pos, marks.percent)) {
+        splitter.droppedSyslog(this.lineNo);
+      } else if (!skipping || marks.worthDecoding(pos, end)) {
+        this.emit(chunk, pos, end, end - pos);
+        dropping = splitter.dropsOtherSyslog;
+        skipping = splitter.skipping;
+      }
       pos = end + 1;
     }
     if (pos < chunk.length) {
@@ -188,6 +176,57 @@ export class ByteLineReader {
     if (this.lineNo === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     this.splitter.line(this.lineNo, normaliseLine(text));
   }
+}
+
+/**
+ * Where, in one chunk, the bytes are that make a line of skipped output worth decoding: a syslog message (`%` and a
+ * capital), a prompt (`#`, `>`), and terminal drawing (ESC, backspace, a carriage return inside a line) that may
+ * hide a header. Each mark's next position is found by one native search and remembered until the reader passes
+ * it, so lines without marks cost a few comparisons each.
+ */
+class MarkFinder {
+  /** Next position of each mark at or after where it was last looked for; -1: none left in the chunk. */
+  percent = -2;
+  private hash = -2;
+  private greater = -2;
+  private escape = -2;
+  private backspace = -2;
+  private carriageReturn = -2;
+
+  constructor(private readonly chunk: Buffer) {}
+
+  /** Whether bytes pos..end hold a `%` followed by a capital letter (then at `this.percent`). */
+  messageIn(pos: number, end: number): boolean {
+    if (this.percent !== -1 && this.percent < pos) this.percent = nextMessagePercent(this.chunk, pos);
+    return this.percent !== -1 && this.percent < end;
+  }
+
+  /** Whether the skipped line pos..end could open a command, hold a syslog message, or hide one behind terminal drawing. */
+  worthDecoding(pos: number, end: number): boolean {
+    const chunk = this.chunk;
+    if (this.messageIn(pos, end)) return true;
+    if (end === pos) return false;
+    // Pager residue erased by backspaces or carriage returns may have a prompt drawn over it.
+    if (this.backspace !== -1 && this.backspace < pos) this.backspace = chunk.indexOf(BACKSPACE, pos);
+    if (this.backspace !== -1 && this.backspace < end) return true;
+    if (this.carriageReturn !== -1 && this.carriageReturn < pos) this.carriageReturn = nextInnerCarriageReturn(chunk, pos);
+    if (this.carriageReturn !== -1 && this.carriageReturn < end - 1) return true;
+    // Otherwise headers start at column 0: an indented line matters only for a syslog message in it.
+    const first = chunk[pos]!;
+    if (first === SPACE || first === TAB) return false;
+    if (first === BACKTICK || first === DASH || first < 32) return true;
+    if (this.hash !== -1 && this.hash < pos) this.hash = chunk.indexOf(HASH, pos);
+    if (this.greater !== -1 && this.greater < pos) this.greater = chunk.indexOf(GREATER, pos);
+    if (this.escape !== -1 && this.escape < pos) this.escape = chunk.indexOf(ESC, pos);
+    return (this.hash !== -1 && this.hash < end) || (this.greater !== -1 && this.greater < end) || (this.escape !== -1 && this.escape < end);
+  }
+}
+
+/** Next carriage return that is not the CR of a CRLF ending: one inside a line redraws it. */
+function nextInnerCarriageReturn(chunk: Buffer, from: number): number {
+  let at = chunk.indexOf(CR, from);
+  while (at !== -1 && (chunk[at + 1] === LF || chunk[at + 1] === CR)) at = chunk.indexOf(CR, at + 1);
+  return at;
 }
 
 /** Next `%` followed by a capital letter (`%LICMGR-…`); `% 5 minute rate` and `100%` do not count. */

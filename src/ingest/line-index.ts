@@ -1,0 +1,251 @@
+// Where the lines end, and which of them are worth a look. A show-tech has ~20 million lines per GB, nearly all in
+// output we skip. Finding each end with a native `indexOf` costs a call into C++ per line (~0.7 s per GB before
+// anything is read), and looking at each skipped line in JavaScript costs as much again. A WebAssembly routine
+// finds every line end of a chunk in one call, 16 bytes at a time, and lists the few lines of it that could matter
+// if they are in skipped output (see `lineEnds`), so the reader jumps from one to the next. Node offers no such
+// primitive; the routine is small (wasm-asm.ts writes it out) and test/ingest/line-index.test.ts holds it to a
+// plain JavaScript version of the same rules.
+import { code, I32, moduleBytes, op, V128, type Code } from './wasm-asm.js';
+
+/**
+ * Bytes that make a line of skipped output worth a look wherever they are in it: a syslog message (`%`), a prompt
+ * (`#`, `>`), and terminal drawing that may hide a header (ESC, backspace, a carriage return; a CR also ends every
+ * line of a CRLF capture: those lines are then all looked at).
+ */
+export const MARK_BYTES: readonly number[] = [0x25, 0x23, 0x3e, 0x1b, 0x08, 0x0d];
+
+/** A line starting with one of these, or with any other control byte but tab, may be a show-tech header. */
+const BACKTICK = 0x60;
+const DASH = 0x2d;
+const TAB = 0x09;
+
+/**
+ * `lineEnds(start, end, separator, out, candidates, candidateCountAt)`: for every `separator` byte in
+ * memory[start, end), in order, writes its address to the i32 array at `out`; writes to the i32 array at
+ * `candidates` the number of each line that holds a mark byte or starts like a header; stores how many candidates
+ * there are at `candidateCountAt`, and returns how many lines ended. The first line may have begun in an earlier
+ * chunk; the reader treats it on its own.
+ *
+ *   for (; start + 16 <= end; start += 16)
+ *     ends = bitmask(load16(start) == separator); marks = bitmask(load16(start) in MARK_BYTES)
+ *     for each set bit b of ends, lowest first (line n ends at start + b, began after the previous end):
+ *       marked = carried || any marks below b; carried = false; drop marks up to b
+ *       if (marked || startsLikeHeader(first byte of line n)) candidates[c++] = n
+ *       out[n++] = start + b
+ *     carried ||= any marks left
+ *   then the last bytes one at a time, the same way.
+ */
+// Locals: the parameters, then i32s, then v128s.
+const START = 0;
+const END = 1;
+const SEPARATOR = 2;
+const OUT = 3;
+const CANDIDATES = 4;
+const CANDIDATE_COUNT_AT = 5;
+const N = 6;
+const C = 7;
+const ENDS = 8;
+const MARKS = 9;
+const LOWEST = 10;
+const CARRIED = 11;
+const PREVIOUS_END = 12;
+const LINE_END = 13;
+const FIRST = 14;
+const BLOCK = 15;
+const WANTED = 16;
+const { get, set, i32 } = op;
+
+/** The line ending at LINE_END, marked as the value on the stack says: list it if it could matter, record its end. */
+const endLine = (marked: Code): Code =>
+  code(
+    // first byte of the line; for an empty line that is the separator itself, which starts nothing
+    get(PREVIOUS_END), i32(1), op.add, op.load8, set(FIRST),
+    marked,
+    get(FIRST), get(SEPARATOR), op.ne,
+    get(FIRST), i32(BACKTICK), op.eq, get(FIRST), i32(DASH), op.eq, op.or,
+    get(FIRST), i32(32), op.ltU, get(FIRST), i32(TAB), op.ne, op.and, op.or,
+    op.and, op.or,
+    op.if,
+    get(CANDIDATES), get(C), i32(2), op.shl, op.add, get(N), op.store32,
+    get(C), i32(1), op.add, set(C),
+    op.end,
+    get(OUT), get(N), i32(2), op.shl, op.add, get(LINE_END), op.store32,
+    get(N), i32(1), op.add, set(N),
+    get(LINE_END), set(PREVIOUS_END),
+    i32(0), set(CARRIED),
+  );
+
+/**
+ * Which of 16 bytes are MARK_BYTES, with two table lookups instead of a comparison per mark byte: every high nibble
+ * a mark byte has gets a bit; the high-nibble table maps a nibble to its bit, the low-nibble table maps a nibble to
+ * the bits of the high nibbles it is paired with. A byte is a mark exactly when the two lookups share a bit.
+ */
+function nibbleTables(bytes: readonly number[]): { low: number[]; high: number[] } {
+  const highNibbles = [...new Set(bytes.map((b) => b >> 4))];
+  if (highNibbles.length > 8) throw new Error('mark bytes span more than 8 high nibbles');
+  const low = new Array<number>(16).fill(0);
+  const high = new Array<number>(16).fill(0);
+  for (const b of bytes) {
+    const bit = 1 << highNibbles.indexOf(b >> 4);
+    high[b >> 4] = bit;
+    low[b & 15]! |= bit;
+  }
+  return { low, high };
+}
+
+const MARK_TABLES = nibbleTables(MARK_BYTES);
+
+/** bitmask of the bytes of BLOCK that are mark bytes. */
+const marksInBlock = code(
+  op.const128(MARK_TABLES.low), get(BLOCK), op.const128(new Array<number>(16).fill(15)), op.and128, op.swizzle,
+  op.const128(MARK_TABLES.high), get(BLOCK), i32(4), op.shrU8x16, op.swizzle,
+  op.and128, op.const128(new Array<number>(16).fill(0)), op.eq8x16, op.bitmask8x16, i32(0xffff), op.xor,
+);
+
+/** 1 when the byte `byte` pushes is a mark byte. */
+const isMarkByte = (byte: Code): Code => code(...MARK_BYTES.map((mark, i) => code(byte, i32(mark), op.eq, i === 0 ? [] : op.or)));
+
+const LINE_ENDS = code(
+  get(SEPARATOR), op.splat8, set(WANTED),
+  get(START), i32(1), op.sub, set(PREVIOUS_END),
+  op.block, op.loop, // 16 bytes at a time
+  get(START), i32(16), op.add, get(END), op.gtU, op.brIf(1),
+  get(START), op.load128, set(BLOCK),
+  get(BLOCK), get(WANTED), op.eq8x16, op.bitmask8x16, set(ENDS),
+  marksInBlock, set(MARKS),
+  op.block, op.loop, // each line end in the block
+  get(ENDS), op.eqz, op.brIf(1),
+  get(ENDS), i32(0), get(ENDS), op.sub, op.and, set(LOWEST),
+  get(START), get(ENDS), op.ctz, op.add, set(LINE_END),
+  endLine(code(get(CARRIED), get(MARKS), get(LOWEST), i32(1), op.sub, op.and, i32(0), op.ne, op.or)),
+  get(MARKS), i32(0), get(LOWEST), i32(1), op.shl, op.sub, op.and, set(MARKS),
+  get(ENDS), get(ENDS), i32(1), op.sub, op.and, set(ENDS),
+  op.br(0), op.end, op.end,
+  get(CARRIED), get(MARKS), i32(0), op.ne, op.or, set(CARRIED),
+  get(START), i32(16), op.add, set(START),
+  op.br(0), op.end, op.end,
+  op.block, op.loop, // the last bytes
+  get(START), get(END), op.geU, op.brIf(1),
+  get(START), op.load8, get(SEPARATOR), op.eq, op.if,
+  get(START), set(LINE_END),
+  endLine(get(CARRIED)),
+  op.else,
+  get(CARRIED), isMarkByte(code(get(START), op.load8)), op.or, set(CARRIED),
+  op.end,
+  get(START), i32(1), op.add, set(START),
+  op.br(0), op.end, op.end,
+  get(CANDIDATE_COUNT_AT), get(C), op.store32,
+  get(N),
+);
+
+/**
+ * The largest chunk indexed in one call; the reader cuts longer input into windows of this size. Small enough to
+ * stay in the CPU cache while it is read, indexed and scanned: with 1 MB reads, copying from the page cache alone
+ * took five times longer.
+ */
+export const WINDOW_BYTES = 128 << 10;
+// Memory layout: the candidate count, a read buffer, a scratch window for input that lives elsewhere, then the line
+// ends and the candidate lines (one i32 per byte at most, each).
+const CANDIDATE_COUNT_ADDRESS = 0;
+const READ_BUFFER_AT = 64;
+const SCRATCH_AT = READ_BUFFER_AT + WINDOW_BYTES;
+const ENDS_AT = SCRATCH_AT + WINDOW_BYTES;
+const CANDIDATES_AT = ENDS_AT + 4 * WINDOW_BYTES;
+const MEMORY_BYTES = CANDIDATES_AT + 4 * WINDOW_BYTES;
+const PAGE_BYTES = 65536;
+
+// The WebAssembly global exists in Node, but its types ship with the DOM library, which this project does not use.
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: Record<string, unknown> };
+};
+
+interface Indexer {
+  memory: Buffer;
+  ends: Int32Array;
+  candidates: Int32Array;
+  candidateCount: Int32Array;
+  lineEnds: (start: number, end: number, separator: number, out: number, candidates: number, candidateCountAt: number) => number;
+}
+
+let indexer: Indexer | null = null;
+
+function instance(): Indexer {
+  if (!indexer) {
+    const bytes = moduleBytes(
+      {
+        name: 'lineEnds',
+        params: [I32, I32, I32, I32, I32, I32],
+        result: I32,
+        locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, V128, V128],
+        body: LINE_ENDS,
+      },
+      Math.ceil(MEMORY_BYTES / PAGE_BYTES),
+    );
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as {
+      memory: { buffer: ArrayBuffer };
+      lineEnds: Indexer['lineEnds'];
+    };
+    // The memory never grows, so these views stay valid.
+    const buffer = exports.memory.buffer;
+    indexer = {
+      memory: Buffer.from(buffer),
+      ends: new Int32Array(buffer, ENDS_AT, WINDOW_BYTES),
+      candidates: new Int32Array(buffer, CANDIDATES_AT, WINDOW_BYTES),
+      candidateCount: new Int32Array(buffer, CANDIDATE_COUNT_ADDRESS, 1),
+      lineEnds: exports.lineEnds,
+    };
+  }
+  return indexer;
+}
+
+/** Whether `chunk` lies in the indexer's memory, so `indexLines` can read it where it is. */
+export function isIndexable(chunk: Buffer): boolean {
+  return chunk.buffer === instance().memory.buffer && chunk.length <= WINDOW_BYTES;
+}
+
+/** Copies up to WINDOW_BYTES of `source` into the scratch window and returns the copy. */
+export function toScratch(source: Buffer, start: number, end: number): Buffer {
+  const { memory } = instance();
+  const length = Math.min(end - start, WINDOW_BYTES);
+  source.copy(memory, SCRATCH_AT, start, start + length);
+  return memory.subarray(SCRATCH_AT, SCRATCH_AT + length);
+}
+
+export interface LineIndex {
+  /** Memory addresses of the chunk's separators: subtract `base` for positions in the chunk. */
+  ends: Int32Array;
+  /** How many lines end in the chunk (entries of `ends`). */
+  count: number;
+  /** Numbers (indexes into `ends`) of the lines that hold a mark byte or start like a header, ascending. */
+  candidates: Int32Array;
+  candidateCount: number;
+  base: number;
+}
+
+/**
+ * Every `separator` byte of `chunk` (an indexable buffer), and which lines could matter in skipped output. The
+ * arrays are shared: they describe this chunk only until the next call.
+ */
+export function indexLines(chunk: Buffer, separator: number): LineIndex {
+  const { lineEnds, ends, candidates, candidateCount } = instance();
+  const base = chunk.byteOffset;
+  const count = lineEnds(base, base + chunk.length, separator, ENDS_AT, CANDIDATES_AT, CANDIDATE_COUNT_ADDRESS);
+  return { ends, count, candidates, candidateCount: candidateCount[0]!, base };
+}
+
+let readBufferLeased = false;
+
+/**
+ * A WINDOW_BYTES buffer in the indexer's memory for reading a file into, or null while another ingest holds it (that
+ * one then reads into an ordinary buffer). Give it back with `releaseReadBuffer`.
+ */
+export function leaseReadBuffer(): Buffer | null {
+  if (readBufferLeased) return null;
+  readBufferLeased = true;
+  return instance().memory.subarray(READ_BUFFER_AT, READ_BUFFER_AT + WINDOW_BYTES);
+}
+
+export function releaseReadBuffer(): void {
+  readBufferLeased = false;
+}
