@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entryPoints = ['src/cli/main.ts', 'src/cli/fleet/worker.ts', 'src/rules/precompile.ts'].filter((p) => existsSync(`${root}/${p}`));
+const entryPoints = ['src/cli/main.ts', 'src/cli/fleet/worker.ts', 'src/ingest/read-ahead-worker.ts', 'src/rules/precompile.ts'].filter((p) => existsSync(`${root}/${p}`));
 
 /** Same sources and dependencies, same id: rebuilding unchanged code keeps the cache valid. */
 function buildId() {

@@ -3,6 +3,7 @@
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { ByteLineReader } from './line-reader.js';
+import { READ_AHEAD_MIN_BYTES, readAhead } from './read-ahead.js';
 import { leaseReadBuffer, releaseReadBuffer, WINDOW_BYTES } from './line-index.js';
 import { InputError, type IngestResult } from './types.js';
 
@@ -15,7 +16,12 @@ export type { IngestResult, RawSection, Line, IngestDiagnostic } from './types.j
 /** Files up to this size are read in one go; larger ones are streamed so memory stays bounded. */
 const WHOLE_FILE_BYTES = 4 << 20;
 
-export async function ingestFile(path: string): Promise<IngestResult> {
+export interface IngestFileOptions {
+  /** Files from this many bytes on are read with a read-ahead worker when one is available (tests lower it). */
+  readAheadFrom?: number;
+}
+
+export async function ingestFile(path: string, options: IngestFileOptions = {}): Promise<IngestResult> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -31,7 +37,8 @@ export async function ingestFile(path: string): Promise<IngestResult> {
       reader.push(await handle.readFile());
       return reader.end();
     }
-    await readChunks(handle, (chunk) => reader.push(chunk));
+    const readAheadFrom = options.readAheadFrom ?? READ_AHEAD_MIN_BYTES;
+    if (stats.size < readAheadFrom || !(await readAhead(handle, path, reader))) await readChunks(handle, (chunk) => reader.push(chunk));
     return reader.end();
   } catch (error) {
     throw inputError(path, error);

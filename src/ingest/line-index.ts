@@ -53,6 +53,10 @@ const LINE_END = 13;
 const FIRST = 14;
 const BLOCK = 15;
 const WANTED = 16;
+const LOW_TABLE = 17;
+const HIGH_TABLE = 18;
+const LOW_NIBBLE = 19;
+const ZERO = 20;
 const { get, set, i32 } = op;
 
 /** The line ending at LINE_END, marked as the value on the stack says: list it if it could matter, record its end. */
@@ -97,9 +101,9 @@ const MARK_TABLES = nibbleTables(MARK_BYTES);
 
 /** bitmask of the bytes of BLOCK that are mark bytes. */
 const marksInBlock = code(
-  op.const128(MARK_TABLES.low), get(BLOCK), op.const128(new Array<number>(16).fill(15)), op.and128, op.swizzle,
-  op.const128(MARK_TABLES.high), get(BLOCK), i32(4), op.shrU8x16, op.swizzle,
-  op.and128, op.const128(new Array<number>(16).fill(0)), op.eq8x16, op.bitmask8x16, i32(0xffff), op.xor,
+  get(LOW_TABLE), get(BLOCK), get(LOW_NIBBLE), op.and128, op.swizzle,
+  get(HIGH_TABLE), get(BLOCK), i32(4), op.shrU8x16, op.swizzle,
+  op.and128, get(ZERO), op.eq8x16, op.bitmask8x16, i32(0xffff), op.xor,
 );
 
 /** 1 when the byte `byte` pushes is a mark byte. */
@@ -107,6 +111,9 @@ const isMarkByte = (byte: Code): Code => code(...MARK_BYTES.map((mark, i) => cod
 
 const LINE_ENDS = code(
   get(SEPARATOR), op.splat8, set(WANTED),
+  op.const128(MARK_TABLES.low), set(LOW_TABLE),
+  op.const128(MARK_TABLES.high), set(HIGH_TABLE),
+  i32(15), op.splat8, set(LOW_NIBBLE),
   get(START), i32(1), op.sub, set(PREVIOUS_END),
   op.block, op.loop, // 16 bytes at a time
   get(START), i32(16), op.add, get(END), op.gtU, op.brIf(1),
@@ -152,48 +159,78 @@ const SCRATCH_AT = READ_BUFFER_AT + WINDOW_BYTES;
 const ENDS_AT = SCRATCH_AT + WINDOW_BYTES;
 const CANDIDATES_AT = ENDS_AT + 4 * WINDOW_BYTES;
 const MEMORY_BYTES = CANDIDATES_AT + 4 * WINDOW_BYTES;
-const PAGE_BYTES = 65536;
+export const PAGE_BYTES = 65536;
 
 // The WebAssembly global exists in Node, but its types ship with the DOM library, which this project does not use.
 declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (module: WasmModule, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => WasmMemory;
 };
+/** A compiled module; worker threads can be sent one. */
+export type WasmModule = object;
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
+}
+
+/** lineEnds(start, end, separator, out, candidates, candidateCountAt) over one memory (see LINE_ENDS). */
+export type LineEndsFunction = (start: number, end: number, separator: number, out: number, candidates: number, candidateCountAt: number) => number;
+
+const compiled = new Map<string, WasmModule>();
+
+/** The indexer compiled for a memory of `pages` (shared between threads or not). */
+function lineEndsModule(pages: number, shared: boolean): WasmModule {
+  const key = `${pages}:${shared}`;
+  let module = compiled.get(key);
+  if (!module) {
+    const spec = {
+      name: 'lineEnds',
+      params: [I32, I32, I32, I32, I32, I32],
+      result: I32,
+      locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, V128, V128, V128, V128, V128, V128],
+      body: LINE_ENDS,
+    };
+    module = new WebAssembly.Module(moduleBytes(spec, { pages, shared }));
+    compiled.set(key, module);
+  }
+  return module;
+}
+
+/** A memory of `bytes` (rounded up to whole pages) for the indexer, shared between threads or not. */
+export function indexerMemory(bytes: number, shared: boolean): WasmMemory {
+  const pages = Math.ceil(bytes / PAGE_BYTES);
+  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+}
+
+/** The indexer working on `memory` (made by `indexerMemory`). */
+export function bindLineEnds(memory: WasmMemory, shared: boolean): LineEndsFunction {
+  const pages = memory.buffer.byteLength / PAGE_BYTES;
+  const { exports } = new WebAssembly.Instance(lineEndsModule(pages, shared), { env: { memory } });
+  return exports.lineEnds as LineEndsFunction;
+}
 
 interface Indexer {
   memory: Buffer;
   ends: Int32Array;
   candidates: Int32Array;
   candidateCount: Int32Array;
-  lineEnds: (start: number, end: number, separator: number, out: number, candidates: number, candidateCountAt: number) => number;
+  lineEnds: LineEndsFunction;
 }
 
 let indexer: Indexer | null = null;
 
+/** This thread's indexer and its memory (see the layout above). */
 function instance(): Indexer {
   if (!indexer) {
-    const bytes = moduleBytes(
-      {
-        name: 'lineEnds',
-        params: [I32, I32, I32, I32, I32, I32],
-        result: I32,
-        locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, V128, V128],
-        body: LINE_ENDS,
-      },
-      Math.ceil(MEMORY_BYTES / PAGE_BYTES),
-    );
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as {
-      memory: { buffer: ArrayBuffer };
-      lineEnds: Indexer['lineEnds'];
-    };
+    const memory = indexerMemory(MEMORY_BYTES, false);
     // The memory never grows, so these views stay valid.
-    const buffer = exports.memory.buffer;
+    const buffer = memory.buffer;
     indexer = {
       memory: Buffer.from(buffer),
       ends: new Int32Array(buffer, ENDS_AT, WINDOW_BYTES),
       candidates: new Int32Array(buffer, CANDIDATES_AT, WINDOW_BYTES),
       candidateCount: new Int32Array(buffer, CANDIDATE_COUNT_ADDRESS, 1),
-      lineEnds: exports.lineEnds,
+      lineEnds: bindLineEnds(memory, false),
     };
   }
   return indexer;

@@ -1,7 +1,7 @@
 // Bytes to numbered lines. A show-tech is mostly output we do not read, so inside a skipped command a line is
-// decoded only when its bytes could start a new command or hold a syslog message; finding that out costs a few
-// native searches per chunk rather than work per byte.
-import { indexLines, isIndexable, toScratch, WINDOW_BYTES } from './line-index.js';
+// decoded only when its bytes could start a new command or hold a syslog message. The line indexer (line-index.ts)
+// lists those lines per chunk; the reader jumps from one to the next and counts the lines between unread.
+import { indexLines, isIndexable, toScratch, WINDOW_BYTES, type LineIndex } from './line-index.js';
 import { normaliseLine } from './normalise.js';
 import { LICENSING_FACILITIES, SectionSplitter } from './splitter.js';
 import { InputError, type IngestResult } from './types.js';
@@ -66,29 +66,53 @@ export class ByteLineReader {
     return this.splitter.finish(this.bytes, this.lineNo);
   }
 
+  /**
+   * For input indexed elsewhere (read-ahead.ts): judge the start of the input, which the caller then passes again,
+   * with the rest, through `pushIndexed`. Returns the line separator to index by.
+   */
+  probe(head: Buffer): number {
+    this.head = null;
+    this.judgeHead(head);
+    return this.separator;
+  }
+
+  /** A chunk with its line index (made with the separator `probe` returned). */
+  pushIndexed(chunk: Buffer, index: LineIndex): void {
+    if (chunk.length === 0) return;
+    this.bytes += chunk.length;
+    this.scanWindow(chunk, index);
+  }
+
   private releaseHead(): void {
     const chunks = this.head ?? [];
     this.head = null;
     const head = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+    this.judgeHead(head);
+    this.scan(head);
+  }
+
+  private judgeHead(head: Buffer): void {
     if (looksBinary(head)) throw new InputError(this.file, null, 'looks like a binary file, not device output');
     // Old Mac-style captures end lines with CR alone.
     const probe = head.subarray(0, BINARY_PROBE_BYTES);
     if (probe.indexOf(LF) < 0 && probe.indexOf(CR) >= 0) this.separator = CR;
-    this.scan(head);
   }
 
   /** Any chunk: one that lives elsewhere is indexed through the scratch window, a window at a time. */
   private scan(chunk: Buffer): void {
     if (isIndexable(chunk)) {
-      this.scanWindow(chunk);
+      this.scanWindow(chunk, indexLines(chunk, this.separator));
       return;
     }
-    for (let from = 0; from < chunk.length; from += WINDOW_BYTES) this.scanWindow(toScratch(chunk, from, chunk.length));
+    for (let from = 0; from < chunk.length; from += WINDOW_BYTES) {
+      const window = toScratch(chunk, from, chunk.length);
+      this.scanWindow(window, indexLines(window, this.separator));
+    }
   }
 
-  private scanWindow(chunk: Buffer): void {
+  private scanWindow(chunk: Buffer, index: LineIndex): void {
     const splitter = this.splitter;
-    const { ends, count, candidates, candidateCount, base } = indexLines(chunk, this.separator);
+    const { ends, count, candidates, candidateCount, base } = index;
     let next = 0;
     let pos = 0;
     if (this.carry) {

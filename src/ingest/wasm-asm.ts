@@ -1,5 +1,5 @@
 // Just enough of the WebAssembly binary format to write the line indexer (line-index.ts) as readable instructions
-// instead of a wall of bytes: one exported function and the module's own memory. A full toolchain (wabt, binaryen)
+// instead of a wall of bytes: one exported function over an imported memory. A full toolchain (wabt, binaryen)
 // would be a large dependency for forty instructions.
 
 export type Code = number[];
@@ -92,8 +92,11 @@ export interface FunctionSpec {
   body: Code;
 }
 
-/** A module exporting its memory (`memory`, `pages` of 64 KiB, fixed) and one function. */
-export function moduleBytes(fn: FunctionSpec, pages: number): Uint8Array {
+/**
+ * A module exporting one function, over a memory it imports as `env.memory` (`pages` of 64 KiB, fixed; `shared` for
+ * a memory that worker threads share).
+ */
+export function moduleBytes(fn: FunctionSpec, memory: { pages: number; shared: boolean }): Uint8Array {
   const localGroups: Code = [];
   let groups = 0;
   for (let i = 0; i < fn.locals.length; ) {
@@ -107,9 +110,9 @@ export function moduleBytes(fn: FunctionSpec, pages: number): Uint8Array {
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // \0asm, version 1
     ...section(1, [0x01, 0x60, ...uleb(fn.params.length), ...fn.params, 0x01, fn.result]),
+    ...section(2, [0x01, ...name('env'), ...name('memory'), 0x02, memory.shared ? 0x03 : 0x01, ...uleb(memory.pages), ...uleb(memory.pages)]),
     ...section(3, [0x01, 0x00]),
-    ...section(5, [0x01, 0x01, ...uleb(pages), ...uleb(pages)]),
-    ...section(7, [0x02, ...name('memory'), 0x02, 0x00, ...name(fn.name), 0x00, 0x00]),
+    ...section(7, [0x01, ...name(fn.name), 0x00, 0x00]),
     ...section(10, [0x01, ...uleb(body.length), ...body]),
   ]);
 }

@@ -1,0 +1,90 @@
+// Reading a big file on two cores: a worker thread reads windows of the file and indexes their lines
+// (read-ahead-worker.ts) while this thread scans the windows already indexed. Reading and indexing cost about as
+// much as the scan, so a gigabyte show-tech takes about half the time. Small files are not worth a thread.
+import { existsSync, readSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { indexerMemory, WINDOW_BYTES } from './line-index.js';
+import type { ByteLineReader } from './line-reader.js';
+import {
+  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, lengthAt, SHARED_BYTES, SLOTS, stateAt,
+} from './read-ahead-layout.js';
+import type { ReadAheadSetup } from './read-ahead-worker.js';
+import { InputError } from './types.js';
+
+/** Files from this size on are read with a read-ahead worker. */
+export const READ_AHEAD_MIN_BYTES = 64 << 20;
+const PROBE_BYTES = 64 << 10;
+/** Read-ahead workers, taking windows in turn. One keeps up with the scan on two cores; more compete with it. */
+const READERS = 1;
+/** How long to block waiting for the worker before giving the event loop a turn (to hear of a worker that died). */
+const WAIT_MS = 50;
+/** Give the event loop a turn every this many windows, so an interactive caller stays responsive. */
+const YIELD_EVERY = 64;
+
+/**
+ * The worker script next to this module: dist/ingest/ after tsc, or the bundle's copy. null under a TypeScript test
+ * runner, where the caller reads in this thread.
+ */
+function findWorker(): URL | null {
+  for (const candidate of ['./read-ahead-worker.js', './ingest/read-ahead-worker.js', '../ingest/read-ahead-worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Feeds the whole file to `reader` with a read-ahead worker. false when no worker is available: read it yourself. */
+export async function readAhead(handle: FileHandle, path: string, reader: ByteLineReader): Promise<boolean> {
+  const script = findWorker();
+  if (!script) return false;
+  const head = Buffer.allocUnsafe(PROBE_BYTES);
+  const separator = reader.probe(head.subarray(0, readSync(handle.fd, head, 0, PROBE_BYTES, 0)));
+
+  const memory = indexerMemory(SHARED_BYTES, true);
+  const control = new Int32Array(memory.buffer, 0, CONTROL_INTS);
+  const bytes = Buffer.from(memory.buffer);
+  let failure: string | null = null;
+  let readError: string | null = null;
+  const workers = Array.from({ length: READERS }, (_, first) => {
+    const setup: ReadAheadSetup = { memory, fd: handle.fd, separator, first, stride: READERS };
+    const worker = new Worker(script, { workerData: setup });
+    worker.on('message', (code: string) => (readError = code));
+    worker.on('error', (error) => (failure = error.message));
+    // A worker ends after the end of the file; only an early exit, seen while waiting for it, is a failure.
+    worker.on('exit', (code) => (failure ??= `read-ahead worker exited with code ${code}`));
+    return worker;
+  });
+  try {
+    for (let chunk = 0; ; chunk++) {
+      const slot = chunk % SLOTS;
+      while (Atomics.load(control, stateAt(slot)) !== FULL) {
+        if (Atomics.wait(control, stateAt(slot), EMPTY, WAIT_MS) !== 'timed-out') continue;
+        await turn();
+        if (failure !== null && Atomics.load(control, stateAt(slot)) !== FULL) throw new Error(failure);
+      }
+      const length = control[lengthAt(slot)]!;
+      if (length === 0) return true;
+      if (length < 0) {
+        while (readError === null && failure === null) await turn();
+        throw new InputError(path, null, `cannot read: ${readError ?? failure}`);
+      }
+      const start = dataAt(slot);
+      reader.pushIndexed(bytes.subarray(start, start + length), {
+        ends: new Int32Array(memory.buffer, endsAt(slot), WINDOW_BYTES),
+        count: control[countAt(slot)]!,
+        candidates: new Int32Array(memory.buffer, candidatesAt(slot), WINDOW_BYTES),
+        candidateCount: control[candidateCountAt(slot)]!,
+        base: start,
+      });
+      Atomics.store(control, stateAt(slot), EMPTY);
+      Atomics.notify(control, stateAt(slot));
+      if (chunk % YIELD_EVERY === YIELD_EVERY - 1) await turn();
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,68 @@
+// The read-ahead path (a worker reads and indexes windows of a big file) must give exactly what reading in one
+// thread gives. The worker runs from the built dist/ (npm test builds first); under vitest the sources have none.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/index.js';
+
+const root = join(import.meta.dirname, '../..');
+const dist = (module: string) => import(pathToFileURL(join(root, 'dist/ingest', module)).href);
+const dir = mkdtempSync(join(tmpdir(), 'slp-read-ahead-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** ~6 MB of show-tech: skipped bulk, licensing sections, syslog in and out of skipped output, pager residue, a 300 KB line. */
+function showTech(eol: string): string {
+  const lines: string[] = ['`show version`', 'Cisco Nexus Operating System (NX-OS) Software', 'Device name: leaf-101'];
+  for (let block = 0; lines.length < 120_000; block++) {
+    lines.push('`show interface`');
+    for (let port = 1; port <= 30; port++) lines.push(`Ethernet1/${port} is up`, '  admin state is up, Dedicated Interface', `  ${port * 977} packets input, 5% load`);
+    lines.push('`show processes cpu history`', '    ###  ##', '100 #####', '`show logging logfile`');
+    for (let i = 0; i < 20; i++) lines.push(`2024 Apr 17 03:${String(i).padStart(2, '0')}:00 leaf-101 %ETHPORT-5-IF_UP: Interface Ethernet1/${i} is up`);
+    if (block % 97 === 5) lines.push('2024 Apr 17 03:31:32 leaf-101 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : x');
+    if (block === 300) lines.push('`show license status`', 'Smart Licensing Using Policy:', '  Status: ENABLED', ' --More-- \b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\b', 'Transport:', '  Type: CSLU');
+    if (block === 700) lines.push('`show tech-support details`', 'x'.repeat(300_000), 'leaf-101# show license udi', 'UDI: PID:N9K-C93180YC-FX,SN:FDO2231X0AB');
+  }
+  lines.push('`show clock`', '07:45:10.123 UTC Thu Apr 18 2024');
+  return lines.join(eol) + eol;
+}
+
+async function bothWays(path: string) {
+  const { ByteLineReader } = await dist('line-reader.js');
+  const { readAhead } = await dist('read-ahead.js');
+  const reader = new ByteLineReader(path);
+  const handle = await open(path, 'r');
+  let used: boolean;
+  try {
+    used = await readAhead(handle, path, reader);
+  } finally {
+    await handle.close();
+  }
+  return { used, readAhead: reader.end(), oneThread: await ingestFile(path) };
+}
+
+describe('read-ahead worker', () => {
+  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    it(`gives the same sections, lines and diagnostics as one thread (${name})`, async () => {
+      const path = join(dir, `showtech-${name}.txt`);
+      writeFileSync(path, showTech(eol));
+      const { used, readAhead, oneThread } = await bothWays(path);
+      expect(used).toBe(true);
+      expect(oneThread.sections.some((s) => s.command === 'show license status')).toBe(true);
+      expect(oneThread.diagnostics.some((d) => /^line \d+ is 30000\d bytes long/.test(d.message))).toBe(true);
+      expect(readAhead).toEqual(oneThread);
+    });
+  }
+
+  it('is what ingestFile uses for a big file, and reports a binary file the same way', async () => {
+    const { ingestFile: ingestBuilt } = await dist('index.js');
+    const text = join(dir, 'showtech-plain.txt');
+    writeFileSync(text, showTech('\n'));
+    expect(await ingestBuilt(text, { readAheadFrom: 0 })).toEqual(await ingestFile(text));
+    const binary = join(dir, 'image.bin');
+    writeFileSync(binary, Buffer.alloc(6 << 20, 1));
+    await expect(ingestBuilt(binary, { readAheadFrom: 0 })).rejects.toThrow(`${binary}: looks like a binary file, not device output`);
+  });
+});
