@@ -144,7 +144,7 @@ export class ByteLineReader {
       }
       const end = ends[next]! - base;
       this.lineNo++;
-      if (dropping && marks.messageIn(pos, end) && isOtherSyslogMessage(chunk, pos, marks.percent)) {
+      if (dropping && isOtherSyslogMessage(chunk, pos, messagePercentNear(chunk, pos, end))) {
         splitter.droppedSyslog(this.lineNo);
       } else if (!skipping || marks.worthDecoding(pos, end)) {
         this.emit(chunk, pos, end, end - pos);
@@ -264,6 +264,20 @@ function nextMessagePercent(chunk: Buffer, from: number): number {
   return -1;
 }
 
+/**
+ * The first `%` followed by a capital letter in the first MAX_SYSLOG_PREFIX + 1 bytes of the line pos..end, or -1.
+ * Dropping runs once per line of a huge log: a short loop here is cheaper than a native search per line.
+ */
+function messagePercentNear(chunk: Buffer, pos: number, end: number): number {
+  const stop = Math.min(end, pos + MAX_SYSLOG_PREFIX + 1);
+  for (let at = pos; at < stop; at++) {
+    if (chunk[at] !== PERCENT) continue;
+    const next = chunk[at + 1]!;
+    if (next >= 65 && next <= 90) return at;
+  }
+  return -1;
+}
+
 /** Longest stamp-and-host prefix before a message we drop unread. */
 const MAX_SYSLOG_PREFIX = 160;
 
@@ -273,7 +287,7 @@ const MAX_SYSLOG_PREFIX = 160;
  * by a space.
  */
 function isOtherSyslogMessage(chunk: Buffer, pos: number, percent: number): boolean {
-  if (percent - pos > MAX_SYSLOG_PREFIX) return false;
+  if (percent === -1 || percent - pos > MAX_SYSLOG_PREFIX) return false;
   const first = chunk[pos]!;
   const stampStart =
     (first >= 48 && first <= 57) || first === 60 || first === 42 || first === 46 || percent === pos ||
