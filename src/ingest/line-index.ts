@@ -1,7 +1,7 @@
 // Where the lines end, and which of them are worth a look. A show-tech has ~20 million lines per GB, nearly all in
 // output we skip. Finding each end with a native `indexOf` costs a call into C++ per line (~0.7 s per GB before
 // anything is read), and looking at each skipped line in JavaScript costs as much again. A WebAssembly routine
-// finds every line end of a chunk in one call, 16 bytes at a time, and lists the few lines of it that could matter
+// finds every line end of a chunk in one call, 32 bytes at a time, and lists the few lines of it that could matter
 // if they are in skipped output (see `lineEnds`), so the reader jumps from one to the next. Node offers no such
 // primitive; the routine is small (wasm-asm.ts writes it out) and test/ingest/line-index.test.ts holds it to a
 // plain JavaScript version of the same rules.
@@ -26,8 +26,8 @@ const TAB = 0x09;
  * there are at `candidateCountAt`, and returns how many lines ended. The first line may have begun in an earlier
  * chunk; the reader treats it on its own.
  *
- *   for (; start + 16 <= end; start += 16)
- *     ends = bitmask(load16(start) == separator); marks = bitmask(load16(start) in MARK_BYTES)
+ *   for (; start + 32 <= end; start += 32)   (two 16-byte vectors; a bit per byte)
+ *     ends = bitmask(load32(start) == separator); marks = bitmask(load32(start) in MARK_BYTES)
  *     for each set bit b of ends, lowest first (line n ends at start + b, began after the previous end):
  *       marked = carried || any marks below b; carried = false; drop marks up to b
  *       if (marked || startsLikeHeader(first byte of line n)) candidates[c++] = n
@@ -100,11 +100,19 @@ function nibbleTables(bytes: readonly number[]): { low: number[]; high: number[]
 const MARK_TABLES = nibbleTables(MARK_BYTES);
 
 /** bitmask of the bytes of BLOCK that are mark bytes. */
-const marksInBlock = code(
-  get(LOW_TABLE), get(BLOCK), get(LOW_NIBBLE), op.and128, op.swizzle,
-  get(HIGH_TABLE), get(BLOCK), i32(4), op.shrU8x16, op.swizzle,
-  op.and128, get(ZERO), op.eq8x16, op.bitmask8x16, i32(0xffff), op.xor,
-);
+/**
+ * The 16 bytes at `address`: their separators into ENDS and their mark bytes into MARKS, as bits from `shift` on (0:
+ * the locals start afresh).
+ */
+const scanBlock = (address: Code, shift: number): Code =>
+  code(
+    address, op.load128, set(BLOCK),
+    get(BLOCK), get(WANTED), op.eq8x16, op.bitmask8x16, shift ? code(i32(shift), op.shl, get(ENDS), op.or) : [], set(ENDS),
+    get(LOW_TABLE), get(BLOCK), get(LOW_NIBBLE), op.and128, op.swizzle,
+    get(HIGH_TABLE), get(BLOCK), i32(4), op.shrU8x16, op.swizzle,
+    op.and128, get(ZERO), op.eq8x16, op.bitmask8x16, i32(0xffff), op.xor,
+    shift ? code(i32(shift), op.shl, get(MARKS), op.or) : [], set(MARKS),
+  );
 
 /** 1 when the byte `byte` pushes is a mark byte. */
 const isMarkByte = (byte: Code): Code => code(...MARK_BYTES.map((mark, i) => code(byte, i32(mark), op.eq, i === 0 ? [] : op.or)));
@@ -115,11 +123,10 @@ const LINE_ENDS = code(
   op.const128(MARK_TABLES.high), set(HIGH_TABLE),
   i32(15), op.splat8, set(LOW_NIBBLE),
   get(START), i32(1), op.sub, set(PREVIOUS_END),
-  op.block, op.loop, // 16 bytes at a time
-  get(START), i32(16), op.add, get(END), op.gtU, op.brIf(1),
-  get(START), op.load128, set(BLOCK),
-  get(BLOCK), get(WANTED), op.eq8x16, op.bitmask8x16, set(ENDS),
-  marksInBlock, set(MARKS),
+  op.block, op.loop, // 32 bytes at a time
+  get(START), i32(32), op.add, get(END), op.gtU, op.brIf(1),
+  scanBlock(get(START), 0),
+  scanBlock(code(get(START), i32(16), op.add), 16),
   op.block, op.loop, // each line end in the block
   get(ENDS), op.eqz, op.brIf(1),
   get(ENDS), i32(0), get(ENDS), op.sub, op.and, set(LOWEST),
@@ -129,7 +136,7 @@ const LINE_ENDS = code(
   get(ENDS), get(ENDS), i32(1), op.sub, op.and, set(ENDS),
   op.br(0), op.end, op.end,
   get(CARRIED), get(MARKS), i32(0), op.ne, op.or, set(CARRIED),
-  get(START), i32(16), op.add, set(START),
+  get(START), i32(32), op.add, set(START),
   op.br(0), op.end, op.end,
   op.block, op.loop, // the last bytes
   get(START), get(END), op.geU, op.brIf(1),
