@@ -154,6 +154,19 @@ node scripts/measure.mjs parse --format json /tmp/showtech.txt   # one measured 
 - Peak RSS is the measured process's own \`maxRSS\` (scripts/measure.mjs), for the command alone.
 - The show-tech is deterministic (seeded): unrelated sections (interfaces, CPU history, MTS buffers, logging) with
   the licensing sections of a bundled capture inserted at 20 %, 50 % and 80 % of the file.
+
+## Why a show-tech reads at nearly the speed of a plain scan
+
+- Files are read in 128 KB windows into one reused buffer: no per-chunk allocation, and the window is still in the
+  CPU cache when it is scanned (1 MB reads were five times slower to copy).
+- A WebAssembly routine (src/ingest/line-index.ts) finds every line end of a window, 32 bytes at a time, and lists
+  the lines that could matter in output we skip: those holding \`%\`, \`#\`, \`>\`, ESC, backspace or CR, or starting
+  with a backtick, a dash or a control byte. Inside a skipped command the reader jumps from one listed line to the
+  next and counts the lines between without looking at them; line numbers stay exact.
+- From 64 MB on, a read-ahead worker thread reads and indexes windows (src/ingest/read-ahead.ts) while the main
+  thread scans the ones already indexed, through a ring of shared memory.
+- Past a budget of 2,000 messages, syslog messages of facilities unrelated to licensing are dropped by their bytes,
+  without being decoded.
 `;
 if (!quick) writeFileSync(join(root, 'docs/PERFORMANCE.md'), doc);
 process.stdout.write(quick ? 'quick run: docs/PERFORMANCE.md not rewritten\n' : 'wrote docs/PERFORMANCE.md\n');
