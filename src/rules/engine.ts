@@ -1,8 +1,9 @@
 // Evaluating a rule pack on one device: platform filter, condition, evidence lines, message, actions.
 import type { DeviceModel } from '../common/device.js';
 import { SEVERITY_RANK, type Evidence, type Finding, type LineStore } from '../common/findings.js';
-import { evaluate, holds, lineMatches, renderValue } from './condition.js';
+import { evaluate, holds, lineMatches, renderValue, type CompiledExpression } from './condition.js';
 import { buildContext, listItems } from './context.js';
+import { guardOf } from './guard.js';
 import { evaluationClock } from './functions.js';
 import { compareRuleIds, type CompiledRule, type EvidenceSpec, type RuleAction, type RulePack, type TemplatePart } from './types.js';
 
@@ -20,9 +21,34 @@ export interface PreparedDevice {
   now: string | null;
 }
 
-export function prepareDevice(device: DeviceModel, options: EvaluateOptions): PreparedDevice {
+/** `fields`: only these top-level model fields are given to CEL (what the rules to run read); all by default. */
+export function prepareDevice(device: DeviceModel, options: EvaluateOptions, fields?: ReadonlySet<string>): PreparedDevice {
   const now = options.now || null; // '' is how some callers say "unknown"
-  return { device, context: buildContext(device, now), now };
+  return { device, context: buildContext(device, now, fields), now };
+}
+
+const fieldsOfPack = new WeakMap<RulePack, ReadonlySet<string>>();
+
+/** The top-level model fields a pack reads: in conditions, `where` predicates, evidence lists and messages. */
+export function packFields(pack: RulePack): ReadonlySet<string> {
+  let fields = fieldsOfPack.get(pack);
+  if (!fields) {
+    const names = new Set<string>();
+    const topLevel = (path: string) => names.add(path.split(/[.[]/, 1)[0]!);
+    const read = (expression: CompiledExpression | null) => expression?.references.forEach(topLevel);
+    for (const rule of pack.rules) {
+      read(rule.when);
+      for (const spec of rule.evidence) {
+        if (spec.kind !== 'list') continue;
+        topLevel(spec.list);
+        read(spec.where);
+      }
+      for (const part of rule.message) if ('expression' in part) read(part.expression);
+    }
+    fields = names;
+    fieldsOfPack.set(pack, fields);
+  }
+  return fields;
 }
 
 export function appliesToPlatform(rule: CompiledRule, device: DeviceModel): boolean {
@@ -154,8 +180,12 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /** Every finding of the pack on one device, most severe first, then by rule id. */
 export function evaluateDevice(pack: RulePack, device: DeviceModel, lines: LineStore, options: EvaluateOptions): Finding[] {
-  const prepared = prepareDevice(device, options);
+  const prepared = prepareDevice(device, options, packFields(pack));
   const findings: Finding[] = [];
-  for (const rule of pack.rules) if (ruleFires(rule, prepared).fires) findings.push(findingFor(rule, prepared, lines));
+  for (const rule of pack.rules) {
+    // The guard rejects most rules from the model alone, before their condition is evaluated (guard.ts).
+    if (!appliesToPlatform(rule, device) || guardOf(rule.when.ast)?.(device) === false) continue;
+    if (ruleFires(rule, prepared).fires) findings.push(findingFor(rule, prepared, lines));
+  }
   return findings.sort(compareFindings);
 }

@@ -152,6 +152,83 @@ interface LineTest {
   test(text: string): boolean;
 }
 
+/**
+ * The longest run of literal text that every match of the pattern contains, or null when there is none to be sure
+ * of (alternation at the top level, inline flags after the start, `\Q…\E`). Only plain characters outside groups
+ * and classes, not followed by a quantifier, count: a line without that text cannot match, whatever the rest says.
+ */
+export function requiredLiteral(pattern: string): { text: string; ignoreCase: boolean } | null {
+  const flagPrefix = /^\(\?([a-zA-Z]+)\)/.exec(pattern);
+  const body = flagPrefix ? pattern.slice(flagPrefix[0].length) : pattern;
+  if (/\(\?[a-zA-Z<-]|\\Q/.test(body)) return null;
+  // Characters at the top level, a null where a non-literal atom breaks the run.
+  const atoms: (string | null)[] = [];
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (char === '\\') {
+      const next = body[++i];
+      if (next === undefined) return null;
+      if (depth === 0) atoms.push(/[A-Za-z0-9]/.test(next) ? null : next);
+    } else if (char === '[') {
+      i = classEnd(body, i);
+      if (depth === 0) atoms.push(null);
+    } else if (char === '(') {
+      if (depth++ === 0) atoms.push(null);
+    } else if (char === ')') {
+      depth--;
+    } else if (depth > 0) {
+      continue;
+    } else if (char === '|') {
+      return null;
+    } else if (char === '*' || char === '+' || char === '?' || char === '{') {
+      // The quantified atom may be absent or repeated: it is not part of a run.
+      atoms[atoms.length - 1] = null;
+      if (char === '{') i = Math.max(i, body.indexOf('}', i));
+      atoms.push(null);
+    } else if (char === '.' || char === '^' || char === '$') {
+      atoms.push(null);
+    } else {
+      atoms.push(char);
+    }
+  }
+  let best = '';
+  let run = '';
+  for (const atom of [...atoms, null]) {
+    if (atom !== null) run += atom;
+    else {
+      if (run.length > best.length) best = run;
+      run = '';
+    }
+  }
+  return best === '' ? null : { text: best, ignoreCase: flagPrefix?.[1]?.includes('i') ?? false };
+}
+
+/** The index of the `]` closing the class that opens at `start` (POSIX classes such as `[:alpha:]` inside). */
+function classEnd(body: string, start: number): number {
+  let i = start + 1;
+  if (body[i] === '^') i++;
+  if (body[i] === ']') i++;
+  for (; i < body.length && body[i] !== ']'; i++) {
+    if (body[i] === '\\') i++;
+    else if (body[i] === '[' && body[i + 1] === ':') {
+      const close = body.indexOf(':]', i + 2);
+      if (close >= 0) i = close + 1;
+    }
+  }
+  return i;
+}
+
+/** A quick test that rejects most lines a pattern cannot match, or null when the pattern offers none. */
+export function literalFilter(pattern: string): ((text: string) => boolean) | null {
+  const literal = requiredLiteral(pattern);
+  if (!literal) return null;
+  if (!literal.ignoreCase) return (text) => text.includes(literal.text);
+  // Unicode case folding, as RE2's (?i): K matches the Kelvin sign too.
+  const folded = new RegExp(literal.text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'iu');
+  return (text) => folded.test(text);
+}
+
 // Compiled patterns, shared by conditions and `lines:` evidence. Bounded so hostile input cannot grow it.
 const patternCache = new Map<string, LineTest>();
 
@@ -160,7 +237,9 @@ export function compileRe2(pattern: string): LineTest {
   if (!compiled) {
     const re2 = RE2JS.compile(pattern); // validates with RE2 semantics even when the JS form is used
     const tame = tameRegExp(pattern);
-    compiled = tame ? { test: (text) => tame.test(text) } : { test: (text) => re2.test(text) };
+    const full = tame ? (text: string) => tame.test(text) : (text: string) => re2.test(text);
+    const filter = literalFilter(pattern);
+    compiled = { test: filter ? (text) => filter(text) && full(text) : full };
     if (patternCache.size >= 1000) patternCache.clear();
     patternCache.set(pattern, compiled);
   }

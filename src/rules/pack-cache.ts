@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { precompiledExpression, type CompiledExpression, type ExpressionKind } from './condition.js';
-import type { CompiledRule, EvidenceSpec, TemplatePart, TestCase } from './types.js';
+import type { CompiledRule, EvidenceSpec, RulePack, TemplatePart, TestCase } from './types.js';
 import type { Position } from './yaml-source.js';
 
 /** Set by esbuild (`define`) in the bundle; absent under tsc output and vitest, which never read the cache. */
@@ -80,6 +80,45 @@ function restoreEvidence(spec: CachedEvidence): EvidenceSpec {
   return spec;
 }
 
+const storeTemplate = (parts: readonly TemplatePart[]): CachedTemplatePart[] =>
+  parts.map((part) => ('literal' in part ? part : { expression: storeExpression(part.expression) }));
+
+const restoreTemplate = (parts: readonly CachedTemplatePart[]): TemplatePart[] =>
+  parts.map((part): TemplatePart => ('literal' in part ? part : { expression: restoreExpression(part.expression, 'template') }));
+
+type PortableRule = Omit<CompiledRule, 'when' | 'evidence' | 'message'> & {
+  when: CachedExpression;
+  evidence: CachedEvidence[];
+  message: CachedTemplatePart[];
+};
+
+/** A loaded (already checked) pack as plain data, for fleet workers: they restore it instead of reading the rule files again. */
+export interface PortablePack {
+  rules: PortableRule[];
+}
+
+export function portablePack(pack: RulePack): PortablePack {
+  return {
+    rules: pack.rules.map((rule) => ({
+      ...rule,
+      when: storeExpression(rule.when),
+      evidence: rule.evidence.map(storeEvidence),
+      message: storeTemplate(rule.message),
+    })),
+  };
+}
+
+export function packFromPortable(portable: PortablePack): RulePack {
+  const rules: CompiledRule[] = portable.rules.map((rule) => ({
+    ...rule,
+    when: restoreExpression(rule.when, 'condition'),
+    evidence: rule.evidence.map(restoreEvidence),
+    message: restoreTemplate(rule.message),
+  }));
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  return { rules, get: (id) => byId.get(id) };
+}
+
 /** The cache for one directory's rules (all of them loaded without errors). */
 export function packCache(files: readonly string[], rules: readonly CompiledRule[], build: string): PackCache {
   const stripPath = ({ capture, now, at }: TestCase): CachedTestCase => ({ capture, now, at });
@@ -91,7 +130,7 @@ export function packCache(files: readonly string[], rules: readonly CompiledRule
       ...rule,
       when: storeExpression(rule.when),
       evidence: rule.evidence.map(storeEvidence),
-      message: rule.message.map((part) => ('literal' in part ? part : { expression: storeExpression(part.expression) })),
+      message: storeTemplate(rule.message),
       tests: { fires: rule.tests.fires.map(stripPath), silent: rule.tests.silent.map(stripPath) },
       file: basename(rule.file),
     })),
@@ -106,7 +145,7 @@ export function rulesFromCache(cache: PackCache, dir: string, files: readonly st
     ...rule,
     when: restoreExpression(rule.when, 'condition'),
     evidence: rule.evidence.map(restoreEvidence),
-    message: rule.message.map((part): TemplatePart => ('literal' in part ? part : { expression: restoreExpression(part.expression, 'template') })),
+    message: restoreTemplate(rule.message),
     tests: { fires: rule.tests.fires.map(withPath), silent: rule.tests.silent.map(withPath) },
     file: join(dir, rule.file),
   }));
