@@ -5,6 +5,23 @@ import type { DeviceModel } from '../common/device.js';
 
 type Kind = 'host' | 'sn' | 'account' | 'ip' | 'token' | 'user' | 'password';
 
+/** A value a model names that must be masked wherever it appears: `[kind, value]`. */
+export type RedactionValue = readonly [Kind, string];
+
+/** Every value `Redactor.learn` takes from a device: small enough to carry for each device of a fleet. */
+export function redactionValues(d: DeviceModel): RedactionValue[] {
+  const values: RedactionValue[] = [];
+  if (d.hostname) values.push(['host', d.hostname]);
+  for (const m of d.syslog) if (m.host) values.push(['host', m.host]);
+  for (const sn of [d.udi.sn, ...d.haUdis.map((u) => u.sn), ...d.trustCode.udis.map((u) => u.sn)]) if (sn) values.push(['sn', sn]);
+  if (d.account.smartAccount) values.push(['account', d.account.smartAccount]);
+  if (d.account.virtualAccount) values.push(['account', d.account.virtualAccount]);
+  if (d.transport.proxy.username) values.push(['user', d.transport.proxy.username]);
+  for (const host of d.config.ipHosts) if (host.name !== 'cslu-local') values.push(['host', host.name]);
+  const seen = new Set<string>();
+  return values.filter(([kind, value]) => !seen.has(`${kind}:${value}`) && seen.add(`${kind}:${value}`) !== undefined);
+}
+
 const IPV4 = /(?<![\w.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?!\.?\d)(?![A-Za-z0-9_])/g;
 // Full or compressed IPv6 with at least one "::" or seven colons; times like 13:37:57 have two.
 const IPV6 = /(?<![\w:])(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5})?|::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,6}))(?![\w:])/g;
@@ -27,15 +44,13 @@ export class Redactor {
 
   /** Values known from the models are masked wherever they appear, even inside words of other lines. */
   learn(devices: DeviceModel[]): this {
-    for (const d of devices) {
-      if (d.hostname) this.literal(d.hostname, 'host');
-      for (const m of d.syslog) if (m.host) this.literal(m.host, 'host');
-      for (const sn of [d.udi.sn, ...d.haUdis.map((u) => u.sn), ...d.trustCode.udis.map((u) => u.sn)]) if (sn) this.literal(sn, 'sn');
-      if (d.account.smartAccount) this.literal(d.account.smartAccount, 'account');
-      if (d.account.virtualAccount) this.literal(d.account.virtualAccount, 'account');
-      if (d.transport.proxy.username) this.literal(d.transport.proxy.username, 'user');
-      for (const host of d.config.ipHosts) if (host.name !== 'cslu-local') this.literal(host.name, 'host');
-    }
+    for (const d of devices) this.learnValues(redactionValues(d));
+    return this;
+  }
+
+  /** The same from values taken earlier (fleet workers send them instead of models). */
+  learnValues(values: Iterable<RedactionValue>): this {
+    for (const [kind, value] of values) this.literal(value, kind);
     return this;
   }
 
