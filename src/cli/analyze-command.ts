@@ -6,14 +6,15 @@ import { paletteFor } from '../report/color.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { Redactor } from '../report/redact.js';
 import { renderText } from '../report/text.js';
-import { analyzeFleet, type FleetResult } from './fleet/index.js';
+import type { RulePack } from '../rules/types.js';
+import { analyzeFleet, streamFleet, type DeviceFacts, type FleetOptions, type FleetResult } from './fleet/index.js';
 import { progressBar } from './fleet/progress.js';
 import { summarise } from './fleet/summary.js';
 import { renderSummaryMarkdown, renderSummaryText } from './fleet/summary-render.js';
 import { expandInputs } from './inputs.js';
 import type { AnalyzeCliOptions, CliIO } from './main.js';
 import { UsageError } from './main.js';
-import { loadRulePack } from './run.js';
+import { loadRulePack } from './rule-pack.js';
 
 export function checkNow(now: string | undefined): string | undefined {
   if (now === undefined) return undefined;
@@ -49,50 +50,77 @@ export async function runAnalyze(operands: string[], options: AnalyzeCliOptions,
   const jobs = checkJobs(options.jobs);
   const { files, errors: operandErrors } = expandOperands(operands, !io.stdinIsTTY);
   const pack = loadRulePack(options.rules);
-  const progress = progressBar(io.stderr);
+  for (const message of operandErrors) io.stderr.write(`slp-doctor: ${message}\n`);
+  const streaming = options.format === 'jsonl' && !options.summary;
+  // Lines streamed to the terminal the bar is drawn on would be drawn over.
+  const progress = progressBar(streaming && io.stdout.isTTY ? { write: () => true } : io.stderr);
+  const fleet: FleetOptions = {
+    pack,
+    now,
+    jobs,
+    redact: Boolean(options.redact),
+    detail: options.summary ? 'facts' : 'device',
+    onProgress: (done, total) => total > 1 && progress.update(done, total),
+  };
   let result: FleetResult;
   try {
-    result = await analyzeFleet(files, { pack, ruleDirs: options.rules, now, jobs, redact: Boolean(options.redact), onProgress: (done, total) => total > 1 && progress.update(done, total) });
+    if (streaming) return await streamLines(files, operandErrors.length, fleet, options, io);
+    result = await analyzeFleet(files, fleet);
   } finally {
     progress.done();
   }
-  const errors = [...operandErrors, ...result.errors.map((e) => e.message)];
-  for (const message of errors) io.stderr.write(`slp-doctor: ${message}\n`);
+  return report(files, operandErrors.length, result, pack, options, io);
+}
+
+function report(files: string[], operandErrors: number, result: FleetResult, pack: RulePack, options: AnalyzeCliOptions, io: CliIO): number {
+  for (const error of result.errors) io.stderr.write(`slp-doctor: ${error.message}\n`);
   if (files.length === 0 || result.errors.length === files.length) return 2;
 
-  const redactor = options.redact ? new Redactor().learn(result.devices.flatMap((d) => (d.redaction ? [d.redaction] : []))) : null;
+  const redactor = options.redact ? new Redactor().learnValues(result.devices.flatMap((d) => d.redaction ?? [])) : null;
   const emit = (text: string) => io.stdout.write(redactor ? redactor.redact(text) : text);
-  const document: AnalyzeDocument = { schemaVersion: 1, devices: result.devices.map((d) => d.analyzed) };
-
   if (options.summary) {
-    const summary = summarise(result);
+    const summary = summarise(result, pack);
     if (options.format === 'json') emit(`${JSON.stringify(summary, null, 2)}\n`);
     else if (options.format === 'jsonl') emit(`${JSON.stringify(summary)}\n`);
     else if (options.format === 'markdown') emit(renderSummaryMarkdown(summary));
     else emit(renderSummaryText(summary, paletteFor(io.stdout, io.env)));
   } else {
-    switch (options.format) {
-      case 'json':
-        emit(`${JSON.stringify(document, null, 2)}\n`);
-        break;
-      case 'jsonl':
-        // Buffered until the run ends, so lines come in the same order as every other format (host name, then files).
-        for (const device of document.devices) emit(`${JSON.stringify({ schemaVersion: 1, device })}\n`);
-        break;
-      case 'markdown':
-        emit(renderMarkdown(document));
-        break;
-      default:
-        emit(renderText(document, paletteFor(io.stdout, io.env)));
-    }
+    const document: AnalyzeDocument = { schemaVersion: 1, devices: result.devices.map((d) => d.analyzed!) };
+    if (options.format === 'json') emit(`${JSON.stringify(document, null, 2)}\n`);
+    else if (options.format === 'markdown') emit(renderMarkdown(document));
+    else emit(renderText(document, paletteFor(io.stdout, io.env)));
   }
-  return errors.length > 0 ? 2 : exitCodeFor(document, options.failOn);
+  return operandErrors + result.errors.length > 0 ? 2 : exitCodeFor(result.devices.map((d) => d.facts), options.failOn);
 }
 
-export function exitCodeFor(document: AnalyzeDocument, failOn: AnalyzeCliOptions['failOn']): number {
+/**
+ * `--format jsonl`: one line per device as soon as it and every device of an earlier input are analysed (input
+ * order; see fleet/stream.ts). With --redact every host name of the run is learned before the first line.
+ */
+async function streamLines(files: string[], operandErrors: number, fleet: FleetOptions, options: AnalyzeCliOptions, io: CliIO): Promise<number> {
+  const redactor = options.redact ? new Redactor() : null;
+  let exitCode = 0;
+  const result = await streamFleet(files, {
+    ...fleet,
+    onHosts: (hosts) => redactor?.learnValues(hosts.flatMap((h) => h.hostnames.map((name) => ['host', name] as const))),
+    onError: (error) => io.stderr.write(`slp-doctor: ${error.message}\n`),
+    onDevices: (devices) => {
+      let lines = '';
+      for (const device of devices) {
+        redactor?.learnValues(device.redaction ?? []);
+        lines += `${device.line}\n`;
+      }
+      if (lines !== '') io.stdout.write(redactor ? redactor.redact(lines) : lines);
+      exitCode = Math.max(exitCode, exitCodeFor(devices.map((d) => d.facts), options.failOn));
+    },
+  });
+  if (files.length === 0 || result.errors === files.length) return 2;
+  return operandErrors + result.errors > 0 ? 2 : exitCode;
+}
+
+export function exitCodeFor(devices: DeviceFacts[], failOn: AnalyzeCliOptions['failOn']): number {
   if (failOn === 'never') return 0;
   const threshold = SEVERITY_RANK[failOn];
-  // A loop, not Math.max(...spread): a fleet can hold more findings than a call has argument slots.
-  for (const device of document.devices) for (const finding of device.findings) if (SEVERITY_RANK[finding.severity] >= threshold) return 1;
+  for (const { worstSeverity } of devices) if (worstSeverity !== 'none' && SEVERITY_RANK[worstSeverity] >= threshold) return 1;
   return 0;
 }

@@ -1,14 +1,13 @@
 // The analyze pipeline as a function: inputs -> device models -> findings. The CLI, the TUI, fleet workers and
 // the tests all call this, so they cannot disagree.
-import { fileURLToPath } from 'node:url';
 import type { DeviceModel } from '../common/device.js';
 import type { AnalyzeDocument, AnalyzedDevice, LineStore } from '../common/findings.js';
 import { loadCaptures, type LoadedCaptures } from '../model/load.js';
 import { evaluateDevice } from '../rules/engine.js';
-import { loadPack } from '../rules/load.js';
 import type { RulePack } from '../rules/types.js';
+import { loadRulePack } from './rule-pack.js';
 
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+export { BUILTIN_RULES_DIR, loadRulePack } from './rule-pack.js';
 
 export interface AnalyzeOptions {
   now?: string;
@@ -16,10 +15,6 @@ export interface AnalyzeOptions {
   ruleDirs?: string[];
   /** A pack already loaded (fleet workers and the TUI load it once). */
   pack?: RulePack;
-}
-
-export function loadRulePack(ruleDirs: string[] = []): RulePack {
-  return loadPack([BUILTIN_RULES_DIR, ...ruleDirs]);
 }
 
 export function analyzeDevice(pack: RulePack, device: DeviceModel, lines: LineStore, now?: string): AnalyzedDevice {

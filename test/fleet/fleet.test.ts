@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyzeFleet, mergeGroups } from '../../src/cli/fleet/index.js';
+import { analyzeFleet, mergeGroups, streamFleet, type FleetDevice } from '../../src/cli/fleet/index.js';
+import { LocalExecutor, WorkerPool } from '../../src/cli/fleet/pool.js';
+import { inOrder } from '../../src/cli/fleet/stream.js';
+import type { Task } from '../../src/cli/fleet/types.js';
 import { summarise } from '../../src/cli/fleet/summary.js';
 import { renderSummaryMarkdown, renderSummaryText } from '../../src/cli/fleet/summary-render.js';
 import { loadRulePack } from '../../src/cli/run.js';
@@ -14,7 +17,7 @@ import { PLAIN } from '../../src/report/color.js';
 const root = join(import.meta.dirname, '../..');
 const capture = (name: string) => join(root, 'captures', name);
 const pack = loadRulePack([]);
-const options = { pack, ruleDirs: [], jobs: 1 };
+const options = { pack, jobs: 1 };
 
 describe('merge groups', () => {
   it('links files that share a host, transitively, and leaves single files alone', () => {
@@ -30,19 +33,19 @@ describe('analyzeFleet', () => {
     writeFileSync(syslog, '<187>Apr 18 05:10:21 leaf-101 : 2024 Apr 18 05:10:21 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Communication send error.\n'
       + '<187>Apr 18 05:11:21 leaf-202 : 2024 Apr 18 05:11:21 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Communication send error.\n');
     const result = await analyzeFleet([syslog, capture('nxos-techsupport.txt')], options);
-    const leaf101 = result.devices.find((d) => d.analyzed.hostname === 'leaf-101')!;
-    expect(leaf101.analyzed.files.sort()).toEqual([capture('nxos-techsupport.txt'), syslog].sort());
-    expect(leaf101.analyzed.platform).toBe('nxos');
-    expect(result.devices.map((d) => d.analyzed.hostname)).toEqual(['leaf-101', 'leaf-202']);
+    const leaf101 = result.devices.find((d) => d.facts.hostname === 'leaf-101')!;
+    expect([...leaf101.facts.files].sort()).toEqual([capture('nxos-techsupport.txt'), syslog].sort());
+    expect(leaf101.facts.platform).toBe('nxos');
+    expect(result.devices.map((d) => d.facts.hostname)).toEqual(['leaf-101', 'leaf-202']);
   });
 
   it('gives the same devices in the same order whatever the order of the inputs', async () => {
     const files = ['iosxe-techsupport.txt', 'syslog-multi-host.txt', 'nxos-techsupport.txt', 'rule-dns-not-configured.txt'].map(capture);
     const forward = await analyzeFleet(files, options);
     const backward = await analyzeFleet([...files].reverse(), options);
-    const names = (r: typeof forward) => r.devices.map((d) => `${d.analyzed.hostname}:${[...d.analyzed.files].sort().join(',')}`);
+    const names = (r: typeof forward) => r.devices.map((d) => `${d.facts.hostname}:${[...d.facts.files].sort().join(',')}`);
     expect(names(backward)).toEqual(names(forward));
-    const hostnames = forward.devices.map((d) => d.analyzed.hostname ?? '~');
+    const hostnames = forward.devices.map((d) => d.facts.hostname ?? '~');
     expect(hostnames).toEqual([...hostnames].sort((a, b) => a.localeCompare(b, 'en')));
   });
 
@@ -65,7 +68,7 @@ describe('analyzeFleet', () => {
       ...(lockedIsUnreadable ? [expect.stringMatching(/locked\.txt: permission denied/)] : []),
     ]);
     for (const error of result.errors) expect(error.message).not.toContain('\n');
-    expect(result.devices.some((d) => d.analyzed.files.includes(capture('iosxe-techsupport.txt')))).toBe(true);
+    expect(result.devices.some((d) => d.facts.files.includes(capture('iosxe-techsupport.txt')))).toBe(true);
   });
 
   it('the worker pool finds exactly what the in-process path finds', async () => {
@@ -79,10 +82,90 @@ describe('analyzeFleet', () => {
       files.push(file);
     }
     const workerScript = pathToFileURL(join(root, 'dist/cli/fleet/worker.js'));
-    const pooled = await analyzeFleet(files, { pack, ruleDirs: [], jobs: 2, workerScript });
+    const pooled = await analyzeFleet(files, { pack, jobs: 2, workerScript });
     const local = await analyzeFleet(files, options);
     expect(pooled.errors).toEqual([]);
     expect(JSON.stringify(pooled.devices.map((d) => d.analyzed))).toBe(JSON.stringify(local.devices.map((d) => d.analyzed)));
+  });
+});
+
+describe('WorkerPool', () => {
+  it('runs a task again without the heap limit when a worker runs out of memory under it', async () => {
+    const workerScript = pathToFileURL(join(root, 'dist/cli/fleet/worker.js'));
+    const task: Task & { kind: 'analyze' } = {
+      kind: 'analyze',
+      groups: [[capture('nxos-techsupport.txt')], [capture('iosxe-techsupport.txt')]],
+      settings: { redact: false, detail: 'device' },
+    };
+    const starved = new WorkerPool(workerScript, 1, pack, 2);
+    try {
+      const results = await starved.run(task);
+      expect(starved.heapLimit).toBeNull();
+      expect(results.flatMap((r) => r.errors)).toEqual([]);
+      const local = await new LocalExecutor(pack).run(task);
+      expect(JSON.stringify(results)).toBe(JSON.stringify(local));
+    } finally {
+      await starved.close();
+    }
+  });
+});
+
+describe('streamFleet (--format jsonl)', () => {
+  async function stream(files: string[], extra: { jobs?: number; workerScript?: URL } = {}) {
+    const sets: FleetDevice[][] = [];
+    const errors: string[] = [];
+    const result = await streamFleet(files, { pack, jobs: 1, ...extra, onDevices: (d) => sets.push(d), onError: (e) => errors.push(e.message) });
+    return { sets, errors, result, lines: sets.flat().map((d) => d.line!) };
+  }
+
+  it('gives each device once, in input order, a set of files that name one host together', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-stream-'));
+    const syslog = join(dir, 'syslog-server.log');
+    writeFileSync(syslog, '<187>Apr 18 05:10:21 leaf-101 : 2024 Apr 18 05:10:21 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Communication send error.\n');
+    const files = [capture('iosxe-techsupport.txt'), syslog, join(dir, 'missing.txt'), capture('nxos-techsupport.txt')];
+    const { sets, errors, result, lines } = await stream(files);
+    const hosts = lines.map((line) => (JSON.parse(line) as { device: { hostname: string } }).device.hostname);
+    expect(hosts).toEqual(['c9300-stack-01', 'leaf-101']);
+    expect(sets.map((set) => set.map((d) => d.facts.files.length))).toEqual([[1], [2]]);
+    expect(errors).toEqual([expect.stringMatching(/missing\.txt: no such file/)]);
+    expect(result).toMatchObject({ files: 4, devices: 2, errors: 1 });
+  });
+
+  it('writes the same lines as the analysis of the other formats, with the worker pool too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-stream-pool-'));
+    const names = ['nxos-techsupport.txt', 'iosxe-techsupport.txt', 'syslog-multi-host.txt', 'rule-dns-not-configured.txt'];
+    const files = Array.from({ length: 28 }, (_, i) => {
+      const file = join(dir, `${String(i).padStart(2, '0')}-${names[i % names.length]}`);
+      copyFileSync(capture(names[i % names.length]!), file);
+      return file;
+    });
+    const workerScript = pathToFileURL(join(root, 'dist/cli/fleet/worker.js'));
+    const local = await stream(files);
+    const pooled = await stream(files, { jobs: 2, workerScript });
+    expect(pooled.lines).toEqual(local.lines);
+    const analysed = await analyzeFleet(files, options);
+    const line = (device: FleetDevice) => JSON.stringify({ schemaVersion: 1, device: device.analyzed });
+    expect([...local.lines].sort()).toEqual(analysed.devices.map(line).sort());
+  });
+});
+
+describe('inOrder', () => {
+  it('hands each result on as soon as every earlier one has been, whatever order they finish in', async () => {
+    const release: (() => void)[] = [];
+    const emitted: number[] = [];
+    const jobs = [0, 1, 2].map((n) => () => new Promise<number>((resolve) => (release[n] = () => resolve(n))));
+    const done = inOrder(jobs, (n) => emitted.push(n));
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    await settle();
+    release[2]!();
+    await settle();
+    expect(emitted).toEqual([]);
+    release[0]!();
+    await settle();
+    expect(emitted).toEqual([0]);
+    release[1]!();
+    await done;
+    expect(emitted).toEqual([0, 1, 2]);
   });
 });
 
@@ -92,15 +175,15 @@ describe('fleet summary', () => {
     mkdirSync(dir, { recursive: true });
     const files = ['nxos-techsupport.txt', 'iosxe-techsupport.txt', 'syslog-multi-host.txt'].map(capture);
     const result = await analyzeFleet(files, options);
-    const summary = summarise(result);
+    const summary = summarise(result, pack);
     const total = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
     expect(summary.devices).toBe(result.devices.length);
     expect(total(summary.byTopology)).toBe(summary.devices);
     expect(total(summary.byPlatform)).toBe(summary.devices);
     expect(total(summary.byWorstSeverity)).toBe(summary.devices);
     for (const finding of summary.topFindings)
-      expect(finding.devices).toBe(result.devices.filter((d) => d.analyzed.findings.some((f) => f.ruleId === finding.ruleId)).length);
-    expect(summary.liveCommFailures.map((d) => d.hostname)).toEqual(result.devices.filter((d) => d.liveCommFailure).map((d) => d.analyzed.hostname));
+      expect(finding.devices).toBe(result.devices.filter((d) => d.analyzed!.findings.some((f) => f.ruleId === finding.ruleId)).length);
+    expect(summary.liveCommFailures.map((d) => d.hostname)).toEqual(result.devices.filter((d) => d.facts.liveCommFailure).map((d) => d.analyzed!.hostname));
     for (const entry of summary.ackDeadlineWithin30Days) expect(entry.daysToAckDeadline).toBeLessThanOrEqual(30);
     expect(summary.ackDeadlineWithin90Days.length).toBeGreaterThanOrEqual(summary.ackDeadlineWithin30Days.length);
 
@@ -129,6 +212,7 @@ describe('analyze command over several operands', () => {
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toEqual([expect.stringMatching(/nope\.txt: no such file/), expect.stringMatching(/holds no capture files/)]);
     const devices = out.trim().split('\n').map((line) => JSON.parse(line) as { schemaVersion: number; device: { hostname: string } });
-    expect(devices.map((d) => d.device.hostname)).toEqual(['c9300-stack-01', 'leaf-101']);
+    // jsonl streams devices in input order (the other formats sort by host name).
+    expect(devices.map((d) => d.device.hostname)).toEqual(['leaf-101', 'c9300-stack-01']);
   });
 });

@@ -4,15 +4,17 @@
 // scheduling: devices are sorted by host name, then files.
 import { availableParallelism } from 'node:os';
 import type { RulePack } from '../../rules/types.js';
+import { compareDevices, mergeGroups } from './order.js';
 import { findWorkerScript, LocalExecutor, WorkerPool, type Executor } from './pool.js';
-import type { FleetDevice, GroupResult } from './types.js';
+import type { AnalyzeSettings, Detail, FileError, FleetDevice, GroupResult } from './types.js';
 
 export interface FleetOptions {
   pack: RulePack;
-  ruleDirs: string[];
   now?: string;
   /** Keep what --redact needs to learn the values to mask. */
   redact?: boolean;
+  /** What to keep of each device (default: the analysed device). */
+  detail?: Detail;
   /** Worker threads; 1 analyses in this thread. Default: one per core. */
   jobs?: number;
   /** Tests point this at dist/cli/fleet/worker.js; by default the worker next to this module is used. */
@@ -23,14 +25,15 @@ export interface FleetOptions {
 export interface FleetResult {
   devices: FleetDevice[];
   /** One-line messages for inputs that could not be read, in input order. */
-  errors: { file: string; message: string }[];
+  errors: FileError[];
   files: number;
   bytes: number;
 }
 
-/** Below this many files, starting workers (each loads the rule pack) costs more than it saves. */
+/** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 24;
-const FILES_PER_TASK = 8;
+/** Files per task: few enough to keep both workers busy to the end, enough that messages are not the cost. */
+export const FILES_PER_TASK = 8;
 
 export async function analyzeFleet(operandFiles: string[], options: FleetOptions): Promise<FleetResult> {
   // `captures/ captures/a.txt` names a.txt twice; it is one input.
@@ -43,95 +46,77 @@ export async function analyzeFleet(operandFiles: string[], options: FleetOptions
   }
 }
 
-function chooseExecutor(files: string[], options: FleetOptions): Executor {
+export function chooseExecutor(files: string[], options: FleetOptions): Executor {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const script = options.workerScript === undefined ? findWorkerScript() : options.workerScript;
   const poolable = files.filter((f) => f !== '-').length;
   if (jobs === 1 || script === null || poolable < MIN_FILES_FOR_WORKERS) return new LocalExecutor(options.pack);
-  return new WorkerPool(script, Math.min(jobs, Math.ceil(poolable / FILES_PER_TASK)), { ruleDirs: options.ruleDirs });
+  return new WorkerPool(script, Math.min(jobs, Math.ceil(poolable / FILES_PER_TASK)), options.pack);
+}
+
+export function settingsOf(options: FleetOptions, detail: Detail = options.detail ?? 'device'): AnalyzeSettings {
+  return { now: options.now, redact: Boolean(options.redact), detail };
+}
+
+/** Batches of consecutive items with at most `size` files in each (a group of more files is a batch of its own). */
+export function batches<T>(items: T[], filesOf: (item: T) => number, size = FILES_PER_TASK): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let count = 0;
+  for (const item of items) {
+    if (count > 0 && count + filesOf(item) > size) {
+      out.push(current);
+      current = [];
+      count = 0;
+    }
+    current.push(item);
+    count += filesOf(item);
+  }
+  if (current.length > 0) out.push(current);
+  return out;
 }
 
 async function runPhases(files: string[], executor: Executor, options: FleetOptions): Promise<FleetResult> {
   const local = new LocalExecutor(options.pack);
+  const settings = settingsOf(options);
   const perFile = new Map<string, GroupResult>();
   let done = 0;
-  const progress = (n: number) => {
-    done += n;
-    options.onProgress?.(done, files.length);
-  };
 
   // Phase 1. Standard input can only be read here, in this thread.
-  const batches: Promise<void>[] = [];
-  for (let start = 0; start < files.length; start += FILES_PER_TASK) {
-    const batch = files.slice(start, start + FILES_PER_TASK);
-    const runner = batch.includes('-') ? local : executor;
-    batches.push(
-      runner.run(batch.map((f) => [f]), options.now, options.redact).then((results) => {
-        for (const result of results) perFile.set(result.files[0]!, result);
-        progress(batch.length);
-      }),
-    );
-  }
-  await Promise.all(batches);
+  await Promise.all(
+    batches(files, () => 1).map(async (batch) => {
+      const runner = batch.includes('-') ? local : executor;
+      const results = await runner.run({ kind: 'analyze', groups: batch.map((f) => [f]), settings });
+      for (const result of results) perFile.set(result.files[0]!, result);
+      done += batch.length;
+      options.onProgress?.(done, files.length);
+    }),
+  );
 
   // Phase 2: files sharing a host name are analysed together.
   const groups = mergeGroups(files, (file) => perFile.get(file)?.hostKeys[0] ?? []);
-  const merged = groups.length === 0 ? [] : await executor.run(groups, options.now, options.redact);
+  const merged = (
+    await Promise.all(
+      batches(groups, (g) => g.length).map((batch) => (batch.flat().includes('-') ? local : executor).run({ kind: 'analyze', groups: batch, settings })),
+    )
+  ).flat();
   const mergedFiles = new Set(groups.flat());
 
   const devices: FleetDevice[] = [];
-  const errors: FleetResult['errors'] = [];
+  const errors: FileError[] = [];
+  const erred = new Set<string>();
   let bytes = 0;
   for (const file of files) {
     const result = perFile.get(file);
     if (!result) continue;
-    errors.push(...result.errors);
+    for (const error of result.errors) if (!erred.has(error.file) && erred.add(error.file)) errors.push(error);
     bytes += result.bytes;
     if (!mergedFiles.has(file)) devices.push(...result.devices);
   }
   for (const result of merged) {
     devices.push(...result.devices);
-    for (const error of result.errors) if (!errors.some((e) => e.file === error.file)) errors.push(error);
+    for (const error of result.errors) if (!erred.has(error.file) && erred.add(error.file)) errors.push(error);
   }
   devices.sort(compareDevices);
   return { devices, errors, files: files.length, bytes };
-}
-
-/** Connected components of files linked by a shared host name; only components of two or more files, in input order. */
-export function mergeGroups(files: string[], hostKeys: (file: string) => string[]): string[][] {
-  const parent = files.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  const firstFileOfHost = new Map<string, number>();
-  files.forEach((file, index) => {
-    for (const key of hostKeys(file)) {
-      const first = firstFileOfHost.get(key);
-      if (first === undefined) firstFileOfHost.set(key, index);
-      else parent[find(index)] = find(first);
-    }
-  });
-  const components = new Map<number, string[]>();
-  files.forEach((file, index) => {
-    const root = find(index);
-    const component = components.get(root);
-    if (component) component.push(file);
-    else components.set(root, [file]);
-  });
-  return [...components.values()].filter((c) => c.length > 1);
-}
-
-export function compareDevices(a: FleetDevice, b: FleetDevice): number {
-  const hostA = a.analyzed.hostname;
-  const hostB = b.analyzed.hostname;
-  if (hostA !== hostB) {
-    if (hostA === null) return 1;
-    if (hostB === null) return -1;
-    const byName = hostA.toLowerCase().localeCompare(hostB.toLowerCase(), 'en');
-    if (byName !== 0) return byName;
-  }
-  const filesA = a.analyzed.files.join('\n');
-  const filesB = b.analyzed.files.join('\n');
-  return filesA < filesB ? -1 : filesA > filesB ? 1 : 0;
 }

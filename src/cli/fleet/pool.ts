@@ -1,25 +1,28 @@
-// A fixed pool of worker threads. Each task is a batch of file groups; a worker that dies costs its batch (reported
-// as per-file errors), not the run: a replacement starts and the queue goes on.
+// Where fleet tasks run: in this thread, or on a fixed pool of worker threads. A worker that dies costs its task
+// (reported as per-file errors), not the run: a replacement starts and the queue goes on.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { IngestResult } from '../../ingest/types.js';
+import { portablePack } from '../../rules/pack-cache.js';
 import type { RulePack } from '../../rules/types.js';
-import { analyzeGroup } from './analyze-group.js';
-import type { GroupResult, GroupTask, WorkerReply, WorkerSetup } from './types.js';
+import type { FileHosts, GroupResult, Task, TaskMessage, TaskResult, WorkerReply, WorkerSetup } from './types.js';
 
-/** Runs batches of file groups; resolves with one GroupResult per group, in the order given. */
 export interface Executor {
-  run(groups: string[][], now?: string, redact?: boolean): Promise<GroupResult[]>;
+  run<T extends Task>(task: T): Promise<TaskResult<T>>;
   close(): Promise<void>;
 }
 
 export class LocalExecutor implements Executor {
+  /** Standard input can be read once; the host pre-pass and the analysis both see this reading. */
+  private stdin: Promise<IngestResult> | null = null;
+
   constructor(private readonly pack: RulePack) {}
 
-  async run(groups: string[][], now?: string, redact = false): Promise<GroupResult[]> {
-    const results: GroupResult[] = [];
-    for (const files of groups) results.push(await analyzeGroup(files, this.pack, now, redact));
-    return results;
+  async run<T extends Task>(task: T): Promise<TaskResult<T>> {
+    // Loaded on first use: when workers analyse, this thread never needs the parsers.
+    const { ingestCapture, runTask } = await import('./analyze-group.js');
+    return runTask(task, this.pack, (file) => (file === '-' ? (this.stdin ??= ingestCapture(file)) : ingestCapture(file))) as Promise<TaskResult<T>>;
   }
 
   async close(): Promise<void> {}
@@ -38,28 +41,45 @@ export function findWorkerScript(): URL | null {
 }
 
 interface Pending {
-  task: GroupTask;
-  resolve: (results: GroupResult[]) => void;
+  message: TaskMessage;
+  resolve: (results: GroupResult[] | FileHosts[]) => void;
+  /** Already run once by a worker that ran out of memory. */
+  retried?: boolean;
 }
+
+/**
+ * Old-generation heap a pool worker may grow to. Left alone, V8 lets each worker's heap grow several times past
+ * what it keeps alive (garbage is cheap to collect late), which made two workers cost ~250 MB; a fleet worker
+ * needs ~40 MB. A task that needs more (a huge input) is run again once the pool has dropped the limit.
+ */
+export const WORKER_HEAP_MB = 128;
 
 export class WorkerPool implements Executor {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Pending>();
   private readonly queue: Pending[] = [];
+  private readonly setup: WorkerSetup;
   private nextId = 1;
   private closing = false;
 
   constructor(
     private readonly script: URL,
     size: number,
-    private readonly setup: WorkerSetup,
+    pack: RulePack,
+    private heapLimitMb: number | null = WORKER_HEAP_MB,
   ) {
+    this.setup = { pack: portablePack(pack) };
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
-  run(groups: string[][], now?: string, redact = false): Promise<GroupResult[]> {
+  /** The heap limit new workers get (null once a worker ran out of memory under it). */
+  get heapLimit(): number | null {
+    return this.heapLimitMb;
+  }
+
+  run<T extends Task>(task: T): Promise<TaskResult<T>> {
     return new Promise((resolve) => {
-      this.queue.push({ task: { id: this.nextId++, groups, now, redact }, resolve });
+      this.queue.push({ message: { id: this.nextId++, task }, resolve: resolve as Pending['resolve'] });
       this.dispatch();
     });
   }
@@ -70,26 +90,31 @@ export class WorkerPool implements Executor {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.script, { workerData: this.setup });
+    const resourceLimits = this.heapLimitMb === null ? undefined : { maxOldGenerationSizeMb: this.heapLimitMb };
+    const worker = new Worker(this.script, { workerData: this.setup, resourceLimits });
     worker.on('message', (reply: WorkerReply) => {
       const pending = this.busy.get(worker);
-      if (!pending || pending.task.id !== reply.id) return;
+      if (!pending || pending.message.id !== reply.id) return;
       this.busy.delete(worker);
       this.idle.push(worker);
-      pending.resolve('results' in reply ? reply.results : failedResults(pending.task, reply.failure));
+      pending.resolve('results' in reply ? reply.results : failedResults(pending.message.task, reply.failure));
       this.dispatch();
     });
-    const lost = (reason: string) => {
+    const lost = (reason: string, outOfMemory = false) => {
       const pending = this.busy.get(worker);
       this.busy.delete(worker);
       const index = this.idle.indexOf(worker);
       if (index >= 0) this.idle.splice(index, 1);
       if (this.closing) return;
-      if (pending) pending.resolve(failedResults(pending.task, reason));
+      if (outOfMemory) this.heapLimitMb = null;
+      if (pending && outOfMemory && !pending.retried) {
+        pending.retried = true;
+        this.queue.unshift(pending);
+      } else if (pending) pending.resolve(failedResults(pending.message.task, reason));
       this.idle.push(this.spawn());
       this.dispatch();
     };
-    worker.on('error', (error) => lost(`worker failed: ${error.message}`));
+    worker.on('error', (error) => lost(`worker failed: ${error.message}`, (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'));
     worker.on('exit', (code) => {
       if (this.busy.has(worker) || this.idle.includes(worker)) lost(`worker exited with code ${code}`);
     });
@@ -101,17 +126,13 @@ export class WorkerPool implements Executor {
       const worker = this.idle.shift()!;
       const pending = this.queue.shift()!;
       this.busy.set(worker, pending);
-      worker.postMessage(pending.task);
+      worker.postMessage(pending.message);
     }
   }
 }
 
-function failedResults(task: GroupTask, reason: string): GroupResult[] {
-  return task.groups.map((files) => ({
-    files,
-    devices: [],
-    hostKeys: files.map(() => []),
-    errors: files.map((file) => ({ file, message: `${file}: internal error while analysing: ${reason}` })),
-    bytes: 0,
-  }));
+function failedResults(task: Task, reason: string): GroupResult[] | FileHosts[] {
+  const error = (file: string) => ({ file, message: `${file}: internal error while analysing: ${reason}` });
+  if (task.kind === 'hosts') return task.files.map((file) => ({ file, hostKeys: [], hostnames: [], error: error(file) }));
+  return task.groups.map((files) => ({ files, devices: [], hostKeys: files.map(() => []), errors: files.map(error), bytes: 0 }));
 }

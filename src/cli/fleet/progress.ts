@@ -7,7 +7,7 @@ export interface Progress {
 const WIDTH = 30;
 const REDRAW_MS = 100;
 
-export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }): Progress {
+export function progressBar(stream: { isTTY?: boolean; write(text: string): unknown }): Progress {
   if (!stream.isTTY) return { update() {}, done() {} };
   let lastDraw = 0;
   let drawn = false;

@@ -2,7 +2,8 @@
 // devices only, so every output format (text, Markdown, JSON) shows the same numbers.
 import type { Severity } from '../../common/findings.js';
 import { SEVERITY_RANK } from '../../common/findings.js';
-import type { FleetDevice, FleetResult } from './index.js';
+import type { RulePack } from '../../rules/types.js';
+import type { FleetResult } from './fleet.js';
 
 export interface DeviceRef {
   hostname: string | null;
@@ -30,7 +31,8 @@ export interface FleetSummary {
   liveCommFailures: (DeviceRef & { destinations: string[] })[];
 }
 
-export function summarise(result: FleetResult): FleetSummary {
+/** `pack` names the rules the devices' findings came from (their title and severity). */
+export function summarise(result: FleetResult, pack: RulePack): FleetSummary {
   const byTopology: Record<string, number> = {};
   const byPlatform: Record<string, number> = {};
   const byWorstSeverity: FleetSummary['byWorstSeverity'] = { error: 0, warning: 0, info: 0, none: 0 };
@@ -49,26 +51,28 @@ export function summarise(result: FleetResult): FleetSummary {
     ackDeadlineWithin90Days: [],
     liveCommFailures: [],
   };
-  for (const device of result.devices) {
-    const { analyzed } = device;
-    const ref: DeviceRef = { hostname: analyzed.hostname, files: analyzed.files };
-    byTopology[analyzed.topology] = (byTopology[analyzed.topology] ?? 0) + 1;
-    byPlatform[analyzed.platform] = (byPlatform[analyzed.platform] ?? 0) + 1;
-    byWorstSeverity[worstSeverity(device)] += 1;
-    for (const ruleId of new Set(analyzed.findings.map((f) => f.ruleId))) {
-      const finding = analyzed.findings.find((f) => f.ruleId === ruleId)!;
-      const entry = rules.get(ruleId) ?? { ruleId, severity: finding.severity, title: finding.title, devices: 0 };
+  for (const { facts } of result.devices) {
+    const ref: DeviceRef = { hostname: facts.hostname, files: facts.files };
+    byTopology[facts.topology] = (byTopology[facts.topology] ?? 0) + 1;
+    byPlatform[facts.platform] = (byPlatform[facts.platform] ?? 0) + 1;
+    byWorstSeverity[facts.worstSeverity] += 1;
+    for (const ruleId of facts.ruleIds) {
+      let entry = rules.get(ruleId);
+      if (!entry) {
+        const rule = pack.get(ruleId);
+        entry = { ruleId, severity: rule?.severity ?? 'info', title: rule?.title ?? ruleId, devices: 0 };
+        rules.set(ruleId, entry);
+      }
       entry.devices += 1;
-      rules.set(ruleId, entry);
     }
-    const days = analyzed.daysToAckDeadline;
+    const days = facts.daysToAckDeadline;
     if (days !== null) {
-      const entry: DeadlineEntry = { ...ref, nextAckDeadline: device.nextAckDeadline, daysToAckDeadline: days };
+      const entry: DeadlineEntry = { ...ref, nextAckDeadline: facts.nextAckDeadline, daysToAckDeadline: days };
       if (days < 0) summary.ackOverdue.push(entry);
       if (days >= 0 && days <= 30) summary.ackDeadlineWithin30Days.push(entry);
       if (days >= 0 && days <= 90) summary.ackDeadlineWithin90Days.push(entry);
     }
-    if (device.liveCommFailure) summary.liveCommFailures.push({ ...ref, destinations: device.failingDestinations });
+    if (facts.liveCommFailure) summary.liveCommFailures.push({ ...ref, destinations: facts.failingDestinations });
   }
   summary.topFindings = [...rules.values()].sort(
     (a, b) => b.devices - a.devices || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId, 'en'),
@@ -78,11 +82,4 @@ export function summarise(result: FleetResult): FleetSummary {
   summary.ackDeadlineWithin30Days.sort(soonestFirst);
   summary.ackDeadlineWithin90Days.sort(soonestFirst);
   return summary;
-}
-
-export function worstSeverity(device: FleetDevice): Severity | 'none' {
-  let worst: Severity | 'none' = 'none';
-  for (const finding of device.analyzed.findings)
-    if (worst === 'none' || SEVERITY_RANK[finding.severity] > SEVERITY_RANK[worst]) worst = finding.severity;
-  return worst;
 }

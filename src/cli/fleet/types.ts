@@ -1,16 +1,51 @@
-// What travels between the fleet scheduler and its workers. Everything here is structured-clone friendly.
-import type { DeviceModel } from '../../common/device.js';
-import type { AnalyzedDevice } from '../../common/findings.js';
+// What travels between the fleet scheduler and its workers. Everything here is structured-clone friendly and kept
+// small: ten thousand devices cross this boundary, and the main thread keeps only what the output asks for.
+import type { Platform, Topology } from '../../common/device.js';
+import type { AnalyzedDevice, Severity } from '../../common/findings.js';
+import type { RedactionValue } from '../../report/redact.js';
+import type { PortablePack } from '../../rules/pack-cache.js';
 
-/** One analysed device plus the few model facts the fleet summary and redaction need (not the whole model). */
-export interface FleetDevice {
-  analyzed: AnalyzedDevice;
+/** The few facts of a device the fleet summary, the output order and the exit status need. */
+export interface DeviceFacts {
+  hostname: string | null;
+  files: string[];
+  platform: Platform;
+  topology: Topology;
+  worstSeverity: Severity | 'none';
+  /** The rules that fired, each once, in the order of the device's findings. */
+  ruleIds: string[];
+  daysToAckDeadline: number | null;
   nextAckDeadline: string | null;
   liveCommFailure: boolean;
   /** Destinations (cssm, cslu, onprem, callhome) whose last event is a failure or that flap. */
   failingDestinations: string[];
-  /** With --redact only: the model fields `Redactor.learn` reads (hostnames, serials, accounts, proxy user), on an otherwise empty model. */
-  redaction: DeviceModel | null;
+}
+
+/**
+ * How much of each analysed device comes back: only its facts (`--summary`), the analysed device with its findings
+ * (text, JSON, Markdown), or its `--format jsonl` line, serialised where it was analysed.
+ */
+export type Detail = 'facts' | 'device' | 'line';
+
+export interface FleetDevice {
+  facts: DeviceFacts;
+  /** With detail `device`. */
+  analyzed: AnalyzedDevice | null;
+  /** With detail `line`: `{"schemaVersion":1,"device":…}`, not yet redacted. */
+  line: string | null;
+  /** With --redact only: the values `Redactor` must learn from this device. */
+  redaction: RedactionValue[] | null;
+}
+
+export interface AnalyzeSettings {
+  now?: string;
+  redact: boolean;
+  detail: Detail;
+}
+
+export interface FileError {
+  file: string;
+  message: string;
 }
 
 /** The result of analysing a set of files together (one file, or all files of hosts that span several files). */
@@ -20,19 +55,34 @@ export interface GroupResult {
   /** Per file of `files`: the lower-cased host names it names in prompts or syslog host fields. Files sharing one merge. */
   hostKeys: string[][];
   /** One-line messages for files that could not be read; the other files of the group are still analysed. */
-  errors: { file: string; message: string }[];
+  errors: FileError[];
   bytes: number;
 }
 
-export interface GroupTask {
-  id: number;
-  groups: string[][];
-  now?: string;
-  redact: boolean;
+/** What the host pre-pass learns of one file without analysing it. */
+export interface FileHosts {
+  file: string;
+  /** As `GroupResult.hostKeys`. */
+  hostKeys: string[];
+  /** The host names as printed (for --redact, which must know every host of the run before the first line). */
+  hostnames: string[];
+  error: FileError | null;
 }
 
-export type WorkerReply = { id: number; results: GroupResult[] } | { id: number; failure: string };
+export type Task =
+  | { kind: 'analyze'; groups: string[][]; settings: AnalyzeSettings }
+  | { kind: 'hosts'; files: string[] };
+
+export type TaskResult<T extends Task> = T extends { kind: 'analyze' } ? GroupResult[] : FileHosts[];
+
+export interface TaskMessage {
+  id: number;
+  task: Task;
+}
+
+export type WorkerReply = { id: number; results: GroupResult[] | FileHosts[] } | { id: number; failure: string };
 
 export interface WorkerSetup {
-  ruleDirs: string[];
+  /** The rule pack the main thread loaded and checked, so workers do not read and check it again. */
+  pack: PortablePack;
 }

@@ -1,30 +1,29 @@
-// A fleet worker: loads the rule pack once, then analyses the file groups it is sent until the pool closes it.
+// A fleet worker: restores the rule pack the main thread loaded, then runs the tasks it is sent until the pool
+// closes it.
 import { parentPort, workerData } from 'node:worker_threads';
+import { packFromPortable } from '../../rules/pack-cache.js';
 import type { RulePack } from '../../rules/types.js';
-import { loadRulePack } from '../run.js';
-import { analyzeGroup } from './analyze-group.js';
-import type { GroupResult, GroupTask, WorkerReply, WorkerSetup } from './types.js';
+import { runTask } from './analyze-group.js';
+import type { TaskMessage, WorkerReply, WorkerSetup } from './types.js';
 
 const setup = workerData as WorkerSetup;
 let pack: RulePack | null = null;
 let packFailure: string | null = null;
 try {
-  pack = loadRulePack(setup.ruleDirs);
+  pack = packFromPortable(setup.pack);
 } catch (error) {
   packFailure = error instanceof Error ? error.message : String(error);
 }
 
-parentPort?.on('message', (task: GroupTask) => {
-  void handle(task).then((reply) => parentPort?.postMessage(reply));
+parentPort?.on('message', (message: TaskMessage) => {
+  void handle(message).then((reply) => parentPort?.postMessage(reply));
 });
 
-async function handle(task: GroupTask): Promise<WorkerReply> {
-  if (!pack) return { id: task.id, failure: packFailure ?? 'rule pack not loaded' };
+async function handle({ id, task }: TaskMessage): Promise<WorkerReply> {
+  if (!pack) return { id, failure: packFailure ?? 'rule pack not loaded' };
   try {
-    const results: GroupResult[] = [];
-    for (const files of task.groups) results.push(await analyzeGroup(files, pack, task.now, task.redact));
-    return { id: task.id, results };
+    return { id, results: await runTask(task, pack) };
   } catch (error) {
-    return { id: task.id, failure: error instanceof Error ? error.message : String(error) };
+    return { id, failure: error instanceof Error ? error.message : String(error) };
   }
 }
