@@ -126,8 +126,19 @@ const LAZY_OBJECTS: Record<string, () => object> = {
   'config.callHome': () => ({ httpDestinations: [], transportHttpVrf: null, httpProxy: null, enabled: null, sourceInterface: null }),
 };
 
+/** Model paths split at their dots, once per path rather than once per value set. */
+const pathParts = new Map<string, string[]>();
+function partsOf(path: string): string[] {
+  let parts = pathParts.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    pathParts.set(path, parts);
+  }
+  return parts;
+}
+
 function containerFor(device: DeviceModel, path: string, create: boolean): Record<string, unknown> | null {
-  const parts = path.split('.');
+  const parts = partsOf(path);
   let node = device as unknown as Record<string, unknown>;
   for (let i = 0; i < parts.length - 1; i++) {
     const key = parts[i]!;
@@ -145,7 +156,7 @@ function containerFor(device: DeviceModel, path: string, create: boolean): Recor
 
 function setPath(device: DeviceModel, path: string, value: unknown): void {
   const container = containerFor(device, path, true);
-  if (container) container[path.split('.').pop()!] = value;
+  if (container) container[partsOf(path).at(-1)!] = value;
 }
 
 interface Candidate {

@@ -36,17 +36,32 @@ function convertLoose(value: unknown): unknown {
 }
 
 /**
- * `fields` limits the context to the model's top-level fields a rule pack reads (see `packFields`): converting
- * dictionaries and logs no rule looks at was a third of evaluating a pack.
+ * `fields` limits the context to the model's top-level fields a rule pack reads (see `packFields`), each converted
+ * the first time a rule reads it: most rules are settled by their guard (guard.ts) and never read the context.
  */
 export function buildContext(device: DeviceModel, now: string | null, fields?: ReadonlySet<string>): Record<string, unknown> {
-  let context: Record<string, unknown>;
-  if (fields) {
-    context = {};
-    const source = device as unknown as Record<string, unknown>;
-    for (const [name, shape] of DEVICE_SHAPE.fields) context[name] = fields.has(name) ? convert(source[name], shape) : null;
-  } else context = convert(device, DEVICE_SHAPE) as Record<string, unknown>;
-  context.now = now;
+  if (!fields) {
+    const context = convert(device, DEVICE_SHAPE) as Record<string, unknown>;
+    context.now = now;
+    return context;
+  }
+  const context: Record<string, unknown> = { now };
+  const source = device as unknown as Record<string, unknown>;
+  for (const [name, shape] of DEVICE_SHAPE.fields) {
+    if (!fields.has(name)) {
+      context[name] = null;
+      continue;
+    }
+    Object.defineProperty(context, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = convert(source[name], shape);
+        Object.defineProperty(context, name, { value, writable: true, enumerable: true, configurable: true });
+        return value;
+      },
+    });
+  }
   return context;
 }
 

@@ -39,9 +39,31 @@ function offsetOf(child: Child): number {
 
 /** The children of a node in the order they appear in the text (Chevrotain groups them by name). */
 function inTextOrder(node: CstNode): Child[] {
-  const lists = Object.values(node.children) as Child[][];
-  if (lists.length === 1) return lists[0]!;
-  return lists.flat().sort((a, b) => offsetOf(a) - offsetOf(b));
+  let only: Child[] | null = null;
+  let all: Child[] | null = null;
+  for (const name in node.children) {
+    const list = node.children[name] as Child[];
+    if (only === null) only = list;
+    else {
+      all ??= [...only];
+      for (const child of list) all.push(child);
+    }
+  }
+  if (all === null) return only ?? [];
+  // Insertion sort: a block has a few dozen children at most, each name's list already in order.
+  const offsets = all.map(offsetOf);
+  for (let i = 1; i < all.length; i++) {
+    const child = all[i]!;
+    const offset = offsets[i]!;
+    let j = i - 1;
+    for (; j >= 0 && offsets[j]! > offset; j--) {
+      all[j + 1] = all[j]!;
+      offsets[j + 1] = offsets[j]!;
+    }
+    all[j + 1] = child;
+    offsets[j + 1] = offset;
+  }
+  return all;
 }
 
 function kind(token: IToken): string {

@@ -10,7 +10,7 @@ import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 class ConfigParser extends CstParser {
   constructor() {
-    super(configTokens, { recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super(configTokens, { recoveryEnabled: false, nodeLocationTracking: 'onlyOffset', ...GRAMMAR_CHECKS });
     this.performSelfAnalysis();
   }
 

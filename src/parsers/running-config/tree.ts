@@ -47,18 +47,7 @@ export function readConfigTree(lines: Line[]): ConfigCommand[] {
 /** Top-level blocks and stray children in input order (the CST groups them by kind). */
 function ordered(cst: CstNode): CstNode[] {
   const nodes = [...((cst.children['block'] ?? []) as CstNode[]), ...((cst.children['child'] ?? []) as CstNode[])];
-  return nodes.sort((a, b) => firstOffset(a) - firstOffset(b));
-}
-
-function firstOffset(node: CstNode): number {
-  let min = Number.POSITIVE_INFINITY;
-  for (const children of Object.values(node.children)) {
-    for (const child of children) {
-      const offset = 'image' in child ? child.startOffset : firstOffset(child);
-      if (offset < min) min = offset;
-    }
-  }
-  return min;
+  return nodes.sort((a, b) => a.location!.startOffset - b.location!.startOffset);
 }
 
 type LineOf = (token: IToken) => number;
