@@ -49,13 +49,14 @@ export async function runAnalyze(operands: string[], options: AnalyzeCliOptions,
   const now = checkNow(options.now);
   const jobs = checkJobs(options.jobs);
   const { files, errors: operandErrors } = expandOperands(operands, !io.stdinIsTTY);
-  const pack = loadRulePack(options.rules);
   for (const message of operandErrors) io.stderr.write(`slp-doctor: ${message}\n`);
+  let pack: RulePack | null = null;
   const streaming = options.format === 'jsonl' && !options.summary;
   // Lines streamed to the terminal the bar is drawn on would be drawn over.
   const progress = progressBar(streaming && io.stdout.isTTY ? { write: () => true } : io.stderr);
   const fleet: FleetOptions = {
-    pack,
+    // Loaded by the fleet runner once its workers have started.
+    pack: () => (pack = loadRulePack(options.rules)),
     now,
     jobs,
     redact: Boolean(options.redact),
@@ -69,7 +70,7 @@ export async function runAnalyze(operands: string[], options: AnalyzeCliOptions,
   } finally {
     progress.done();
   }
-  return report(files, operandErrors.length, result, pack, options, io);
+  return report(files, operandErrors.length, result, pack!, options, io);
 }
 
 function report(files: string[], operandErrors: number, result: FleetResult, pack: RulePack, options: AnalyzeCliOptions, io: CliIO): number {

@@ -38,17 +38,24 @@ export function expandInputs(operands: string[], stdinIsPipe: boolean): string[]
 
 function walk(dir: string): string[] {
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
+  // Entry types come with the listing: a fleet directory of ten thousand captures needs no stat per file.
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
     if (SKIP.test(path)) continue;
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch {
-      continue;
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const stats = statSync(path);
+        isDirectory = stats.isDirectory();
+        isFile = stats.isFile();
+      } catch {
+        continue;
+      }
     }
-    if (stats.isDirectory()) out.push(...walk(path));
-    else if (stats.isFile() && !SIDE_FILES.test(name)) out.push(path);
+    if (isDirectory) out.push(...walk(path));
+    else if (isFile && !SIDE_FILES.test(entry.name)) out.push(path);
   }
   return out;
 }

@@ -9,7 +9,8 @@ import { findWorkerScript, LocalExecutor, WorkerPool, type Executor } from './po
 import type { AnalyzeSettings, Detail, FileError, FleetDevice, GroupResult } from './types.js';
 
 export interface FleetOptions {
-  pack: RulePack;
+  /** A function when loading the pack can overlap with the workers' start-up (it is called once, after they start). */
+  pack: RulePack | (() => RulePack);
   now?: string;
   /** Keep what --redact needs to learn the values to mask. */
   redact?: boolean;
@@ -38,20 +39,29 @@ export const FILES_PER_TASK = 8;
 export async function analyzeFleet(operandFiles: string[], options: FleetOptions): Promise<FleetResult> {
   // `captures/ captures/a.txt` names a.txt twice; it is one input.
   const files = [...new Set(operandFiles)];
-  const executor = chooseExecutor(files, options);
+  const { executor, pack } = await startExecutor(files, options);
   try {
-    return await runPhases(files, executor, options);
+    return await runPhases(files, executor, pack, options);
   } finally {
     await executor.close();
   }
 }
 
-export function chooseExecutor(files: string[], options: FleetOptions): Executor {
+/** Workers first (when the inputs are many), then the pack: they load their modules while this thread loads it. */
+export async function startExecutor(files: string[], options: FleetOptions): Promise<{ executor: Executor; pack: RulePack }> {
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const script = options.workerScript === undefined ? findWorkerScript() : options.workerScript;
   const poolable = files.filter((f) => f !== '-').length;
-  if (jobs === 1 || script === null || poolable < MIN_FILES_FOR_WORKERS) return new LocalExecutor(options.pack);
-  return new WorkerPool(script, Math.min(jobs, Math.ceil(poolable / FILES_PER_TASK)), options.pack);
+  const pool = jobs === 1 || script === null || poolable < MIN_FILES_FOR_WORKERS ? null : new WorkerPool(script, Math.min(jobs, Math.ceil(poolable / FILES_PER_TASK)), null);
+  let pack: RulePack;
+  try {
+    pack = typeof options.pack === 'function' ? options.pack() : options.pack;
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
+  pool?.usePack(pack);
+  return { executor: pool ?? new LocalExecutor(pack), pack };
 }
 
 export function settingsOf(options: FleetOptions, detail: Detail = options.detail ?? 'device'): AnalyzeSettings {
@@ -76,8 +86,8 @@ export function batches<T>(items: T[], filesOf: (item: T) => number, size = FILE
   return out;
 }
 
-async function runPhases(files: string[], executor: Executor, options: FleetOptions): Promise<FleetResult> {
-  const local = new LocalExecutor(options.pack);
+async function runPhases(files: string[], executor: Executor, pack: RulePack, options: FleetOptions): Promise<FleetResult> {
+  const local = new LocalExecutor(pack);
   const settings = settingsOf(options);
   const perFile = new Map<string, GroupResult>();
   let done = 0;

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { IngestResult } from '../../ingest/types.js';
 import { portablePack } from '../../rules/pack-cache.js';
 import type { RulePack } from '../../rules/types.js';
-import type { FileHosts, GroupResult, Task, TaskMessage, TaskResult, WorkerReply, WorkerSetup } from './types.js';
+import type { FileHosts, GroupResult, Task, TaskMessage, TaskResult, ToWorker, WorkerReply, WorkerSetup } from './types.js';
 
 export interface Executor {
   run<T extends Task>(task: T): Promise<TaskResult<T>>;
@@ -58,18 +58,28 @@ export class WorkerPool implements Executor {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, Pending>();
   private readonly queue: Pending[] = [];
-  private readonly setup: WorkerSetup;
+  private setup: WorkerSetup | null = null;
   private nextId = 1;
   private closing = false;
 
+  /**
+   * Workers start at once; `pack` may follow (`usePack`): a worker spends its first moments loading its modules,
+   * which this thread can spend loading the pack.
+   */
   constructor(
     private readonly script: URL,
     size: number,
-    pack: RulePack,
+    pack: RulePack | null,
     private heapLimitMb: number | null = WORKER_HEAP_MB,
   ) {
-    this.setup = { pack: portablePack(pack) };
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    if (pack) this.usePack(pack);
+  }
+
+  usePack(pack: RulePack): void {
+    this.setup = { pack: portablePack(pack) };
+    for (const worker of [...this.idle, ...this.busy.keys()]) this.post(worker, { setup: this.setup });
+    this.dispatch();
   }
 
   /** The heap limit new workers get (null once a worker ran out of memory under it). */
@@ -91,7 +101,8 @@ export class WorkerPool implements Executor {
 
   private spawn(): Worker {
     const resourceLimits = this.heapLimitMb === null ? undefined : { maxOldGenerationSizeMb: this.heapLimitMb };
-    const worker = new Worker(this.script, { workerData: this.setup, resourceLimits });
+    const worker = new Worker(this.script, { resourceLimits });
+    if (this.setup) this.post(worker, { setup: this.setup });
     worker.on('message', (reply: WorkerReply) => {
       const pending = this.busy.get(worker);
       if (!pending || pending.message.id !== reply.id) return;
@@ -122,12 +133,16 @@ export class WorkerPool implements Executor {
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
+    while (this.setup && this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.shift()!;
       const pending = this.queue.shift()!;
       this.busy.set(worker, pending);
-      worker.postMessage(pending.message);
+      this.post(worker, pending.message);
     }
+  }
+
+  private post(worker: Worker, message: ToWorker): void {
+    worker.postMessage(message);
   }
 }
 

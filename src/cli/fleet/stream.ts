@@ -7,7 +7,7 @@
 // is then analysed once, the sets in the order of their first file, and a reorder buffer hands the devices on as soon
 // as every set before them is done.
 import type { FleetOptions } from './fleet.js';
-import { batches, chooseExecutor, settingsOf } from './fleet.js';
+import { batches, settingsOf, startExecutor } from './fleet.js';
 import { components } from './order.js';
 import { LocalExecutor, type Executor } from './pool.js';
 import type { FileError, FileHosts, FleetDevice, GroupResult } from './types.js';
@@ -35,8 +35,8 @@ const TASKS_AHEAD = 32;
 
 export async function streamFleet(operandFiles: string[], options: StreamOptions): Promise<StreamResult> {
   const files = [...new Set(operandFiles)];
-  const executor = chooseExecutor(files, options);
-  const local = new LocalExecutor(options.pack);
+  const { executor, pack } = await startExecutor(files, options);
+  const local = new LocalExecutor(pack);
   const runnerFor = (batchFiles: string[]): Executor => (batchFiles.includes('-') ? local : executor);
   const result: StreamResult = { files: files.length, devices: 0, errors: 0, bytes: 0 };
   const total = files.length * 2;

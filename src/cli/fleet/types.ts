@@ -80,6 +80,9 @@ export interface TaskMessage {
   task: Task;
 }
 
+/** What a worker is sent: the rule pack once, first, then tasks. */
+export type ToWorker = { setup: WorkerSetup } | TaskMessage;
+
 export type WorkerReply = { id: number; results: GroupResult[] | FileHosts[] } | { id: number; failure: string };
 
 export interface WorkerSetup {

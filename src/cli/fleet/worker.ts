@@ -1,21 +1,23 @@
-// A fleet worker: restores the rule pack the main thread loaded, then runs the tasks it is sent until the pool
-// closes it.
-import { parentPort, workerData } from 'node:worker_threads';
+// A fleet worker: loads the analysis modules, restores the rule pack the main thread loaded (sent first), then runs
+// the tasks it is sent until the pool closes it.
+import { parentPort } from 'node:worker_threads';
 import { packFromPortable } from '../../rules/pack-cache.js';
 import type { RulePack } from '../../rules/types.js';
 import { runTask } from './analyze-group.js';
-import type { TaskMessage, WorkerReply, WorkerSetup } from './types.js';
+import type { TaskMessage, ToWorker, WorkerReply } from './types.js';
 
-const setup = workerData as WorkerSetup;
 let pack: RulePack | null = null;
 let packFailure: string | null = null;
-try {
-  pack = packFromPortable(setup.pack);
-} catch (error) {
-  packFailure = error instanceof Error ? error.message : String(error);
-}
 
-parentPort?.on('message', (message: TaskMessage) => {
+parentPort?.on('message', (message: ToWorker) => {
+  if ('setup' in message) {
+    try {
+      pack = packFromPortable(message.setup.pack);
+    } catch (error) {
+      packFailure = error instanceof Error ? error.message : String(error);
+    }
+    return;
+  }
   void handle(message).then((reply) => parentPort?.postMessage(reply));
 });
 
