@@ -49,11 +49,12 @@ export function parseDeviceTime(text: string, options: ParseTimeOptions = {}): D
   let zone: string | null = null;
   let offsetMinutes: number | null = null;
 
-  const tokens = text.replace(/^[*.]+/, '').split(/[\s,]+/).filter((t) => t.length > 0);
+  const tokens = text.replace(/^[*.]+/, '').split(/[\s,]+/);
   for (const raw of tokens) {
-    const token = raw.replace(/^[*.]/, '');
-    const lower = token.toLowerCase();
-    const iso = ISO_DATE.exec(token);
+    if (raw === '') continue;
+    const first = raw.charCodeAt(0);
+    const token = first === 42 /* * */ || first === 46 /* . */ ? raw.slice(1) : raw;
+    const iso = isDigit(token.charCodeAt(0)) ? ISO_DATE.exec(token) : null;
     if (iso) {
       year = Number(iso[1]);
       month = Number(iso[2]) - 1;
@@ -73,7 +74,8 @@ export function parseDeviceTime(text: string, options: ParseTimeOptions = {}): D
       [hour, minute, second, millis] = readClock(clock);
       continue;
     }
-    const monthIndex = MONTHS[lower.slice(0, 4).replace(/\.$/, '')] ?? MONTHS[lower.slice(0, 3)];
+    const lower = isDigit(token.charCodeAt(0)) ? '' : token.toLowerCase();
+    const monthIndex = lower === '' ? undefined : (MONTHS[lower.slice(0, 4).replace(/\.$/, '')] ?? MONTHS[lower.slice(0, 3)]);
     if (monthIndex !== undefined && /^[a-z]{3,9}\.?$/.test(lower) && !WEEKDAYS.has(lower.slice(0, 3))) {
       if (month === null) month = monthIndex;
       continue;
@@ -132,8 +134,24 @@ function readClock(match: RegExpExecArray): [number, number, number, number | nu
 
 /** ISO 8601 UTC; milliseconds are shown only when the source had them, so goldens read like the device output. */
 export function formatIso(date: Date, withMillis = false): string {
-  const iso = date.toISOString();
-  return withMillis ? iso : iso.replace(/\.\d{3}Z$/, 'Z');
+  const year = date.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) {
+    const iso = date.toISOString(); // years of other widths, and the RangeError of an invalid date
+    return withMillis ? iso : iso.replace(/\.\d{3}Z$/, 'Z');
+  }
+  // Assembled from the fields: toISOString and a replace cost more than the rest of reading a timestamp.
+  const stamp = `${year}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}T${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
+  if (!withMillis) return `${stamp}Z`;
+  const millis = date.getUTCMilliseconds();
+  return `${stamp}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 /** Convenience: the ISO string or null. */

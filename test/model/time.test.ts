@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferYear, parseDeviceTime, toIso } from '../../src/common/time.js';
+import { formatIso, inferYear, parseDeviceTime, toIso } from '../../src/common/time.js';
 
 describe('device timestamps', () => {
   it.each([
@@ -17,6 +17,15 @@ describe('device timestamps', () => {
     ['Apr 18 10:00:00 2024 PST', '2024-04-18T18:00:00Z'],
   ])('%s -> %s', (text, iso) => {
     expect(toIso(text)).toBe(iso);
+  });
+
+  it('formats milliseconds and years of any width as toISOString does', () => {
+    expect(formatIso(new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 7)), true)).toBe('2024-01-02T03:04:05.007Z');
+    expect(formatIso(new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 70)))).toBe('2024-01-02T03:04:05Z');
+    const early = new Date(Date.UTC(2000, 0, 1));
+    early.setUTCFullYear(999);
+    expect(formatIso(early)).toBe('0999-01-01T00:00:00Z');
+    expect(() => formatIso(new Date(NaN))).toThrow(RangeError);
   });
 
   it('an unknown zone is read as UTC and flagged', () => {

@@ -211,7 +211,7 @@ let lexer: Lexer | undefined;
 /** Lex body lines; token line numbers are 1-based indexes into `lines`. */
 export function lexStatus(lines: readonly string[]): ILexingResult {
   // Built on first use: constructing the lexer validates every pattern, which costs a few milliseconds.
-  lexer ??= new Lexer(all, { ensureOptimizations: true, positionTracking: 'full', ...LEXER_CHECKS });
+  lexer ??= new Lexer(all, { ensureOptimizations: true, positionTracking: 'onlyStart', ...LEXER_CHECKS });
   // Ingest normalises line ends; a stray carriage return would still defeat every end-of-line lookahead.
   return lexer.tokenize(`${lines.map((text) => text.replace(/\r$/, '')).join('\n')}\n`);
 }

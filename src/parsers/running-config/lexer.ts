@@ -37,6 +37,6 @@ let lexer: Lexer | undefined;
 
 /** Built on first use: a capture without configuration never pays for it. */
 export function configLexer(): Lexer {
-  lexer ??= new Lexer(configTokens, { ensureOptimizations: false, positionTracking: 'full', ...LEXER_CHECKS });
+  lexer ??= new Lexer(configTokens, { ensureOptimizations: false, positionTracking: 'onlyStart', ...LEXER_CHECKS });
   return lexer;
 }
