@@ -54,9 +54,15 @@ interface Pending {
  */
 export const WORKER_HEAP_MB = 128;
 
+/**
+ * Tasks handed to a worker ahead of its answer: the next one waits in its port, so it never idles while this
+ * thread, busy or descheduled, gets round to the reply.
+ */
+const TASKS_PER_WORKER = 2;
+
 export class WorkerPool implements Executor {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
+  /** Every live worker and the tasks it has been given, oldest first. */
+  private readonly workers = new Map<Worker, Pending[]>();
   private readonly queue: Pending[] = [];
   private setup: WorkerSetup | null = null;
   private nextId = 1;
@@ -72,13 +78,13 @@ export class WorkerPool implements Executor {
     pack: RulePack | null,
     private heapLimitMb: number | null = WORKER_HEAP_MB,
   ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.spawn();
     if (pack) this.usePack(pack);
   }
 
   usePack(pack: RulePack): void {
     this.setup = { pack: portablePack(pack) };
-    for (const worker of [...this.idle, ...this.busy.keys()]) this.post(worker, { setup: this.setup });
+    for (const worker of this.workers.keys()) this.post(worker, { setup: this.setup });
     this.dispatch();
   }
 
@@ -96,49 +102,52 @@ export class WorkerPool implements Executor {
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all([...this.idle, ...this.busy.keys()].map((w) => w.terminate()));
+    await Promise.all([...this.workers.keys()].map((w) => w.terminate()));
   }
 
-  private spawn(): Worker {
+  private spawn(): void {
     const resourceLimits = this.heapLimitMb === null ? undefined : { maxOldGenerationSizeMb: this.heapLimitMb };
     const worker = new Worker(this.script, { resourceLimits });
+    this.workers.set(worker, []);
     if (this.setup) this.post(worker, { setup: this.setup });
     worker.on('message', (reply: WorkerReply) => {
-      const pending = this.busy.get(worker);
-      if (!pending || pending.message.id !== reply.id) return;
-      this.busy.delete(worker);
-      this.idle.push(worker);
-      pending.resolve('results' in reply ? reply.results : failedResults(pending.message.task, reply.failure));
+      const given = this.workers.get(worker);
+      const index = given?.findIndex((p) => p.message.id === reply.id) ?? -1;
+      if (!given || index < 0) return;
+      const [pending] = given.splice(index, 1);
+      pending!.resolve('results' in reply ? reply.results : failedResults(pending!.message.task, reply.failure));
       this.dispatch();
     });
     const lost = (reason: string, outOfMemory = false) => {
-      const pending = this.busy.get(worker);
-      this.busy.delete(worker);
-      const index = this.idle.indexOf(worker);
-      if (index >= 0) this.idle.splice(index, 1);
+      const given = this.workers.get(worker);
+      if (!given) return;
+      this.workers.delete(worker);
       if (this.closing) return;
       if (outOfMemory) this.heapLimitMb = null;
-      if (pending && outOfMemory && !pending.retried) {
-        pending.retried = true;
-        this.queue.unshift(pending);
-      } else if (pending) pending.resolve(failedResults(pending.message.task, reason));
-      this.idle.push(this.spawn());
+      // A task that ran out of memory runs again (once) on a worker without the limit; the rest fail.
+      for (const pending of given.reverse()) {
+        if (outOfMemory && !pending.retried) {
+          pending.retried = true;
+          this.queue.unshift(pending);
+        } else pending.resolve(failedResults(pending.message.task, reason));
+      }
+      this.spawn();
       this.dispatch();
     };
     worker.on('error', (error) => lost(`worker failed: ${error.message}`, (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'));
-    worker.on('exit', (code) => {
-      if (this.busy.has(worker) || this.idle.includes(worker)) lost(`worker exited with code ${code}`);
-    });
-    return worker;
+    worker.on('exit', (code) => lost(`worker exited with code ${code}`));
   }
 
   private dispatch(): void {
-    while (this.setup && this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.shift()!;
-      const pending = this.queue.shift()!;
-      this.busy.set(worker, pending);
-      this.post(worker, pending.message);
-    }
+    if (!this.setup) return;
+    for (let depth = 1; depth <= TASKS_PER_WORKER; depth++)
+      for (const [worker, given] of this.workers) {
+        if (this.queue.length === 0) return;
+        if (given.length >= depth) continue;
+        const pending = this.queue.shift()!;
+        given.push(pending);
+        this.post(worker, pending.message);
+      }
   }
 
   private post(worker: Worker, message: ToWorker): void {

@@ -8,6 +8,8 @@ import type { TaskMessage, ToWorker, WorkerReply } from './types.js';
 
 let pack: RulePack | null = null;
 let packFailure: string | null = null;
+/** The tasks given so far, run one after another. */
+let queue: Promise<unknown> = Promise.resolve();
 
 parentPort?.on('message', (message: ToWorker) => {
   if ('setup' in message) {
@@ -18,7 +20,8 @@ parentPort?.on('message', (message: ToWorker) => {
     }
     return;
   }
-  void handle(message).then((reply) => parentPort?.postMessage(reply));
+  // One task at a time, in the order given: the pool may send the next before this one is answered.
+  queue = queue.then(() => handle(message)).then((reply) => parentPort?.postMessage(reply));
 });
 
 async function handle({ id, task }: TaskMessage): Promise<WorkerReply> {
