@@ -35,33 +35,46 @@ function convertLoose(value: unknown): unknown {
   return value;
 }
 
+const MODEL = Symbol('model');
+const FIELDS = Symbol('fields');
+const CONVERTED = Symbol('converted');
+
+/** A device's context whose fields are converted on first read (the getters live on the prototype, made once). */
+class LazyContext {
+  readonly [CONVERTED]: Record<string, unknown> = {};
+  readonly [MODEL]: Record<string, unknown>;
+  readonly [FIELDS]: ReadonlySet<string>;
+  constructor(
+    model: Record<string, unknown>,
+    fields: ReadonlySet<string>,
+    readonly now: string | null,
+  ) {
+    this[MODEL] = model;
+    this[FIELDS] = fields;
+  }
+}
+
+for (const [name, shape] of DEVICE_SHAPE.fields) {
+  Object.defineProperty(LazyContext.prototype, name, {
+    enumerable: true,
+    // `this` may be an object made with the context as prototype (evidence `where` scopes): it shares the cache.
+    get(this: LazyContext): unknown {
+      if (!this[FIELDS].has(name)) return null;
+      const converted = this[CONVERTED];
+      if (!(name in converted)) converted[name] = convert(this[MODEL][name], shape);
+      return converted[name];
+    },
+  });
+}
+
 /**
  * `fields` limits the context to the model's top-level fields a rule pack reads (see `packFields`), each converted
  * the first time a rule reads it: most rules are settled by their guard (guard.ts) and never read the context.
  */
 export function buildContext(device: DeviceModel, now: string | null, fields?: ReadonlySet<string>): Record<string, unknown> {
-  if (!fields) {
-    const context = convert(device, DEVICE_SHAPE) as Record<string, unknown>;
-    context.now = now;
-    return context;
-  }
-  const context: Record<string, unknown> = { now };
-  const source = device as unknown as Record<string, unknown>;
-  for (const [name, shape] of DEVICE_SHAPE.fields) {
-    if (!fields.has(name)) {
-      context[name] = null;
-      continue;
-    }
-    Object.defineProperty(context, name, {
-      configurable: true,
-      enumerable: true,
-      get() {
-        const value = convert(source[name], shape);
-        Object.defineProperty(context, name, { value, writable: true, enumerable: true, configurable: true });
-        return value;
-      },
-    });
-  }
+  if (fields) return new LazyContext(device as unknown as Record<string, unknown>, fields, now) as unknown as Record<string, unknown>;
+  const context = convert(device, DEVICE_SHAPE) as Record<string, unknown>;
+  context.now = now;
   return context;
 }
 

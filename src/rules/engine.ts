@@ -3,7 +3,7 @@ import type { DeviceModel } from '../common/device.js';
 import { SEVERITY_RANK, type Evidence, type Finding, type LineStore } from '../common/findings.js';
 import { evaluate, holds, lineMatches, renderValue, type CompiledExpression } from './condition.js';
 import { buildContext, listItems } from './context.js';
-import { guardOf } from './guard.js';
+import { guardOf, type Guard } from './guard.js';
 import { evaluationClock } from './functions.js';
 import { compareRuleIds, type CompiledRule, type EvidenceSpec, type RuleAction, type RulePack, type TemplatePart } from './types.js';
 
@@ -178,13 +178,30 @@ export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareRuleIds(a.ruleId, b.ruleId);
 }
 
+const rulesByPlatform = new WeakMap<RulePack, Map<string, { rule: CompiledRule; guard: Guard | null }[]>>();
+
+/** The pack's rules for a platform, each with its guard; worked out once per pack and platform. */
+function rulesFor(pack: RulePack, platform: DeviceModel['platform']): { rule: CompiledRule; guard: Guard | null }[] {
+  let byPlatform = rulesByPlatform.get(pack);
+  if (!byPlatform) {
+    byPlatform = new Map();
+    rulesByPlatform.set(pack, byPlatform);
+  }
+  let rules = byPlatform.get(platform);
+  if (!rules) {
+    rules = pack.rules.filter((rule) => platform === 'unknown' || rule.platforms.includes(platform)).map((rule) => ({ rule, guard: guardOf(rule.when.ast) }));
+    byPlatform.set(platform, rules);
+  }
+  return rules;
+}
+
 /** Every finding of the pack on one device, most severe first, then by rule id. */
 export function evaluateDevice(pack: RulePack, device: DeviceModel, lines: LineStore, options: EvaluateOptions): Finding[] {
   const prepared = prepareDevice(device, options, packFields(pack));
   const findings: Finding[] = [];
-  for (const rule of pack.rules) {
+  for (const { rule, guard } of rulesFor(pack, device.platform)) {
     // The guard rejects most rules from the model alone, before their condition is evaluated (guard.ts).
-    if (!appliesToPlatform(rule, device) || guardOf(rule.when.ast)?.(device) === false) continue;
+    if (guard?.(device) === false) continue;
     if (ruleFires(rule, prepared).fires) findings.push(findingFor(rule, prepared, lines));
   }
   return findings.sort(compareFindings);

@@ -53,19 +53,36 @@ function pathOf(node: ASTNode, scope: Scope): Read | null {
   }
   if (current.op !== 'id') return null;
   const root = current.args;
-  if (root === scope[scope.length - 1]) return (_device, item) => field(item, fields);
+  if (root === scope[scope.length - 1]) {
+    const read = reader(fields);
+    return (_device, item) => read(item);
+  }
   if (scope.includes(root) || root === 'now' || root === 'it') return null;
-  const names = [root, ...fields];
-  return (device) => field(device, names);
+  const read = reader([root, ...fields]);
+  return (device) => read(device);
 }
 
-/** A missing field reads as null, as the evaluation context has it. */
-function field(value: unknown, names: readonly string[]): unknown {
-  for (const name of names) {
-    if (value === null || typeof value !== 'object') return null;
-    value = (value as Record<string, unknown>)[name];
+type Fields = Record<string, unknown>;
+
+/** Reads a path of fields; a missing field reads as null, as the evaluation context has it. Short paths read directly. */
+function reader(names: readonly string[]): (value: unknown) => unknown {
+  const [a, b, c] = names;
+  const step = (value: unknown, name: string): unknown => (value !== null && typeof value === 'object' ? (value as Fields)[name] : null);
+  switch (names.length) {
+    case 0:
+      return (value) => value ?? null;
+    case 1:
+      return (value) => step(value, a!) ?? null;
+    case 2:
+      return (value) => step(step(value, a!), b!) ?? null;
+    case 3:
+      return (value) => step(step(step(value, a!), b!), c!) ?? null;
+    default:
+      return (value) => {
+        for (const name of names) value = step(value, name);
+        return value ?? null;
+      };
   }
-  return value ?? null;
 }
 
 const COMPARE: Record<string, (a: number, b: number) => boolean> = {
