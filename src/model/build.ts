@@ -174,6 +174,13 @@ function mergeScalars(device: DeviceModel, fragments: Fragment[]): void {
       byPath.set(path, list);
     }
   for (const [path, candidates] of byPath) {
+    if (candidates.length === 1) {
+      // The usual case: one section gives the field.
+      const [only] = candidates as [Candidate];
+      setPath(device, path, only.value);
+      device.sources[path] = { file: only.fragment.file, line: only.line };
+      continue;
+    }
     const best = Math.max(...candidates.map((c) => c.fragment.specificity));
     const top = candidates.filter((c) => c.fragment.specificity === best);
     // Among equals, a known value beats "none", and the first printed wins.
@@ -199,7 +206,12 @@ function mergeLists(device: DeviceModel, fragments: Fragment[]): void {
     const holders = fragments.filter((f) => f.lists.has(path));
     let items: unknown[] = [];
     let lines: { file: string; line: number }[] = [];
-    if (LOG_LISTS.includes(path)) {
+    const single = holders.length === 1 ? holders[0]!.lists.get(path)! : null;
+    if (single && LOG_LISTS.includes(path) && ascending(single.lines)) {
+      // One section holds the log, already in line order: nothing to merge or de-duplicate.
+      items = [...single.items];
+      lines = single.lines.map((line) => ({ file: holders[0]!.file, line }));
+    } else if (LOG_LISTS.includes(path)) {
       const seen = new Set<string>();
       for (const fragment of holders) {
         const list = fragment.lists.get(path)!;
@@ -225,6 +237,11 @@ function mergeLists(device: DeviceModel, fragments: Fragment[]): void {
     setPath(device, path, items);
     items.forEach((_, i) => (device.sources[`${path}[${i}]`] = lines[i]!));
   }
+}
+
+function ascending(lines: readonly number[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (lines[i]! <= lines[i - 1]!) return false;
+  return true;
 }
 
 function decidePlatform(group: DeviceGroup, device: DeviceModel): Platform {
