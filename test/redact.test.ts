@@ -68,3 +68,19 @@ describe('slp-doctor analyze --redact', () => {
     expect(result.stdout).toMatch(/<(host|sn|account|ip|token)-1>/);
   });
 });
+
+describe('Redactor: learned values', () => {
+  it('masks a learned value only between non-alphanumerics, the longest where several start at one place', () => {
+    const redactor = new Redactor().learnValues([['host', 'leaf-1'], ['host', 'leaf-10'], ['account', 'Example Corp']]);
+    expect(redactor.redact('leaf-10 leaf-1x leaf-1. xleaf-1 Example Corporation, Example Corp')).toBe(
+      '<host-1> leaf-1x <host-2>. xleaf-1 Example Corporation, <account-1>',
+    );
+  });
+
+  it('keeps one mask per value when values are learned between outputs', () => {
+    const redactor = new Redactor().learnValues([['host', 'leaf-1']]);
+    expect(redactor.redact('leaf-1 leaf-2')).toBe('<host-1> leaf-2');
+    redactor.learnValues([['host', 'leaf-2']]);
+    expect(redactor.redact('leaf-2 leaf-1')).toBe('<host-2> <host-1>');
+  });
+});

@@ -37,10 +37,9 @@ const ACCOUNT_FIELD = /\b((?:Smart|Virtual) Account:\s*)(.+?)(\s+As of\b.*)?$/gi
 export class Redactor {
   private readonly masks = new Map<string, string>();
   private readonly counters = new Map<Kind, number>();
-  private readonly literals: { value: string; kind: Kind }[] = [];
+  /** Learned values and their kind; by length, longest first, for the scan in `maskLiterals`. */
   private readonly literalKinds = new Map<string, Kind>();
-  /** One alternation of every learned value, longest first; rebuilt only when values are learned. */
-  private literalPattern: RegExp | null = null;
+  private readonly literalLengths: number[] = [];
 
   /** Values known from the models are masked wherever they appear, even inside words of other lines. */
   learn(devices: DeviceModel[]): this {
@@ -57,9 +56,38 @@ export class Redactor {
   private literal(value: string, kind: Kind): void {
     const trimmed = value.trim();
     if (trimmed.length < 3 || this.literalKinds.has(trimmed)) return;
-    this.literals.push({ value: trimmed, kind });
     this.literalKinds.set(trimmed, kind);
-    this.literalPattern = null;
+    if (!this.literalLengths.includes(trimmed.length)) {
+      this.literalLengths.push(trimmed.length);
+      this.literalLengths.sort((a, b) => b - a);
+    }
+  }
+
+  /**
+   * Every learned value that stands between non-alphanumeric characters, the longest where several start at one
+   * place, scanning left to right (what one alternation of them all, longest first, would match). A set lookup per
+   * possible length instead of that alternation: a fleet learns tens of thousands of values, and a streamed run
+   * learns them a device at a time.
+   */
+  private maskLiterals(text: string): string {
+    if (this.literalKinds.size === 0) return text;
+    let out = '';
+    let copied = 0;
+    for (let start = 0; start < text.length; start++) {
+      if (start > 0 && isAlphanumeric(text.charCodeAt(start - 1))) continue;
+      for (const length of this.literalLengths) {
+        const end = start + length;
+        if (end > text.length || (end < text.length && isAlphanumeric(text.charCodeAt(end)))) continue;
+        const value = text.slice(start, end);
+        const kind = this.literalKinds.get(value);
+        if (kind === undefined) continue;
+        out += text.slice(copied, start) + this.mask(value, kind);
+        copied = end;
+        start = end - 1;
+        break;
+      }
+    }
+    return copied === 0 ? text : out + text.slice(copied);
   }
 
   mask(value: string, kind: Kind): string {
@@ -76,14 +104,7 @@ export class Redactor {
 
   /** Mask a rendered output (text, Markdown or JSON: masks contain no character that needs escaping). */
   redact(text: string): string {
-    let out = text;
-    if (this.literals.length > 0) {
-      if (this.literalPattern === null) {
-        const alternatives = [...this.literals].sort((a, b) => b.value.length - a.value.length).map((l) => escapeRegExp(l.value));
-        this.literalPattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'g');
-      }
-      out = out.replace(this.literalPattern, (value) => this.mask(value, this.literalKinds.get(value)!));
-    }
+    let out = this.maskLiterals(text);
     out = out.replace(ACCOUNT_FIELD, (_m, label: string, name: string, rest: string | undefined) =>
       name.startsWith('<account-') ? `${label}${name}${rest ?? ''}` : `${label}${this.mask(name.trim(), 'account')}${rest ?? ''}`);
     out = out.replace(ID_TOKEN, (_m, label: string, token: string) => (token.startsWith('<') ? _m : `${label}${this.mask(token, 'token')}`));
@@ -100,6 +121,6 @@ export class Redactor {
   }
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
