@@ -21,7 +21,8 @@ const SERIAL = /\b[A-Z]{3}\d{4}[A-Z0-9]{4}\b/g;
 const TARGET_BYTES = 15 * 1024;
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const word = (value) => new RegExp(`(?<![A-Za-z0-9_-])${escape(value)}(?![A-Za-z0-9_])`, 'g');
+// A value standing on its own: not inside a longer name, but it may follow a terminal colour code (`ESC[1mleaf-1#`).
+const word = (value) => new RegExp(`(?<=^|[^A-Za-z0-9_-]|\\x1b\\[[0-9;]*[A-Za-z])${escape(value)}(?![A-Za-z0-9_])`, 'g');
 
 /** Read every bundled capture once: its text and the identifying values the real model finds in it. */
 export async function loadTemplates() {
