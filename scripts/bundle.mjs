@@ -4,17 +4,22 @@
 // (TUI, rule engine, fleet workers) keeps `parse` and `analyze` cold starts low. tsc still type-checks and emits
 // dist/ for tests and scripts.
 //
+// The TUI is built a second time, as one script (dist/bundle/tui-script.js) with Ink, React and everything the first
+// frame needs: src/tui/load.ts compiles it with a V8 code cache, which ES modules cannot have on Node 20. Compiling
+// is most of what the TUI's start-up would otherwise spend.
+//
 // It then precompiles the built-in rule pack into dist/rules-pack.json (src/rules/pack-cache.ts): parsing and
 // checking ~45 rule files was most of an `analyze` cold start. The bundle only trusts a cache stamped with its own
 // build id, so a cache can never outlive the code that wrote it.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entryPoints = ['src/cli/main.ts', 'src/cli/fleet/worker.ts', 'src/ingest/read-ahead-worker.ts', 'src/rules/precompile.ts'].filter((p) => existsSync(`${root}/${p}`));
+const entryPoints = ['src/cli/main.ts', 'src/cli/fleet/worker.ts', 'src/ingest/read-ahead-worker.ts', 'src/rules/precompile.ts', 'src/tui/load.ts'].filter((p) => existsSync(`${root}/${p}`));
 
 /** Same sources and dependencies, same id: rebuilding unchanged code keeps the cache valid. */
 function buildId() {
@@ -34,6 +39,8 @@ function buildId() {
 // Chunk names change with their content: start clean so old chunks do not pile up.
 rmSync(`${root}/dist/bundle`, { recursive: true, force: true });
 
+const id = buildId();
+
 await build({
   absWorkingDir: root,
   entryPoints,
@@ -51,8 +58,115 @@ await build({
   legalComments: 'none',
   minify: true,
   keepNames: true,
-  define: { __SLP_BUILD_ID__: JSON.stringify(buildId()) },
+  define: { __SLP_BUILD_ID__: JSON.stringify(id) },
 });
+
+// Node's built-in modules are required through the `__slpRequire` the loader passes in: a script has no import
+// statement. So is React's developer tools package, which Ink imports only when DEV=true (and which is not installed:
+// Ink then says so and goes on, as it does when it cannot import it).
+const requiredAtRunTime = {
+  name: 'required-at-run-time',
+  setup(b) {
+    const builtins = new Set(builtinModules);
+    b.onResolve({ filter: /^[a-z_:/-]+$/ }, ({ path }) =>
+      path.startsWith('node:') || builtins.has(path) || path === 'react-devtools-core' ? { path, namespace: 'required' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'required' }, ({ path }) => ({
+      // Not `require`, which esbuild would resolve (to this very module) and bundle.
+      contents: `try { module.exports = __slpRequire(${JSON.stringify(path)}); } catch (error) { if (error.code === 'MODULE_NOT_FOUND') error.code = 'ERR_MODULE_NOT_FOUND'; throw error; }`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * Exact rewrites of Ink and its dependencies for the TUI script: start-up costs, and one place where a script differs
+ * from a module. A rewrite whose text is no longer found is skipped with a warning.
+ */
+const SOURCE_PATCHES = [
+  {
+    // Yoga (the layout engine) is WebAssembly inlined as base64. Emscripten's loader fetches it with fetch() whenever
+    // fetch exists, and the first touch of fetch loads Node's whole HTTP client (undici); without fetch it decodes the
+    // bytes with atob and a loop over the characters. Buffer decodes them at once.
+    file: /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+    edits: [
+      ['"function"!=typeof fetch', 'true'],
+      [
+        'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
+        'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
+      ],
+    ],
+  },
+  {
+    // string-width builds /^\p{RGI_Emoji}$/v, tens of milliseconds to construct and as many to first run, for every
+    // cluster it measures outside printable ASCII: the TUI's ✔ ✖ ▲ │ … A one-code-unit cluster can only be an RGI
+    // emoji if it has Emoji_Presentation (Unicode's basic emoji set; test/tui/string-width.test.ts checks every BMP
+    // character), so those are tested against that cheap property first, and the big expression is built when needed.
+    file: /node_modules[\\/]string-width[\\/]index\.js$/,
+    // wrap-ansi's own string-width 7 uses the emoji-regex package instead: left as it is.
+    only: '/^\\p{RGI_Emoji}$/v',
+    edits: [
+      [
+        'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+        'let rgiEmojiRegex;\nconst emojiPresentationRegex = /\\p{Emoji_Presentation}/u;\n' +
+          'const isRgiEmoji = (segment) => (segment.length > 1 || emojiPresentationRegex.test(segment)) && (rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(segment);',
+      ],
+      ['rgiEmojiRegex.test(segment)', 'isRgiEmoji(segment)'],
+    ],
+  },
+  {
+    // With DEV=true (React's developer tools) Ink reads its name and version from the package.json next to
+    // import.meta.url, which in the script is the script's own URL: they are written in instead.
+    file: /node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/,
+    edits: [
+      ['await loadPackageJson()', (path) => {
+        const { name, version } = JSON.parse(readFileSync(join(dirname(path), '..', 'package.json'), 'utf8'));
+        return JSON.stringify({ name, version });
+      }],
+    ],
+  },
+];
+
+const sourcePatches = {
+  name: 'source-patches',
+  setup(b) {
+    for (const { file, only, edits } of SOURCE_PATCHES) {
+      b.onLoad({ filter: file }, ({ path }) => {
+        let source = readFileSync(path, 'utf8');
+        if (only && !source.includes(only)) return undefined;
+        for (const [from, to] of edits) {
+          if (source.includes(from)) source = source.replaceAll(from, typeof to === 'function' ? to(path) : to);
+          else console.warn(`bundle: ${path} has changed (no ${JSON.stringify(from.slice(0, 40))}…); not rewritten for the TUI script`);
+        }
+        return { contents: source, loader: 'js' };
+      });
+    }
+  },
+};
+
+// The TUI script: ES module syntax inside (top-level await: Yoga compiles its WebAssembly at load), no import or
+// export statement, so that src/tui/load.ts can compile it as the body of an async function. It hands runTui over
+// through the function's parameter (src/tui/script.ts).
+const TUI_SCRIPT = 'dist/bundle/tui-script.js';
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/tui/script.ts'],
+  outfile: TUI_SCRIPT,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  plugins: [requiredAtRunTime, sourcePatches],
+  logLevel: 'warning',
+  legalComments: 'none',
+  minify: true,
+  keepNames: true,
+  // React's development build checks everything twice and starts far slower. The script's URL is a parameter:
+  // a script has no import.meta.
+  define: { __SLP_BUILD_ID__: JSON.stringify(id), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__slpScriptUrl' },
+});
+// What load.ts compiles must compile: fail the build, not the user's TUI.
+const { compileTuiScript } = await import(pathToFileURL(join(root, 'dist/bundle/tui/load.js')).href);
+compileTuiScript(join(root, TUI_SCRIPT));
 
 const { writePackCache } = await import(pathToFileURL(join(root, 'dist/bundle/rules/precompile.js')).href);
 const problems = writePackCache(join(root, 'rules'), join(root, 'dist/rules-pack.json'));

@@ -90,8 +90,9 @@ Examples:
   slp-doctor tui captures/iosxe-techsupport.txt
   slp-doctor            (on a terminal: opens the paste screen)`)
     .action(async (files: string[], options: { rules: string[]; now?: string }) => {
-      const { runTui } = await import('../tui/index.js');
-      exitCode = await runTui(files, options);
+      // The TUI loads as one script compiled from a V8 code cache (src/tui/load.ts), not as modules: it starts faster.
+      const { loadTui } = await import('../tui/load.js');
+      exitCode = await (await loadTui())(files, options);
     });
 
   const rules = program.command('rules').description('Work with rule packs: list, lint, test, explain');

@@ -28,7 +28,9 @@ export interface AppProps {
   now?: string;
   /** Files to open at once; none: the start screen. */
   files?: string[];
-  /** A session already analysed (tests). */
+  /** Those files already being read and parsed (runTui starts that while Ink loads); default: parse them here. */
+  opening?: Promise<Session>;
+  /** A session already parsed, and maybe analysed: the first frame shows it (runTui, tests). */
   session?: Session;
   onExit?: (code: number) => void;
 }
@@ -46,12 +48,12 @@ interface RawState {
 const NO_LINES: ReadonlySet<number> = new Set();
 const INITIALLY_OPEN = ['device', 'transport', 'usageReporting', 'trustCode'];
 
-export function App({ evaluate, now, files = [], session: given, onExit }: AppProps): ReactElement {
+export function App({ evaluate, now, files = [], opening, session: given, onExit }: AppProps): ReactElement {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   const [session, setSession] = useState<Session | null>(given ?? null);
   const [screen, setScreen] = useState<Screen>(given ? (given.devices.length > 1 ? 'picker' : 'device') : 'start');
-  const [busy, setBusy] = useState<string | null>(files.length > 0 ? `Reading ${files.join(', ')} …` : null);
+  const [busy, setBusy] = useState<string | null>(files.length > 0 && !given ? `Reading ${files.join(', ')} …` : null);
   const [startError, setStartError] = useState<string | null>(null);
   const [deviceIndex, setDeviceIndex] = useState(0);
   const [pickerCursor, setPickerCursor] = useState(0);
@@ -100,7 +102,7 @@ export function App({ evaluate, now, files = [], session: given, onExit }: AppPr
       return;
     }
     if (files.length === 0) return;
-    parseFiles(files, now).then(open, (error: unknown) => {
+    (opening ?? parseFiles(files, now)).then(open, (error: unknown) => {
       setStartError(messageOf(error));
       setScreen('start');
     }).finally(() => setBusy(null));

@@ -2,9 +2,21 @@
 // for Ink and React. The first frame comes before the rule engine is loaded: the header and model need only the
 // parse, and the findings follow a moment later.
 import type { RulePack } from '../rules/types.js';
-import { withFindings, type Session } from './session.js';
+import { parseFiles, withFindings, type Session } from './session.js';
 
-export async function runTui(files: string[], options: { rules: string[]; now?: string }): Promise<number> {
+/** How long the first frame may wait for a parse still running once Ink is loaded, to show the header at once. */
+const PARSE_GRACE_MS = 300;
+/** Enough for a frame to reach the screen: Ink draws at most 30 a second. */
+const FRAME_MS = 100;
+
+export interface TuiOptions {
+  rules: string[];
+  now?: string;
+  /** Called once, shortly after the first device is on screen: what start-up needs has run (load.ts). */
+  onShown?: () => void;
+}
+
+export async function runTui(files: string[], options: TuiOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('slp-doctor: tui needs a terminal; use `slp-doctor analyze FILE` in scripts and pipes\n');
     return 2;
@@ -12,12 +24,19 @@ export async function runTui(files: string[], options: { rules: string[]; now?: 
   // Ink renders only the last frame when it believes it runs in CI (CI, CONTINUOUS_INTEGRATION or CI_* set). Someone
   // who opens the interactive view on a real terminal wants every frame, whatever their environment says.
   for (const key of Object.keys(process.env)) if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_')) delete process.env[key];
-  // React's development build checks everything twice and starts far slower; a user's terminal wants production.
-  process.env.NODE_ENV ??= 'production';
-  const [{ createElement }, { render }, { App }] = await Promise.all([import('react'), import('ink'), import('./App.js')]);
+  // The files are read and parsed while Ink and React load. A small capture is parsed by the time Ink is ready and
+  // the first frame is already its header; a large one first shows the "Reading …" screen.
+  const opening = files.length > 0 ? parseFiles(files, options.now) : undefined;
+  opening?.catch(() => undefined); // the start screen reports a failure
+  const { launch } = await import('./launch.js');
+  const parsed = opening && (await settledWithin(opening, PARSE_GRACE_MS));
   let fatal: unknown = null;
   let pack: Promise<{ pack: RulePack; run: typeof import('../cli/run.js') }> | null = null;
+  let shown = options.onShown;
+  // Called as a parsed session opens: its device is on screen (after the next frame).
   const evaluate = async (session: Session): Promise<Session> => {
+    if (shown) setTimeout(shown, FRAME_MS);
+    shown = undefined;
     pack ??= import('../cli/run.js').then((run) => ({ pack: run.loadRulePack(options.rules), run }));
     try {
       const loaded = await pack;
@@ -32,7 +51,7 @@ export async function runTui(files: string[], options: { rules: string[]; now?: 
   // The alternate screen keeps the user's scrollback intact and gives the app the whole window.
   process.stdout.write('\x1b[?1049h\x1b[H');
   let code = 0;
-  const instance = render(createElement(App, { evaluate, now: options.now, files, onExit: (c: number) => (code = c) }), { exitOnCtrlC: true });
+  const instance = launch({ evaluate, now: options.now, files, opening, session: parsed ?? undefined, onExit: (c: number) => (code = c) });
   try {
     await instance.waitUntilExit();
   } finally {
@@ -40,4 +59,15 @@ export async function runTui(files: string[], options: { rules: string[]; now?: 
   }
   if (fatal) throw fatal;
   return code;
+}
+
+/** The session if the parse has succeeded within `ms`; null if it is still running or failed. */
+async function settledWithin(opening: Promise<Session>, ms: number): Promise<Session | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, ms, null)));
+  try {
+    return await Promise.race([opening.catch(() => null), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
