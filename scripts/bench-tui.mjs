@@ -1,6 +1,7 @@
 // `npm run bench` section: how long until the TUI shows a small capture's header, in a real terminal (tmux).
 // Called by scripts/bench.mjs with its `record`; returns Markdown notes for docs/PERFORMANCE.md.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const RUNS = 5;
@@ -21,9 +22,13 @@ export async function run({ record, root, bin }) {
   const socket = `slp-bench-${process.pid}`;
   const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   tmux('new-session', '-d', '-s', 'idle', '-x', '100', '-y', '30');
+  // The TUI starts from a V8 code cache that its first run after a build writes (src/tui/load.ts). That first run is
+  // measured apart; the median is of the runs after it, as a user's TUI starts every time but the first.
+  const bundle = join(root, 'dist/bundle');
+  for (const name of readdirSync(bundle)) if (/^tui-script\.js\..*\.cache$/.test(name)) rmSync(join(bundle, name));
   const times = [];
   try {
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i <= RUNS; i++) {
       const session = `run${i}`;
       const start = performance.now();
       tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', '-c', root, `${process.execPath} ${bin} tui ${capture}`);
@@ -41,13 +46,17 @@ export async function run({ record, root, bin }) {
   } finally {
     spawnSync('tmux', ['-L', socket, 'kill-server']);
   }
-  const ms = median(times);
-  record('TUI first frame, small capture', ms, 'ms', { text: '< 500 ms', ok: (v) => v < 500 });
+  const [first, ...cached] = times;
+  const ms = median(cached);
+  record('TUI first frame, small capture', ms, 'ms', { text: '< 500 ms', ok: (v) => v < 500 }, `median of ${RUNS} runs with the code cache`);
+  record('TUI first frame, first run after a build', first, 'ms', undefined, 'writes the code cache');
   return [
     '## TUI first frame',
     '',
     `\`slp-doctor tui captures/nxos-status-cslu.txt\` in a 100×30 tmux window, from starting the process to the header`,
-    `("ACK deadline …") on screen, polled every 5 ms: ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${ms.toFixed(0)} ms).`,
-    'It includes Node start-up, loading the rule pack, Ink and React, and analysing the capture.',
+    `("ACK deadline …") on screen, polled every 5 ms: ${cached.map((t) => t.toFixed(0)).join(', ')} ms (median ${ms.toFixed(0)} ms);`,
+    `the first run after the build, which has no code cache yet (it writes it once the device is on screen), ${first.toFixed(0)} ms.`,
+    'It includes Node start-up, compiling the TUI (from the cache), loading Ink and React, and reading and parsing the',
+    'capture; the rule pack loads after the first frame.',
   ].join('\n');
 }
