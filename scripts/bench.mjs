@@ -37,10 +37,22 @@ function wall(command, args, runs) {
   return median(times);
 }
 
-function measured(args) {
-  const child = spawnSync(process.execPath, [measure, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  const line = child.stderr.trim().split('\n').pop();
-  return JSON.parse(line);
+/**
+ * One run of `slp-doctor ARGS` in a process of its own: `ms` is the command's time inside it, `wallMs` the whole
+ * process's (Node start-up included, as for grep), `maxRssMB` its peak RSS. With `runs`, the median time of that many
+ * runs and the highest RSS.
+ */
+function measured(args, runs = 1) {
+  const all = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, [measure, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const line = child.stderr.trim().split('\n').pop();
+    all.push({ ...JSON.parse(line), wallMs });
+  }
+  const byWall = [...all].sort((a, b) => a.wallMs - b.wallMs);
+  return { ...byWall[Math.floor(runs / 2)], maxRssMB: Math.max(...all.map((r) => r.maxRssMB)), runs };
 }
 
 const small = join(root, 'captures/rule-dns-not-configured.txt');
@@ -107,11 +119,12 @@ function techSupport15k() {
     writeShowTech(file, (quick ? 50 : 200) * 1024 * 1024, 7);
     const mb = statSync(file).size / 1024 / 1024;
     const grep = wall('grep', ['-c', 'LICMGR', file], 3);
-    const run = measured(['parse', '--format', 'json', file]);
-    record(`parse ${mb.toFixed(0)} MB show-tech`, run.ms / 1000, 's', { text: '< 5 s', ok: (v) => v < 5 }, `${(mb / (run.ms / 1000)).toFixed(0)} MB/s; grep -c LICMGR: ${(grep / 1000).toFixed(2)} s (${(run.ms / grep).toFixed(1)}x)`);
+    const run = measured(['parse', '--format', 'json', file], 3);
+    record(`parse ${mb.toFixed(0)} MB show-tech (median of 3)`, run.wallMs / 1000, 's', { text: '< 5 s', ok: (v) => v < 5 },
+      `${(mb / (run.wallMs / 1000)).toFixed(0)} MB/s; grep -c LICMGR: ${(grep / 1000).toFixed(2)} s (${(run.wallMs / grep).toFixed(1)}x)`);
     record(`parse ${mb.toFixed(0)} MB show-tech, peak RSS`, run.maxRssMB, 'MB', { text: '< 300 MB', ok: (v) => v < 300 });
-    const analyzed = measured(['analyze', '--format', 'json', '--fail-on', 'never', file]);
-    record(`analyze ${mb.toFixed(0)} MB show-tech`, analyzed.ms / 1000, 's', undefined, `peak RSS ${analyzed.maxRssMB.toFixed(0)} MB`);
+    const analyzed = measured(['analyze', '--format', 'json', '--fail-on', 'never', file], 3);
+    record(`analyze ${mb.toFixed(0)} MB show-tech (median of 3)`, analyzed.wallMs / 1000, 's', undefined, `peak RSS ${analyzed.maxRssMB.toFixed(0)} MB`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -151,7 +164,9 @@ node scripts/measure.mjs parse --format json /tmp/showtech.txt   # one measured 
 
 - Warm timings run in one process after warm-up; the median is reported.
 - Cold starts spawn \`node bin/slp-doctor.js …\` and report the median wall time, next to \`node -e ''\`.
-- Peak RSS is the measured process's own \`maxRSS\` (scripts/measure.mjs), for the command alone.
+- Big inputs and the fleet run \`node scripts/measure.mjs …\` (the shipped bundle) in a process of their own; their
+  times are that process's whole wall time, Node start-up included, as grep's are. Peak RSS is the process's own
+  \`maxRSS\`, for the command alone.
 - The show-tech is deterministic (seeded): unrelated sections (interfaces, CPU history, MTS buffers, logging) with
   the licensing sections of a bundled capture inserted at 20 %, 50 % and 80 % of the file.
 

@@ -20,19 +20,21 @@ const DASH = 0x2d;
 const TAB = 0x09;
 
 /**
- * `lineEnds(start, end, separator, out, candidates, candidateCountAt)`: for every `separator` byte in
+ * `lineEnds(start, end, separator, out, candidates, candidateCountAt, firstMarks)`: for every `separator` byte in
  * memory[start, end), in order, writes its address to the i32 array at `out`; writes to the i32 array at
- * `candidates` the number of each line that holds a mark byte or starts like a header; stores how many candidates
- * there are at `candidateCountAt`, and returns how many lines ended. The first line may have begun in an earlier
- * chunk; the reader treats it on its own.
+ * `candidates` the number of each line that holds a mark byte or starts like a header, and to the i32 array at
+ * `firstMarks`, for the same candidate, the address of the line's first mark byte (-1: none); stores how many
+ * candidates there are at `candidateCountAt`, and returns how many lines ended. The first line may have begun in an
+ * earlier chunk; the reader treats it on its own. (Where the first mark is saves the reader a search for the `%` on
+ * every line of a log, where nearly every line is a message and a candidate.)
  *
  *   for (; start + 32 <= end; start += 32)   (two 16-byte vectors; a bit per byte)
  *     ends = bitmask(load32(start) == separator); marks = bitmask(load32(start) in MARK_BYTES)
  *     for each set bit b of ends, lowest first (line n ends at start + b, began after the previous end):
- *       marked = carried || any marks below b; carried = false; drop marks up to b
- *       if (marked || startsLikeHeader(first byte of line n)) candidates[c++] = n
- *       out[n++] = start + b
- *     carried ||= any marks left
+ *       if (firstMark == -1 && any marks below b) firstMark = start + the lowest of them
+ *       if (firstMark != -1 || startsLikeHeader(first byte of line n)) firstMarks[c] = firstMark, candidates[c++] = n
+ *       out[n++] = start + b; firstMark = -1; drop marks up to b
+ *     if (firstMark == -1 && any marks left) firstMark = start + the lowest of them
  *   then the last bytes one at a time, the same way.
  */
 // Locals: the parameters, then i32s, then v128s.
@@ -42,41 +44,55 @@ const SEPARATOR = 2;
 const OUT = 3;
 const CANDIDATES = 4;
 const CANDIDATE_COUNT_AT = 5;
-const N = 6;
-const C = 7;
-const ENDS = 8;
-const MARKS = 9;
-const LOWEST = 10;
-const CARRIED = 11;
-const PREVIOUS_END = 12;
-const LINE_END = 13;
-const FIRST = 14;
-const BLOCK = 15;
-const WANTED = 16;
-const LOW_TABLE = 17;
-const HIGH_TABLE = 18;
-const LOW_NIBBLE = 19;
-const ZERO = 20;
+const FIRST_MARKS = 6;
+const N = 7;
+const C = 8;
+const ENDS = 9;
+const MARKS = 10;
+const LOWEST = 11;
+const FIRST_MARK = 12;
+const PREVIOUS_END = 13;
+const LINE_END = 14;
+const FIRST = 15;
+const I32_LOCALS = 9;
+const BLOCK = 16;
+const WANTED = 17;
+const LOW_TABLE = 18;
+const HIGH_TABLE = 19;
+const LOW_NIBBLE = 20;
+const ZERO = 21;
+const V128_LOCALS = 6;
 const { get, set, i32 } = op;
 
-/** The line ending at LINE_END, marked as the value on the stack says: list it if it could matter, record its end. */
-const endLine = (marked: Code): Code =>
+/** The line ending at LINE_END: list it if it could matter (with its first mark), record its end. */
+const endLine = code(
+  // first byte of the line; for an empty line that is the separator itself, which starts nothing
+  get(PREVIOUS_END), i32(1), op.add, op.load8, set(FIRST),
+  get(FIRST_MARK), i32(-1), op.ne,
+  get(FIRST), get(SEPARATOR), op.ne,
+  get(FIRST), i32(BACKTICK), op.eq, get(FIRST), i32(DASH), op.eq, op.or,
+  get(FIRST), i32(32), op.ltU, get(FIRST), i32(TAB), op.ne, op.and, op.or,
+  op.and, op.or,
+  op.if,
+  get(CANDIDATES), get(C), i32(2), op.shl, op.add, get(N), op.store32,
+  get(FIRST_MARKS), get(C), i32(2), op.shl, op.add, get(FIRST_MARK), op.store32,
+  get(C), i32(1), op.add, set(C),
+  op.end,
+  get(OUT), get(N), i32(2), op.shl, op.add, get(LINE_END), op.store32,
+  get(N), i32(1), op.add, set(N),
+  get(LINE_END), set(PREVIOUS_END),
+  i32(-1), set(FIRST_MARK),
+);
+
+/** While the current line has no mark yet: the lowest bit of `bits` (positions from START), if any, is its first. */
+const noteMark = (bits: Code): Code =>
   code(
-    // first byte of the line; for an empty line that is the separator itself, which starts nothing
-    get(PREVIOUS_END), i32(1), op.add, op.load8, set(FIRST),
-    marked,
-    get(FIRST), get(SEPARATOR), op.ne,
-    get(FIRST), i32(BACKTICK), op.eq, get(FIRST), i32(DASH), op.eq, op.or,
-    get(FIRST), i32(32), op.ltU, get(FIRST), i32(TAB), op.ne, op.and, op.or,
-    op.and, op.or,
-    op.if,
-    get(CANDIDATES), get(C), i32(2), op.shl, op.add, get(N), op.store32,
-    get(C), i32(1), op.add, set(C),
+    get(FIRST_MARK), i32(-1), op.eq, op.if,
+    bits, set(FIRST),
+    get(FIRST), op.if,
+    get(START), get(FIRST), op.ctz, op.add, set(FIRST_MARK),
     op.end,
-    get(OUT), get(N), i32(2), op.shl, op.add, get(LINE_END), op.store32,
-    get(N), i32(1), op.add, set(N),
-    get(LINE_END), set(PREVIOUS_END),
-    i32(0), set(CARRIED),
+    op.end,
   );
 
 /**
@@ -122,6 +138,7 @@ const LINE_ENDS = code(
   op.const128(MARK_TABLES.low), set(LOW_TABLE),
   op.const128(MARK_TABLES.high), set(HIGH_TABLE),
   i32(15), op.splat8, set(LOW_NIBBLE),
+  i32(-1), set(FIRST_MARK),
   get(START), i32(1), op.sub, set(PREVIOUS_END),
   op.block, op.loop, // 32 bytes at a time
   get(START), i32(32), op.add, get(END), op.gtU, op.brIf(1),
@@ -131,20 +148,21 @@ const LINE_ENDS = code(
   get(ENDS), op.eqz, op.brIf(1),
   get(ENDS), i32(0), get(ENDS), op.sub, op.and, set(LOWEST),
   get(START), get(ENDS), op.ctz, op.add, set(LINE_END),
-  endLine(code(get(CARRIED), get(MARKS), get(LOWEST), i32(1), op.sub, op.and, i32(0), op.ne, op.or)),
+  noteMark(code(get(MARKS), get(LOWEST), i32(1), op.sub, op.and)),
+  endLine,
   get(MARKS), i32(0), get(LOWEST), i32(1), op.shl, op.sub, op.and, set(MARKS),
   get(ENDS), get(ENDS), i32(1), op.sub, op.and, set(ENDS),
   op.br(0), op.end, op.end,
-  get(CARRIED), get(MARKS), i32(0), op.ne, op.or, set(CARRIED),
+  noteMark(get(MARKS)),
   get(START), i32(32), op.add, set(START),
   op.br(0), op.end, op.end,
   op.block, op.loop, // the last bytes
   get(START), get(END), op.geU, op.brIf(1),
   get(START), op.load8, get(SEPARATOR), op.eq, op.if,
   get(START), set(LINE_END),
-  endLine(get(CARRIED)),
+  endLine,
   op.else,
-  get(CARRIED), isMarkByte(code(get(START), op.load8)), op.or, set(CARRIED),
+  noteMark(isMarkByte(code(get(START), op.load8))),
   op.end,
   get(START), i32(1), op.add, set(START),
   op.br(0), op.end, op.end,
@@ -159,13 +177,14 @@ const LINE_ENDS = code(
  */
 export const WINDOW_BYTES = 128 << 10;
 // Memory layout: the candidate count, a read buffer, a scratch window for input that lives elsewhere, then the line
-// ends and the candidate lines (one i32 per byte at most, each).
+// ends, the candidate lines and their first marks (one i32 per byte at most, each).
 const CANDIDATE_COUNT_ADDRESS = 0;
 const READ_BUFFER_AT = 64;
 const SCRATCH_AT = READ_BUFFER_AT + WINDOW_BYTES;
 const ENDS_AT = SCRATCH_AT + WINDOW_BYTES;
 const CANDIDATES_AT = ENDS_AT + 4 * WINDOW_BYTES;
-const MEMORY_BYTES = CANDIDATES_AT + 4 * WINDOW_BYTES;
+const FIRST_MARKS_AT = CANDIDATES_AT + 4 * WINDOW_BYTES;
+const MEMORY_BYTES = FIRST_MARKS_AT + 4 * WINDOW_BYTES;
 export const PAGE_BYTES = 65536;
 
 // The WebAssembly global exists in Node, but its types ship with the DOM library, which this project does not use.
@@ -180,8 +199,10 @@ export interface WasmMemory {
   readonly buffer: ArrayBuffer | SharedArrayBuffer;
 }
 
-/** lineEnds(start, end, separator, out, candidates, candidateCountAt) over one memory (see LINE_ENDS). */
-export type LineEndsFunction = (start: number, end: number, separator: number, out: number, candidates: number, candidateCountAt: number) => number;
+/** lineEnds(start, end, separator, out, candidates, candidateCountAt, firstMarks) over one memory (see LINE_ENDS). */
+export type LineEndsFunction = (
+  start: number, end: number, separator: number, out: number, candidates: number, candidateCountAt: number, firstMarks: number,
+) => number;
 
 const compiled = new Map<string, WasmModule>();
 
@@ -192,9 +213,9 @@ function lineEndsModule(pages: number, shared: boolean): WasmModule {
   if (!module) {
     const spec = {
       name: 'lineEnds',
-      params: [I32, I32, I32, I32, I32, I32],
+      params: [I32, I32, I32, I32, I32, I32, I32],
       result: I32,
-      locals: [I32, I32, I32, I32, I32, I32, I32, I32, I32, V128, V128, V128, V128, V128, V128],
+      locals: [...new Array<number>(I32_LOCALS).fill(I32), ...new Array<number>(V128_LOCALS).fill(V128)],
       body: LINE_ENDS,
     };
     module = new WebAssembly.Module(moduleBytes(spec, { pages, shared }));
@@ -221,6 +242,7 @@ interface Indexer {
   ends: Int32Array;
   candidates: Int32Array;
   candidateCount: Int32Array;
+  firstMarks: Int32Array;
   lineEnds: LineEndsFunction;
 }
 
@@ -237,6 +259,7 @@ function instance(): Indexer {
       ends: new Int32Array(buffer, ENDS_AT, WINDOW_BYTES),
       candidates: new Int32Array(buffer, CANDIDATES_AT, WINDOW_BYTES),
       candidateCount: new Int32Array(buffer, CANDIDATE_COUNT_ADDRESS, 1),
+      firstMarks: new Int32Array(buffer, FIRST_MARKS_AT, WINDOW_BYTES),
       lineEnds: bindLineEnds(memory, false),
     };
   }
@@ -264,6 +287,8 @@ export interface LineIndex {
   /** Numbers (indexes into `ends`) of the lines that hold a mark byte or start like a header, ascending. */
   candidates: Int32Array;
   candidateCount: number;
+  /** For each candidate line, the memory address of its first mark byte (subtract `base`), or -1. */
+  firstMarks: Int32Array;
   base: number;
 }
 
@@ -272,10 +297,10 @@ export interface LineIndex {
  * arrays are shared: they describe this chunk only until the next call.
  */
 export function indexLines(chunk: Buffer, separator: number): LineIndex {
-  const { lineEnds, ends, candidates, candidateCount } = instance();
+  const { lineEnds, ends, candidates, candidateCount, firstMarks } = instance();
   const base = chunk.byteOffset;
-  const count = lineEnds(base, base + chunk.length, separator, ENDS_AT, CANDIDATES_AT, CANDIDATE_COUNT_ADDRESS);
-  return { ends, count, candidates, candidateCount: candidateCount[0]!, base };
+  const count = lineEnds(base, base + chunk.length, separator, ENDS_AT, CANDIDATES_AT, CANDIDATE_COUNT_ADDRESS, FIRST_MARKS_AT);
+  return { ends, count, candidates, candidateCount: candidateCount[0]!, firstMarks, base };
 }
 
 let readBufferLeased = false;

@@ -3,7 +3,8 @@
 // lists those lines per chunk; the reader jumps from one to the next and counts the lines between unread.
 import { indexLines, isIndexable, toScratch, WINDOW_BYTES, type LineIndex } from './line-index.js';
 import { normaliseLine } from './normalise.js';
-import { LICENSING_FACILITIES, SectionSplitter } from './splitter.js';
+import { SectionSplitter } from './splitter.js';
+import { isOtherSyslogMessage, messagePercent } from './syslog-bytes.js';
 import { InputError, type IngestResult } from './types.js';
 
 /** A kept line longer than this is cut: a runaway line must not cost memory or time. */
@@ -112,7 +113,7 @@ export class ByteLineReader {
 
   private scanWindow(chunk: Buffer, index: LineIndex): void {
     const splitter = this.splitter;
-    const { ends, count, candidates, candidateCount, base } = index;
+    const { ends, count, candidates, candidateCount, firstMarks, base } = index;
     let next = 0;
     let pos = 0;
     if (this.carry) {
@@ -144,7 +145,14 @@ export class ByteLineReader {
       }
       const end = ends[next]! - base;
       this.lineNo++;
-      if (dropping && isOtherSyslogMessage(chunk, pos, messagePercentNear(chunk, pos, end))) {
+      let drop = false;
+      if (dropping) {
+        // A line with a `%` is a candidate; the indexer noted where its first mark byte is.
+        while (candidate < candidateCount && candidates[candidate]! < next) candidate++;
+        const markAt = candidate < candidateCount && candidates[candidate] === next ? firstMarks[candidate]! : -1;
+        drop = isOtherSyslogMessage(chunk, pos, messagePercent(chunk, pos, end, markAt < 0 ? -1 : markAt - base));
+      }
+      if (drop) {
         splitter.droppedSyslog(this.lineNo);
       } else if (!skipping || marks.worthDecoding(pos, end)) {
         this.emit(chunk, pos, end, end - pos);
@@ -262,51 +270,6 @@ function nextMessagePercent(chunk: Buffer, from: number): number {
     at = chunk.indexOf(PERCENT, at + 1);
   }
   return -1;
-}
-
-/**
- * The first `%` followed by a capital letter in the first MAX_SYSLOG_PREFIX + 1 bytes of the line pos..end, or -1.
- * Dropping runs once per line of a huge log: a short loop here is cheaper than a native search per line.
- */
-function messagePercentNear(chunk: Buffer, pos: number, end: number): number {
-  const stop = Math.min(end, pos + MAX_SYSLOG_PREFIX + 1);
-  for (let at = pos; at < stop; at++) {
-    if (chunk[at] !== PERCENT) continue;
-    const next = chunk[at + 1]!;
-    if (next >= 65 && next <= 90) return at;
-  }
-  return -1;
-}
-
-/** Longest stamp-and-host prefix before a message we drop unread. */
-const MAX_SYSLOG_PREFIX = 160;
-
-/**
- * Whether the line at `pos` is, by its bytes, a syslog message (stamp first, message near the start) of a facility
- * unrelated to licensing. A prompt or header never starts with a digit, `<`, `*` or `.`; a month name is followed
- * by a space.
- */
-function isOtherSyslogMessage(chunk: Buffer, pos: number, percent: number): boolean {
-  if (percent === -1 || percent - pos > MAX_SYSLOG_PREFIX) return false;
-  const first = chunk[pos]!;
-  const stampStart =
-    (first >= 48 && first <= 57) || first === 60 || first === 42 || first === 46 || percent === pos ||
-    (first >= 65 && first <= 90 && chunk[pos + 3] === SPACE);
-  if (!stampStart) return false;
-  // Most facilities (ETHPORT, IF, VSHD, …) are ruled out by their first letter without reading the name.
-  const candidates = FACILITIES_BY_INITIAL.get(chunk[percent + 1]!);
-  if (candidates === undefined) return true;
-  const dash = chunk.indexOf(DASH, percent + 1);
-  if (dash < 0 || dash - percent > 32) return false;
-  return !candidates.has(chunk.toString('latin1', percent + 1, dash));
-}
-
-const FACILITIES_BY_INITIAL = new Map<number, Set<string>>();
-for (const facility of LICENSING_FACILITIES) {
-  const initial = facility.charCodeAt(0);
-  const set = FACILITIES_BY_INITIAL.get(initial) ?? new Set<string>();
-  set.add(facility);
-  FACILITIES_BY_INITIAL.set(initial, set);
 }
 
 /** Control bytes that no device text carries (tab, newlines, form feed, backspace and ESC are normal in pastes). */

@@ -3,7 +3,9 @@
 import { readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { bindLineEnds, WINDOW_BYTES, type WasmMemory } from './line-index.js';
-import { candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, endsAt, FULL, lengthAt, SLOTS, stateAt } from './read-ahead-layout.js';
+import {
+  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, endsAt, FULL, lengthAt, firstMarksAt, SLOTS, stateAt,
+} from './read-ahead-layout.js';
 
 export interface ReadAheadSetup {
   memory: WasmMemory;
@@ -32,7 +34,9 @@ for (let chunk = first; ; chunk += stride) {
   control[lengthAt(slot)] = length;
   if (length > 0) {
     const start = dataAt(slot);
-    control[countAt(slot)] = lineEnds(start, start + length, separator, endsAt(slot), candidatesAt(slot), candidateCountAt(slot) * 4);
+    control[countAt(slot)] = lineEnds(
+      start, start + length, separator, endsAt(slot), candidatesAt(slot), candidateCountAt(slot) * 4, firstMarksAt(slot),
+    );
   }
   Atomics.store(control, stateAt(slot), FULL);
   Atomics.notify(control, stateAt(slot));

@@ -1,14 +1,14 @@
 // Reading a big file on two cores: a worker thread reads windows of the file and indexes their lines
 // (read-ahead-worker.ts) while this thread scans the windows already indexed. Reading and indexing cost about as
 // much as the scan, so a gigabyte show-tech takes about half the time. Small files are not worth a thread.
-import { existsSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { indexerMemory, WINDOW_BYTES } from './line-index.js';
+import { findWorkerScript } from '../common/worker-script.js';
+import { indexerMemory, WINDOW_BYTES, type LineIndex } from './line-index.js';
 import type { ByteLineReader } from './line-reader.js';
 import {
-  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, lengthAt, SHARED_BYTES, SLOTS, stateAt,
+  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, lengthAt, firstMarksAt, SHARED_BYTES, SLOTS, stateAt,
 } from './read-ahead-layout.js';
 import type { ReadAheadSetup } from './read-ahead-worker.js';
 import { InputError } from './types.js';
@@ -28,18 +28,16 @@ const YIELD_EVERY = 64;
  * runner, where the caller reads in this thread.
  */
 function findWorker(): URL | null {
-  for (const candidate of ['./read-ahead-worker.js', './ingest/read-ahead-worker.js', '../ingest/read-ahead-worker.js']) {
-    const url = new URL(candidate, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
+  return findWorkerScript(import.meta.url, ['./read-ahead-worker.js', './ingest/read-ahead-worker.js', '../ingest/read-ahead-worker.js']);
 }
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Feeds the whole file to `reader` with a read-ahead worker. false when no worker is available: read it yourself. */
-export async function readAhead(handle: FileHandle, path: string, reader: ByteLineReader): Promise<boolean> {
-  const script = findWorker();
+/**
+ * Feeds the whole file to `reader` with a read-ahead worker. false when no worker is available or it could not start:
+ * read it yourself. (`script` is for tests.)
+ */
+export async function readAhead(handle: FileHandle, path: string, reader: ByteLineReader, script = findWorker()): Promise<boolean> {
   if (!script) return false;
   const head = Buffer.allocUnsafe(PROBE_BYTES);
   const separator = reader.probe(head.subarray(0, readSync(handle.fd, head, 0, PROBE_BYTES, 0)));
@@ -47,6 +45,16 @@ export async function readAhead(handle: FileHandle, path: string, reader: ByteLi
   const memory = indexerMemory(SHARED_BYTES, true);
   const control = new Int32Array(memory.buffer, 0, CONTROL_INTS);
   const bytes = Buffer.from(memory.buffer);
+  // Each slot's window and index, viewed once: a view per window is garbage the scanning thread would collect.
+  const windows = Array.from({ length: SLOTS }, (_, slot) => bytes.subarray(dataAt(slot), dataAt(slot) + WINDOW_BYTES));
+  const indexes: LineIndex[] = Array.from({ length: SLOTS }, (_, slot) => ({
+    ends: new Int32Array(memory.buffer, endsAt(slot), WINDOW_BYTES),
+    count: 0,
+    candidates: new Int32Array(memory.buffer, candidatesAt(slot), WINDOW_BYTES),
+    candidateCount: 0,
+    firstMarks: new Int32Array(memory.buffer, firstMarksAt(slot), WINDOW_BYTES),
+    base: dataAt(slot),
+  }));
   let failure: string | null = null;
   let readError: string | null = null;
   const workers = Array.from({ length: READERS }, (_, first) => {
@@ -64,7 +72,10 @@ export async function readAhead(handle: FileHandle, path: string, reader: ByteLi
       while (Atomics.load(control, stateAt(slot)) !== FULL) {
         if (Atomics.wait(control, stateAt(slot), EMPTY, WAIT_MS) !== 'timed-out') continue;
         await turn();
-        if (failure !== null && Atomics.load(control, stateAt(slot)) !== FULL) throw new Error(failure);
+        if (failure === null || Atomics.load(control, stateAt(slot)) === FULL) continue;
+        // A worker that could not start (no threads left, a broken install): read the file in this thread instead.
+        if (chunk === 0) return false;
+        throw new Error(failure);
       }
       const length = control[lengthAt(slot)]!;
       if (length === 0) return true;
@@ -72,14 +83,11 @@ export async function readAhead(handle: FileHandle, path: string, reader: ByteLi
         while (readError === null && failure === null) await turn();
         throw new InputError(path, null, `cannot read: ${readError ?? failure}`);
       }
-      const start = dataAt(slot);
-      reader.pushIndexed(bytes.subarray(start, start + length), {
-        ends: new Int32Array(memory.buffer, endsAt(slot), WINDOW_BYTES),
-        count: control[countAt(slot)]!,
-        candidates: new Int32Array(memory.buffer, candidatesAt(slot), WINDOW_BYTES),
-        candidateCount: control[candidateCountAt(slot)]!,
-        base: start,
-      });
+      const index = indexes[slot]!;
+      index.count = control[countAt(slot)]!;
+      index.candidateCount = control[candidateCountAt(slot)]!;
+      const window = windows[slot]!;
+      reader.pushIndexed(length === WINDOW_BYTES ? window : window.subarray(0, length), index);
       Atomics.store(control, stateAt(slot), EMPTY);
       Atomics.notify(control, stateAt(slot));
       if (chunk % YIELD_EVERY === YIELD_EVERY - 1) await turn();

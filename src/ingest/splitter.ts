@@ -35,6 +35,10 @@ interface OpenSection {
   votes: PlatformVotes;
 }
 
+/** Shared by every skipped section; frozen, so that a line kept by mistake fails loudly instead of leaking. */
+const SKIPPED_LINES: Line[] = Object.freeze([]) as unknown as Line[];
+const SKIPPED_VOTES = Object.freeze(new PlatformVotes()) as PlatformVotes;
+
 interface SyslogBucket {
   section: RawSection;
   votes: PlatformVotes;
@@ -186,6 +190,8 @@ export class SectionSplitter {
   }
 
   private open(command: Shape | null, rawCommand: string | null, headerLine: number | null, hostname: string | null): OpenSection {
+    // A show-tech opens a hundred thousand sections we skip; they keep no lines and count no votes.
+    if (command === null) return { command, rawCommand, headerLine, hostname, lines: SKIPPED_LINES, votes: SKIPPED_VOTES };
     return { command, rawCommand, headerLine, hostname, lines: [], votes: new PlatformVotes() };
   }
 

@@ -2,24 +2,39 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexLines, isIndexable, MARK_BYTES, toScratch, WINDOW_BYTES } from '../../src/ingest/line-index.js';
 
-/** The indexer's rules written plainly: every separator, and the lines holding a mark byte or starting like a header. */
-function reference(bytes: Uint8Array, separator: number): { ends: number[]; candidates: number[] } {
+interface Indexed {
+  ends: number[];
+  candidates: number[];
+  /** Per candidate, its first mark byte (position in the input), or -1. */
+  firstMarks: number[];
+}
+
+/**
+ * The indexer's rules written plainly: every separator, the lines holding a mark byte or starting like a header, and
+ * where each of those has its first mark byte.
+ */
+function reference(bytes: Uint8Array, separator: number): Indexed {
   const ends: number[] = [];
   const candidates: number[] = [];
+  const firstMarks: number[] = [];
   let start = 0;
   for (let i = 0; i < bytes.length; i++) {
     if (bytes[i] !== separator) continue;
     const line = bytes.subarray(start, i);
     const first = line[0];
     const headerLike = first !== undefined && (first === 0x60 || first === 0x2d || (first < 32 && first !== 9));
-    if (headerLike || line.some((b) => MARK_BYTES.includes(b))) candidates.push(ends.length);
+    if (headerLike || line.some((b) => MARK_BYTES.includes(b))) {
+      candidates.push(ends.length);
+      const mark = line.findIndex((b) => MARK_BYTES.includes(b));
+      firstMarks.push(mark < 0 ? -1 : start + mark);
+    }
     ends.push(i);
     start = i + 1;
   }
-  return { ends, candidates };
+  return { ends, candidates, firstMarks };
 }
 
-function indexed(bytes: Uint8Array, offset: number, separator: number): { ends: number[]; candidates: number[] } {
+function indexed(bytes: Uint8Array, offset: number, separator: number): Indexed {
   // Place the bytes at an arbitrary alignment inside the scratch window.
   const padded = Buffer.alloc(offset + bytes.length);
   padded.set(bytes, offset);
@@ -29,6 +44,7 @@ function indexed(bytes: Uint8Array, offset: number, separator: number): { ends: 
   return {
     ends: Array.from(index.ends.subarray(0, index.count), (address) => address - index.base),
     candidates: Array.from(index.candidates.subarray(0, index.candidateCount)),
+    firstMarks: Array.from(index.firstMarks.subarray(0, index.candidateCount), (address) => (address < 0 ? -1 : address - index.base)),
   };
 }
 
@@ -54,6 +70,12 @@ describe('line index (WebAssembly)', () => {
 
   it('marks lines by their own bytes only: a mark ends with its line', () => {
     const text = Buffer.from('a#\nplain\n%\n\n-x\n\tindented\nlast');
-    expect(indexed(text, 5, 10)).toEqual({ ends: [2, 8, 10, 11, 14, 24], candidates: [0, 2, 4] });
+    expect(indexed(text, 5, 10)).toEqual({ ends: [2, 8, 10, 11, 14, 24], candidates: [0, 2, 4], firstMarks: [1, 9, -1] });
+  });
+
+  it("notes a candidate's first mark wherever it falls against the 32-byte blocks", () => {
+    // A first mark in a block before the line's end, in the block of its end, and in the bytes after the last block.
+    const text = Buffer.from(`${'x'.repeat(30)}%y${'z'.repeat(40)}\n${'w'.repeat(20)}%#\n${'v'.repeat(20)}%\nq>r\n`);
+    expect(indexed(text, 3, 10).firstMarks).toEqual([30, 93, 116, 119]);
   });
 });

@@ -65,4 +65,27 @@ describe('read-ahead worker', () => {
     writeFileSync(binary, Buffer.alloc(6 << 20, 1));
     await expect(ingestBuilt(binary, { readAheadFrom: 0 })).rejects.toThrow(`${binary}: looks like a binary file, not device output`);
   });
+
+  it('hands the file back to be read in this thread when the worker cannot start', async () => {
+    const { ByteLineReader } = await dist('line-reader.js');
+    const { readAhead } = await dist('read-ahead.js');
+    const path = join(dir, 'showtech-broken-worker.txt');
+    writeFileSync(path, showTech('\n'));
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('cannot start');\n");
+    const reader = new ByteLineReader(path);
+    const handle = await open(path, 'r');
+    try {
+      expect(await readAhead(handle, path, reader, pathToFileURL(broken))).toBe(false);
+      // What the caller then does: read it all in this thread, from the start.
+      for (let position = 0, read = 1; read > 0; position += read) {
+        const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(1 << 20), position });
+        read = bytesRead;
+        if (read > 0) reader.push(buffer.subarray(0, read));
+      }
+    } finally {
+      await handle.close();
+    }
+    expect(reader.end()).toEqual(await ingestFile(path));
+  });
 });

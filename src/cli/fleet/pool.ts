@@ -1,8 +1,7 @@
 // Where fleet tasks run: in this thread, or on a fixed pool of worker threads. A worker that dies costs its task
 // (reported as per-file errors), not the run: a replacement starts and the queue goes on.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { findWorkerScript as findScript } from '../../common/worker-script.js';
 import type { IngestResult } from '../../ingest/types.js';
 import { portablePack } from '../../rules/pack-cache.js';
 import type { RulePack } from '../../rules/types.js';
@@ -33,11 +32,7 @@ export class LocalExecutor implements Executor {
  * this code sits in a bundle chunk. null under a TypeScript test runner, where the caller analyses in process.
  */
 export function findWorkerScript(): URL | null {
-  for (const candidate of ['./worker.js', './cli/fleet/worker.js', '../cli/fleet/worker.js', './fleet/worker.js']) {
-    const url = new URL(candidate, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
+  return findScript(import.meta.url, ['./worker.js', './cli/fleet/worker.js', '../cli/fleet/worker.js', './fleet/worker.js']);
 }
 
 interface Pending {
