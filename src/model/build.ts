@@ -6,7 +6,7 @@ import type { DeviceModel, Platform, SyslogMessage } from '../common/device.js';
 import { LOG_LISTS, type ListPath, type ScalarPath } from '../common/paths.js';
 import { formatIso, inferYear } from '../common/time.js';
 import type { IngestResult, RawSection } from '../ingest/types.js';
-import type { Fragment, Scalar } from '../parsers/fragment.js';
+import type { CommandParser, Fragment, Scalar } from '../parsers/fragment.js';
 import { parserFor } from '../parsers/registry.js';
 import { deriveFacts, deriveFleetFacts } from './derive.js';
 import { emptyDevice } from './empty.js';
@@ -20,14 +20,16 @@ interface DeviceGroup {
   key: string;
   hostname: string | null;
   files: string[];
-  sections: { section: RawSection; fragment: Fragment | null }[];
+  sections: { section: RawSection; parser: string | null; fragment: Fragment | null }[];
   ingestDiagnostics: { file: string; line: number; message: string }[];
 }
 
-/** Parse every section with its registered parser. A parser that throws (it should not) costs its section only. */
-export function parseSection(section: RawSection): Fragment | null {
-  const parser = parserFor(section.command);
-  if (!parser) return null;
+/**
+ * Parse a section with its registered parser. A parser that throws (it should not) costs its section only. A section of
+ * blank lines (a show-tech can hold thousands of empty logs) gives a parser that says it reads nothing there no work.
+ */
+function parseSection(section: RawSection, parser: CommandParser | undefined): Fragment | null {
+  if (!parser || (parser.emptyWhenBlank && section.lines.every((line) => line.text === ''))) return null;
   try {
     return parser.parse(section);
   } catch (error) {
@@ -63,6 +65,9 @@ function groupByDevice(inputs: IngestResult[]): DeviceGroup[] {
     }
     return group;
   };
+  // Consecutive sections nearly always name the same host: look its group up once.
+  let lastHost: string | null | undefined;
+  let lastGroup: DeviceGroup | null = null;
   for (const input of inputs) {
     const namedHosts = new Set<string>();
     for (const section of input.sections) if (section.hostname) namedHosts.add(section.hostname.toLowerCase());
@@ -71,8 +76,12 @@ function groupByDevice(inputs: IngestResult[]): DeviceGroup[] {
     const touched: DeviceGroup[] = [];
     for (const section of input.sections) {
       const host = section.hostname ?? fileHost;
-      const group = host ? groupFor(`host:${host.toLowerCase()}`, host) : groupFor(`file:${input.file}`, null);
-      group.sections.push({ section, fragment: parseSection(section) });
+      const group: DeviceGroup =
+        host !== null && host === lastHost && lastGroup ? lastGroup : host ? groupFor(`host:${host.toLowerCase()}`, host) : groupFor(`file:${input.file}`, null);
+      lastHost = host;
+      lastGroup = group;
+      const parser = parserFor(section.command);
+      group.sections.push({ section, parser: parser?.id ?? null, fragment: parseSection(section, parser) });
       if (!group.files.includes(input.file)) group.files.push(input.file);
       if (!touched.includes(group)) touched.push(group);
     }
@@ -90,10 +99,10 @@ function buildDevice(group: DeviceGroup, options: BuildOptions): DeviceModel {
   // A fragment that read nothing (a show-tech has thousands of empty logs) has nothing to merge.
   const fragments = group.sections.map((s) => s.fragment).filter((f): f is Fragment => f !== null && !isEmpty(f));
 
-  for (const { section, fragment } of group.sections) {
+  for (const { section, parser } of group.sections) {
     const startLine = section.headerLine ?? section.lines[0]?.n ?? 0;
     const endLine = section.lines[section.lines.length - 1]?.n ?? startLine;
-    device.sections.push({ command: section.command, startLine, endLine, parser: fragment?.parser ?? null, file: section.file });
+    device.sections.push({ command: section.command, startLine, endLine, parser, file: section.file });
   }
   device.sections.sort((a, b) => compareSource(a.file, a.startLine, b.file, b.startLine));
   for (const d of group.ingestDiagnostics) device.diagnostics.push({ line: d.line, message: d.message, file: d.file });

@@ -89,6 +89,8 @@ export interface CommandParser {
   /** Canonical commands (as ingest names them) this parser reads. */
   commands: readonly string[];
   specificity: number;
+  /** True when a section of blank lines gives this parser nothing to record (so it need not be asked). */
+  emptyWhenBlank?: boolean;
   /** Never throws: odd input becomes diagnostics. */
   parse(section: RawSection): Fragment;
 }

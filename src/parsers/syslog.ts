@@ -21,6 +21,7 @@ export const syslogParser: CommandParser = {
   id: 'syslog',
   commands: ['syslog', 'show logging'],
   specificity: 30,
+  emptyWhenBlank: true,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
     const inShowLogging = section.command === 'show logging';

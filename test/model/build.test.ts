@@ -29,6 +29,18 @@ const SYSLOG = `2024 Apr 17 03:31:32 leaf-101 %LICMGR-3-LOG_SMART_LIC_COMM_FAILE
 `;
 
 describe('building devices', () => {
+  it('lists an empty log with its parser, and a log of messages still gives them', () => {
+    const text = `${STATUS('leaf-101', 'Jun 03 08:00:00 2024 UTC')}leaf-101# show logging logfile
+
+leaf-101# show logging logfile
+${SYSLOG.split('\n')[0]}
+`;
+    const [device] = fromIngested([ingestText(text, 'leaf-101.txt')]).devices;
+    const logs = device!.sections.filter((s) => s.command === 'show logging');
+    expect(logs.map((s) => s.parser)).toEqual(['syslog', 'syslog']);
+    expect(device!.syslog.map((m) => m.mnemonic)).toEqual(['LOG_SMART_LIC_COMM_FAILED']);
+  });
+
   it('files of the same host merge into one device; other hosts stay apart', () => {
     const { devices } = fromIngested([
       ingestText(STATUS('leaf-101', 'Jun 03 08:00:00 2024 UTC'), 'leaf-101.txt'),
