@@ -1,12 +1,12 @@
 // Bad input and bad usage: one line on stderr naming the file, exit 2, never a stack trace.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp-dirs.js';
 
 const bin = join(import.meta.dirname, '../../bin/slp-doctor.js');
-const dir = mkdtempSync(join(tmpdir(), 'slp-cli-'));
+const dir = tempDir('slp-cli-');
 
 function run(args: string[], input?: string | Buffer) {
   const result = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 30_000 });
@@ -39,7 +39,7 @@ describe('bad input', () => {
   });
 
   it('a directory without captures', () => {
-    const emptyDir = mkdtempSync(join(tmpdir(), 'slp-empty-'));
+    const emptyDir = tempDir('slp-empty-');
     expectOneLineError(run(['analyze', emptyDir]), /no capture files/);
   });
 

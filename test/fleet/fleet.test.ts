@@ -1,7 +1,6 @@
 // Fleet analysis: merge groups, deterministic order, per-file errors, the summary, and the worker pool agreeing
 // with the in-process path.
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { summarise } from '../../src/cli/fleet/summary.js';
 import { renderSummaryMarkdown, renderSummaryText } from '../../src/cli/fleet/summary-render.js';
 import { loadRulePack } from '../../src/cli/run.js';
 import { PLAIN } from '../../src/report/color.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const root = join(import.meta.dirname, '../..');
 const capture = (name: string) => join(root, 'captures', name);
@@ -28,7 +28,7 @@ describe('merge groups', () => {
 
 describe('analyzeFleet', () => {
   it("joins a syslog-server extract to the show-tech of the host it names", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-merge-'));
+    const dir = tempDir('slp-fleet-merge-');
     const syslog = join(dir, 'syslog-server.log');
     writeFileSync(syslog, '<187>Apr 18 05:10:21 leaf-101 : 2024 Apr 18 05:10:21 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Communication send error.\n'
       + '<187>Apr 18 05:11:21 leaf-202 : 2024 Apr 18 05:11:21 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Communication send error.\n');
@@ -50,7 +50,7 @@ describe('analyzeFleet', () => {
   });
 
   it('reports unreadable inputs one line each and still analyses the others', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-err-'));
+    const dir = tempDir('slp-fleet-err-');
     const locked = join(dir, 'locked.txt');
     copyFileSync(capture('nxos-techsupport.txt'), locked);
     chmodSync(locked, 0o000);
@@ -72,7 +72,7 @@ describe('analyzeFleet', () => {
   });
 
   it('the worker pool finds exactly what the in-process path finds', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-pool-'));
+    const dir = tempDir('slp-fleet-pool-');
     const names = ['nxos-techsupport.txt', 'iosxe-techsupport.txt', 'syslog-multi-host.txt', 'rule-dns-not-configured.txt', 'rule-comm-agent-failing.txt'];
     const files: string[] = [];
     // 30 files, several naming the same host, so both phases run in the workers.
@@ -119,7 +119,7 @@ describe('streamFleet (--format jsonl)', () => {
   }
 
   it('gives each device once, in input order, a set of files that name one host together', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-stream-'));
+    const dir = tempDir('slp-fleet-stream-');
     const syslog = join(dir, 'syslog-server.log');
     writeFileSync(syslog, '<187>Apr 18 05:10:21 leaf-101 : 2024 Apr 18 05:10:21 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Communication send error.\n');
     const files = [capture('iosxe-techsupport.txt'), syslog, join(dir, 'missing.txt'), capture('nxos-techsupport.txt')];
@@ -132,7 +132,7 @@ describe('streamFleet (--format jsonl)', () => {
   });
 
   it('writes the same lines as the analysis of the other formats, with the worker pool too', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-stream-pool-'));
+    const dir = tempDir('slp-fleet-stream-pool-');
     const names = ['nxos-techsupport.txt', 'iosxe-techsupport.txt', 'syslog-multi-host.txt', 'rule-dns-not-configured.txt'];
     const files = Array.from({ length: 28 }, (_, i) => {
       const file = join(dir, `${String(i).padStart(2, '0')}-${names[i % names.length]}`);
@@ -171,7 +171,7 @@ describe('inOrder', () => {
 
 describe('fleet summary', () => {
   it('counts devices per topology, platform and worst severity, and lists deadlines and live failures', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-fleet-sum-'));
+    const dir = tempDir('slp-fleet-sum-');
     mkdirSync(dir, { recursive: true });
     const files = ['nxos-techsupport.txt', 'iosxe-techsupport.txt', 'syslog-multi-host.txt'].map(capture);
     const result = await analyzeFleet(files, options);
@@ -203,7 +203,7 @@ describe('analyze command over several operands', () => {
     let out = '';
     let err = '';
     const sink = (append: (s: string) => void) => new Writable({ write(chunk, _e, done) { append(String(chunk)); done(); } });
-    const emptyDir = mkdtempSync(join(tmpdir(), 'slp-fleet-empty-'));
+    const emptyDir = tempDir('slp-fleet-empty-');
     const code = await runAnalyze(
       [capture('nxos-techsupport.txt'), join(emptyDir, 'nope.txt'), emptyDir, capture('iosxe-techsupport.txt')],
       { format: 'jsonl', rules: [], failOn: 'never' },

@@ -1,13 +1,13 @@
 // Redaction at scale: a generated fleet analysed with --redact in every format leaks none of the serials, ID
 // tokens, accounts, host names or IP addresses the generator put in.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runAnalyze } from '../../src/cli/analyze-command.js';
 import type { AnalyzeCliOptions } from '../../src/cli/main.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 interface CaptureValues {
   file: string;
@@ -23,7 +23,7 @@ const corpusScript = new URL('../../scripts/gen-corpus.mjs', import.meta.url).hr
 const { generateFleet } = (await import(corpusScript)) as {
   generateFleet(options: { dir: string; count: number; seed: number }): Promise<{ manifest: { captures: CaptureValues[] } }>;
 };
-const dir = join(mkdtempSync(join(tmpdir(), 'slp-redact-')), 'fleet');
+const dir = join(tempDir('slp-redact-'), 'fleet');
 const { manifest } = await generateFleet({ dir, count: 200, seed: 7 });
 const secrets = [...new Set(manifest.captures.flatMap((c) => [...c.hostnames, ...c.serials, ...c.accounts, ...c.ips, ...c.tokens]))];
 

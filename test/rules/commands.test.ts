@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel } from '../../src/common/device.js';
 import { rulesExplain, rulesLint, rulesList, rulesTest, type RunCapture } from '../../src/rules/commands.js';
 import { loadPack } from '../../src/rules/load.js';
 import { linesOf, makeDevice, syslogMessage } from './fixtures/device.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 
@@ -72,7 +72,7 @@ describe('rules lint', () => {
     expect(out.text()).toMatch(/1 rules checked: \d+ errors/);
   });
   it('reports missing tests, missing captures and evidence the condition never uses', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-lint-'));
+    const dir = tempDir('slp-lint-');
     writeFileSync(
       join(dir, 'untested.yaml'),
       'id: untested\ntitle: t\nseverity: info\nplatforms: [nxos]\ncause: c\nwhen: transport.type == "off"\nevidence:\n  - field: transport.url\n  - field: transport.type\nmessage: m\nactions: []\nreferences: []\ntests:\n  fires: [missing.txt]\n',
@@ -96,11 +96,13 @@ describe('rules test', () => {
   });
 
   it('fails (non-zero) when a rule is broken', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-test-'));
-    cpSync(join(fixtures, 'captures'), join(dir, '..', basename(dir) + '-captures'), { recursive: true });
+    // The pack beside a copy of its captures, as in the fixtures: its `../captures/` paths then resolve.
+    const root = tempDir('slp-test-');
+    const dir = join(root, 'pack');
+    mkdirSync(dir);
+    cpSync(join(fixtures, 'captures'), join(root, 'captures'), { recursive: true });
     const broken = readFileSync(join(fixtures, 'pack', 'comm-failure-cslu.yaml'), 'utf8')
-      .replace('["failing", "flapping"]', '["failing", "flapping", "restored"]')
-      .replaceAll('../captures/', `../${basename(dir)}-captures/`);
+      .replace('["failing", "flapping"]', '["failing", "flapping", "restored"]');
     writeFileSync(join(dir, 'comm-failure-cslu.yaml'), broken);
     const out = sink();
     expect(await rulesTest([dir], out, fakeRunCapture)).toBe(1);

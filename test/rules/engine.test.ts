@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel } from '../../src/common/device.js';
 import { evaluateDevice } from '../../src/rules/engine.js';
 import { loadPack } from '../../src/rules/load.js';
 import { linesOf, makeDevice, syslogMessage } from './fixtures/device.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const packDir = join(import.meta.dirname, 'fixtures', 'pack');
 const pack = loadPack([packDir]);
@@ -99,7 +99,7 @@ describe('evaluateDevice', () => {
   });
 
   it('skips rules for another platform', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-rules-'));
+    const dir = tempDir('slp-rules-');
     writeFileSync(join(dir, 'iosxe-only.yaml'), 'id: iosxe-only\ntitle: t\nseverity: error\nplatforms: [iosxe]\ncause: c\nwhen: "true"\nmessage: m\nactions: []\nreferences: []\n');
     const only = loadPack([dir]);
     expect(evaluateDevice(only, makeDevice({ platform: 'nxos' }), lines, { now: null })).toEqual([]);
@@ -108,7 +108,7 @@ describe('evaluateDevice', () => {
   });
 
   it('evaluates a 45-rule pack on one device in under 5 ms', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-rules-'));
+    const dir = tempDir('slp-rules-');
     const files = readdirSync(packDir);
     for (let i = 0; i < 45; i++) {
       const source = files[i % files.length]!;

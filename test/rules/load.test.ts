@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPack, readPack, readRuleFile } from '../../src/rules/load.js';
 import { RulePackError, formatProblem, type RuleProblem } from '../../src/rules/types.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const hostile = (name: string): string => join(import.meta.dirname, 'fixtures', 'hostile', name);
 
@@ -77,7 +77,7 @@ describe('loading rule files', () => {
   });
 
   it('lets a later directory replace a rule with the same id', () => {
-    const user = mkdtempSync(join(tmpdir(), 'slp-rules-'));
+    const user = tempDir('slp-rules-');
     writeFileSync(
       join(user, 'transport-off-offline.yaml'),
       'id: transport-off-offline\ntitle: Replaced\nseverity: warning\nplatforms: [iosxe]\ncause: c\nwhen: transport.type == "off"\nmessage: m\nactions: []\nreferences: []\n',
@@ -98,7 +98,7 @@ describe('loading rule files', () => {
   });
 
   it('reports a missing directory and YAML syntax errors with positions', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-rules-'));
+    const dir = tempDir('slp-rules-');
     writeFileSync(join(dir, 'broken.yaml'), 'id: broken\ntitle: [unclosed\n');
     const { problems } = readPack([join(dir, 'nope'), dir]);
     expect(problems[0]).toMatchObject({ message: 'rule directory does not exist' });
@@ -106,7 +106,7 @@ describe('loading rule files', () => {
   });
 
   it('checks evidence entries, templates and regexes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-rules-'));
+    const dir = tempDir('slp-rules-');
     writeFileSync(
       join(dir, 'bad-evidence.yaml'),
       [

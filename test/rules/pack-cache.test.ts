@@ -1,5 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCaptures } from '../../src/model/load.js';
@@ -10,6 +9,7 @@ import { builtinRulesDir, loadPack, readPack, ruleFiles } from '../../src/rules/
 import { packCache, type PackCache } from '../../src/rules/pack-cache.js';
 import { writePackCache } from '../../src/rules/precompile.js';
 import { RulePackError, type CompiledRule, type RulePack } from '../../src/rules/types.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const BUILD = 'test-build';
 const fixturePack = join(import.meta.dirname, 'fixtures', 'pack');
@@ -35,7 +35,7 @@ function plain(rule: CompiledRule): unknown {
 }
 
 function copyPack(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'slp-pack-cache-'));
+  const dir = tempDir('slp-pack-cache-');
   cpSync(fixturePack, dir, { recursive: true });
   return dir;
 }
@@ -115,7 +115,7 @@ describe('when the cache is used', () => {
 
 describe('writing the cache', () => {
   it('needs the bundle build id, and removes a stale cache', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'slp-pack-out-')), 'rules-pack.json');
+    const out = join(tempDir('slp-pack-out-'), 'rules-pack.json');
     writeFileSync(out, '{}');
     expect(writePackCache(fixturePack, out)).toEqual(['not running from the bundle: no build id']);
     expect(existsSync(out)).toBe(false);

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { KEY, press, renderApp, sessionFor, waitForText } from './helpers.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 afterEach(() => cleanup());
 
@@ -36,7 +36,7 @@ describe('keys', () => {
   });
 
   it('r masks host names and addresses on screen; the export honours it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'slp-tui-keys-'));
+    const dir = tempDir('slp-tui-keys-');
     const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
     await waitForText(app, 'c9300-edge-01');
     await press(app, 'r');
