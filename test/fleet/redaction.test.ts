@@ -1,7 +1,6 @@
 // Redaction at scale: a generated fleet analysed with --redact in every format leaks none of the serials, ID
 // tokens, accounts, host names or IP addresses the generator put in.
 import { spawnSync } from 'node:child_process';
-
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
