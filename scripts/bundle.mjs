@@ -57,7 +57,8 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
   minify: true,
-  keepNames: true,
+  // No keepNames: it wraps every named closure in a call that sets its name, each time the closure is made, and fleet
+  // workers made millions of them. Nothing here reads a function's name (chevrotain's grammar names are strings).
   define: { __SLP_BUILD_ID__: JSON.stringify(id) },
 });
 
