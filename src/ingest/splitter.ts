@@ -6,6 +6,7 @@ import { resolveCommand } from './command-names.js';
 import { hostnameFromConfigLine, hostnameFromVersionLine, PlatformVotes } from './evidence.js';
 import { parseHeader, type Header } from './headers.js';
 import { LICENSE_FAMILY, licenseFamilyCommand, shapeOf, type Shape } from './shapes.js';
+import { LineBudget, type DroppedLines } from './line-budget.js';
 import { findSyslogMessage } from './syslog-shape.js';
 import { isOnPremLogLine } from './onprem-shape.js';
 import type { IngestDiagnostic, IngestResult, Line, RawSection } from './types.js';
@@ -17,6 +18,12 @@ const OUTSIDE_MESSAGE = 'line outside any recognised command output';
 const UNKNOWN_BODY_LIMIT = 200;
 /** Syslog messages of other facilities kept per input before only licensing-related ones are. */
 export const OTHER_SYSLOG_BUDGET = 2_000;
+/** Syslog messages (and On-Prem log lines) kept per input: the first this many, then only the latest (line-budget.ts). */
+export const SYSLOG_HEAD = 10_000;
+export const SYSLOG_TAIL = 10_000;
+/** Lines kept of one command's output, the same way. */
+export const SECTION_HEAD = 50_000;
+export const SECTION_TAIL = 50_000;
 /** Facilities whose messages bear on licensing: the agent itself, and what it depends on (clock, PKI, transport). */
 export const LICENSING_FACILITIES: ReadonlySet<string> = new Set(['LICMGR', 'SMART_LIC', 'PKI', 'CALLHOME', 'CALL_HOME', 'NTP', 'CLOCK', 'SSL', 'HTTPC', 'HTTP', 'DNS', 'CRYPTO', 'LICENSE', 'SYS']);
 
@@ -33,6 +40,8 @@ interface OpenSection {
   hostname: string | null;
   lines: Line[];
   votes: PlatformVotes;
+  /** Set once the output outgrows SECTION_HEAD lines. */
+  budget: LineBudget | null;
 }
 
 /** Shared by every skipped section; frozen, so that a line kept by mistake fails loudly instead of leaking. */
@@ -52,6 +61,8 @@ export class SectionSplitter {
   private readonly onpremLog = new Map<string, RawSection>();
   /** Logs come in runs from one host; remembering the last bucket saves a lookup per line. */
   private lastSyslog: SyslogBucket | null = null;
+  private readonly syslogBudget = new LineBudget(SYSLOG_HEAD, SYSLOG_TAIL);
+  private readonly onpremBudget = new LineBudget(SYSLOG_HEAD, SYSLOG_TAIL);
   private readonly diagnostics: IngestDiagnostic[] = [];
   private readonly captureVotes = new PlatformVotes();
   /** Host of the latest prompt: show-tech sections and host-less console messages belong to it. */
@@ -101,7 +112,7 @@ export class SectionSplitter {
   /** One normalised line. */
   line(n: number, text: string): void {
     if (text === '') {
-      if (this.current?.command) this.current.lines.push({ n, text });
+      if (this.current?.command) this.keepLine(this.current, { n, text });
       return;
     }
     this.sawText = true;
@@ -135,8 +146,11 @@ export class SectionSplitter {
 
   finish(bytes: number, lineCount: number): IngestResult {
     this.close();
-    for (const bucket of this.syslog.values()) this.done.push(bucket);
-    for (const section of this.onpremLog.values()) this.done.push({ section, votes: new PlatformVotes() });
+    this.reportDropped(this.syslogBudget.finish(), 'syslog messages', 'this input has more than');
+    this.reportDropped(this.onpremBudget.finish(), 'On-Prem log lines', 'this input has more than');
+    // A host whose every message fell between the first and the latest kept has none left.
+    for (const bucket of this.syslog.values()) if (bucket.section.lines.length > 0) this.done.push(bucket);
+    for (const section of this.onpremLog.values()) if (section.lines.length > 0) this.done.push({ section, votes: new PlatformVotes() });
     const platform = this.captureVotes.verdictWithPrompts();
     const named = this.captureVotes.verdict();
     // A section's own names, else the capture's names, else its own spelling, else whatever the capture shows.
@@ -191,8 +205,21 @@ export class SectionSplitter {
 
   private open(command: Shape | null, rawCommand: string | null, headerLine: number | null, hostname: string | null): OpenSection {
     // A show-tech opens a hundred thousand sections we skip; they keep no lines and count no votes.
-    if (command === null) return { command, rawCommand, headerLine, hostname, lines: SKIPPED_LINES, votes: SKIPPED_VOTES };
-    return { command, rawCommand, headerLine, hostname, lines: [], votes: new PlatformVotes() };
+    if (command === null) return { command, rawCommand, headerLine, hostname, lines: SKIPPED_LINES, votes: SKIPPED_VOTES, budget: null };
+    return { command, rawCommand, headerLine, hostname, lines: [], votes: new PlatformVotes(), budget: null };
+  }
+
+  private keepLine(section: OpenSection, line: Line): void {
+    if (section.budget === null && section.lines.length < SECTION_HEAD) section.lines.push(line);
+    else (section.budget ??= new LineBudget(0, SECTION_TAIL)).keep(section.lines, line);
+  }
+
+  private reportDropped(dropped: DroppedLines | null, what: string, why: string, head = SYSLOG_HEAD, tail = SYSLOG_TAIL): void {
+    if (!dropped) return;
+    this.diag(
+      dropped.firstLine,
+      `${dropped.count} ${what} (lines ${dropped.firstLine}-${dropped.lastLine}) were not kept: ${why} ${head + tail}; the first ${head} and the last ${tail} are`,
+    );
   }
 
   private keep(section: OpenSection, n: number, text: string): void {
@@ -202,7 +229,7 @@ export class SectionSplitter {
       this.current = this.open(null, section.rawCommand, section.headerLine, section.hostname);
       return;
     }
-    section.lines.push({ n, text });
+    this.keepLine(section, { n, text });
     section.votes.read(text);
     if (section.command === COMMANDS.runningConfig) this.configHost ??= hostnameFromConfigLine(text);
     else if (section.command === COMMANDS.version) this.versionHost ??= hostnameFromVersionLine(text);
@@ -212,7 +239,9 @@ export class SectionSplitter {
     const open = this.current;
     this.current = null;
     if (!open?.command) return;
+    const dropped = open.budget?.finish() ?? null;
     const command = open.command === LICENSE_FAMILY ? licenseFamilyCommand(open.lines) : open.command;
+    this.reportDropped(dropped, `lines of \`${open.rawCommand ?? command}\``, 'its output is longer than', SECTION_HEAD, SECTION_TAIL);
     this.captureVotes.addAll(open.votes);
     this.done.push({
       section: {
@@ -244,7 +273,7 @@ export class SectionSplitter {
       }
       this.lastSyslog = bucket;
     }
-    bucket.section.lines.push({ n, text });
+    this.syslogBudget.keep(bucket.section.lines, { n, text });
     // The facility names the platform: NX-OS logs licensing as LICMGR, IOS-XE as SMART_LIC.
     if (text.startsWith('%LICMGR-', messageAt)) {
       bucket.votes.add('nxos');
@@ -266,7 +295,7 @@ export class SectionSplitter {
       section = { command: COMMANDS.onpremLog, rawCommand: null, file: this.file, headerLine: null, lines: [], hostname: this.sessionHost, platform: 'unknown' };
       this.onpremLog.set(key, section);
     }
-    section.lines.push({ n, text });
+    this.onpremBudget.keep(section.lines, { n, text });
   }
 
   /**

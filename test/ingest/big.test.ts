@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/ingest/index.js';
-import { OTHER_SYSLOG_BUDGET } from '../../src/ingest/splitter.js';
+import { OTHER_SYSLOG_BUDGET, SECTION_HEAD, SECTION_TAIL, SYSLOG_HEAD, SYSLOG_TAIL } from '../../src/ingest/splitter.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'slp-ingest-big-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,7 +76,7 @@ describe('big inputs', () => {
     ).toEqual(expected);
   });
 
-  it('keeps every licensing message of a huge log, and other facilities only up to a budget', () => {
+  it('keeps licensing messages of a huge log, and other facilities only up to a budget', () => {
     const other = (i: number): string => `2024 Apr 17 03:${String(i % 60).padStart(2, '0')}:00 leaf-101 %ETHPORT-5-IF_UP: Interface Ethernet1/${i % 48} is up`;
     const lines = ['`show logging logfile`', 'Logging logfile: enabled'];
     for (let i = 0; i < OTHER_SYSLOG_BUDGET + 1000; i++) lines.push(other(i));
@@ -94,5 +94,45 @@ describe('big inputs', () => {
     const udi = result.sections.find((s) => s.command === 'show license udi')!;
     expect(udi.lines.map((l) => l.text)).toEqual(['UDI: PID:N9K-C93180YC-FX,SN:FDO2231X0AB', 'leaf-101 %ETHPORT-5-IF_DOWN is mentioned here but is not a message']);
     expect(result.lineCount).toBe(lines.length);
+  });
+
+  it('keeps the first and the latest licensing messages of a log too long to hold, and says what it dropped', () => {
+    const failed = (i: number): string =>
+      `2024 Apr 17 ${String(Math.floor(i / 3600) % 24).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} leaf-101 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart Software Manager (CSSM) : x`;
+    const total = SYSLOG_HEAD + SYSLOG_TAIL + 5000;
+    const lines = ['`show logging logfile`'];
+    for (let i = 0; i < total; i++) lines.push(failed(i));
+    lines.push('2024 Apr 17 23:59:59 leaf-101 %LICMGR-6-LOG_SMART_LIC_COMM_RESTORED: Communications with the Cisco Smart Software Manager (CSSM) restored');
+    const result = ingestText(lines.join('\n'), 'log.txt');
+    const syslog = result.sections.find((s) => s.command === 'syslog')!;
+    expect(syslog.lines).toHaveLength(SYSLOG_HEAD + SYSLOG_TAIL);
+    // Line 1 is the header: message i is on line i + 2.
+    expect(syslog.lines[0]!.n).toBe(2);
+    expect(syslog.lines[SYSLOG_HEAD - 1]!.n).toBe(SYSLOG_HEAD + 1);
+    expect(syslog.lines[SYSLOG_HEAD]!.n).toBe(total + 2 - (SYSLOG_TAIL - 1));
+    expect(syslog.lines.at(-1)!.text).toContain('LOG_SMART_LIC_COMM_RESTORED');
+    expect(result.diagnostics).toEqual([
+      {
+        file: 'log.txt',
+        line: SYSLOG_HEAD + 2,
+        message: `5001 syslog messages (lines ${SYSLOG_HEAD + 2}-${SYSLOG_HEAD + 5002}) were not kept: this input has more than ${SYSLOG_HEAD + SYSLOG_TAIL}; the first ${SYSLOG_HEAD} and the last ${SYSLOG_TAIL} are`,
+      },
+    ]);
+  });
+
+  it('keeps the start and the end of a command output too long to hold', () => {
+    const total = SECTION_HEAD + SECTION_TAIL + 7;
+    const lines = ['leaf-101# show license eventlog'];
+    for (let i = 0; i < total; i++) lines.push(`2024-04-17 03:31:32.000 UTC SAEVT_COMM_FAIL error="x" n=${i}`);
+    lines.push('leaf-101# show clock', '07:45:10.123 UTC Thu Apr 18 2024');
+    const result = ingestText(lines.join('\n'), 'events.txt');
+    const events = result.sections.find((s) => s.command === 'show license eventlog')!;
+    expect(events.lines).toHaveLength(SECTION_HEAD + SECTION_TAIL);
+    expect(events.lines[0]!.text).toMatch(/n=0$/);
+    expect(events.lines.at(-1)!.text).toMatch(new RegExp(`n=${total - 1}$`));
+    expect(result.sections.find((s) => s.command === 'show clock')!.lines.map((l) => l.text)).toEqual(['07:45:10.123 UTC Thu Apr 18 2024']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      `7 lines of \`show license eventlog\` (lines ${SECTION_HEAD + 2}-${SECTION_HEAD + 8}) were not kept: its output is longer than ${SECTION_HEAD + SECTION_TAIL}; the first ${SECTION_HEAD} and the last ${SECTION_TAIL} are`,
+    ]);
   });
 });
