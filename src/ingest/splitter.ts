@@ -24,6 +24,12 @@ export const SYSLOG_TAIL = 10_000;
 /** Lines kept of one command's output, the same way. */
 export const SECTION_HEAD = 50_000;
 export const SECTION_TAIL = 50_000;
+/**
+ * Command outputs, and lines of them, kept per input: past either, later commands are skipped like ones we do not
+ * read (a log of a script that ran a command on every port of every switch must not exhaust memory).
+ */
+export const MAX_SECTIONS = 50_000;
+export const MAX_KEPT_LINES = 250_000;
 /** Facilities whose messages bear on licensing: the agent itself, and what it depends on (clock, PKI, transport). */
 export const LICENSING_FACILITIES: ReadonlySet<string> = new Set(['LICMGR', 'SMART_LIC', 'PKI', 'CALLHOME', 'CALL_HOME', 'NTP', 'CLOCK', 'SSL', 'HTTPC', 'HTTP', 'DNS', 'CRYPTO', 'LICENSE', 'SYS']);
 
@@ -63,6 +69,10 @@ export class SectionSplitter {
   private lastSyslog: SyslogBucket | null = null;
   private readonly syslogBudget = new LineBudget(SYSLOG_HEAD, SYSLOG_TAIL);
   private readonly onpremBudget = new LineBudget(SYSLOG_HEAD, SYSLOG_TAIL);
+  private keptSections = 0;
+  private keptLines = 0;
+  private sectionsTurnedAway = 0;
+  private firstTurnedAway = 0;
   private readonly diagnostics: IngestDiagnostic[] = [];
   private readonly captureVotes = new PlatformVotes();
   /** Host of the latest prompt: show-tech sections and host-less console messages belong to it. */
@@ -137,8 +147,8 @@ export class SectionSplitter {
     }
     const shape = shapeOf(text);
     if (shape) {
-      this.current = this.open(shape, null, null, this.sessionHost);
-      this.keep(this.current, n, text);
+      this.current = this.open(shape, null, null, this.sessionHost, n);
+      if (this.current.command) this.keep(this.current, n, text);
       return;
     }
     this.outside(n);
@@ -148,6 +158,12 @@ export class SectionSplitter {
     this.close();
     this.reportDropped(this.syslogBudget.finish(), 'syslog messages', 'this input has more than');
     this.reportDropped(this.onpremBudget.finish(), 'On-Prem log lines', 'this input has more than');
+    if (this.sectionsTurnedAway > 0) {
+      this.diag(
+        this.firstTurnedAway,
+        `the output of ${this.sectionsTurnedAway} commands from here on was not kept: this input already held ${MAX_SECTIONS} command outputs or ${MAX_KEPT_LINES} lines of them`,
+      );
+    }
     // A host whose every message fell between the first and the latest kept has none left.
     for (const bucket of this.syslog.values()) if (bucket.section.lines.length > 0) this.done.push(bucket);
     for (const section of this.onpremLog.values()) if (section.lines.length > 0) this.done.push({ section, votes: new PlatformVotes() });
@@ -200,16 +216,23 @@ export class SectionSplitter {
     // evidence of what the engineer did and what the device answered: keep it as `unknown`. Show-tech headers of
     // other commands are thousands of sections of bulk output: skip those.
     const kept = command ?? (header.kind === 'prompt' ? COMMANDS.unknown : null);
-    this.current = this.open(kept, header.typed, n, host);
+    this.current = this.open(kept, header.typed, n, host, n);
   }
 
-  private open(command: Shape | null, rawCommand: string | null, headerLine: number | null, hostname: string | null): OpenSection {
+  /** `at`: the line the section starts on, for the diagnostic when the input's budget turns it away. */
+  private open(command: Shape | null, rawCommand: string | null, headerLine: number | null, hostname: string | null, at = 0): OpenSection {
+    if (command !== null && (this.keptSections >= MAX_SECTIONS || this.keptLines >= MAX_KEPT_LINES)) {
+      if (this.sectionsTurnedAway++ === 0) this.firstTurnedAway = at;
+      command = null;
+    }
     // A show-tech opens a hundred thousand sections we skip; they keep no lines and count no votes.
     if (command === null) return { command, rawCommand, headerLine, hostname, lines: SKIPPED_LINES, votes: SKIPPED_VOTES, budget: null };
+    this.keptSections++;
     return { command, rawCommand, headerLine, hostname, lines: [], votes: new PlatformVotes(), budget: null };
   }
 
   private keepLine(section: OpenSection, line: Line): void {
+    this.keptLines++;
     if (section.budget === null && section.lines.length < SECTION_HEAD) section.lines.push(line);
     else (section.budget ??= new LineBudget(0, SECTION_TAIL)).keep(section.lines, line);
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/ingest/index.js';
-import { OTHER_SYSLOG_BUDGET, SECTION_HEAD, SECTION_TAIL, SYSLOG_HEAD, SYSLOG_TAIL } from '../../src/ingest/splitter.js';
+import { MAX_KEPT_LINES, MAX_SECTIONS, OTHER_SYSLOG_BUDGET, SECTION_HEAD, SECTION_TAIL, SYSLOG_HEAD, SYSLOG_TAIL } from '../../src/ingest/splitter.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'slp-ingest-big-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,6 +117,19 @@ describe('big inputs', () => {
         line: SYSLOG_HEAD + 2,
         message: `5001 syslog messages (lines ${SYSLOG_HEAD + 2}-${SYSLOG_HEAD + 5002}) were not kept: this input has more than ${SYSLOG_HEAD + SYSLOG_TAIL}; the first ${SYSLOG_HEAD} and the last ${SYSLOG_TAIL} are`,
       },
+    ]);
+  });
+
+  it('keeps no more than its budget of command outputs, and says where it stopped', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < MAX_SECTIONS + 3; i++) lines.push(`leaf-101# show interface ethernet1/${i % 48}`, 'Ethernet1/1 is up');
+    lines.push('2024 Apr 17 03:31:32 leaf-101 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : x');
+    const result = ingestText(lines.join('\n'), 'session.txt');
+    expect(result.sections.filter((s) => s.command === 'unknown')).toHaveLength(MAX_SECTIONS);
+    // Syslog messages have a budget of their own: still read after it.
+    expect(result.sections.find((s) => s.command === 'syslog')!.lines).toHaveLength(1);
+    expect(result.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [2 * MAX_SECTIONS + 1, `the output of 3 commands from here on was not kept: this input already held ${MAX_SECTIONS} command outputs or ${MAX_KEPT_LINES} lines of them`],
     ]);
   });
 

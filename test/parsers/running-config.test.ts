@@ -154,6 +154,20 @@ describe('running-config: malformed lines and odd input', () => {
     expect(f.diagnostics).toEqual([]);
   });
 
+  it('reads a configuration of many thousand lines, a block that spans a chunk of parsing whole', () => {
+    const lines: string[] = [];
+    for (let port = 1; lines.length < 1_990; port++) lines.push(`interface Ethernet1/${port}`, `  description port ${port}`, '  no shutdown');
+    // Its children run past line 2,000, where a chunk would end.
+    lines.push('callhome', ...Array.from({ length: 40 }, (_, i) => `  contract-id ${i}`), '  transport http use-vrf management', '  enable');
+    for (let port = 1; port < 2_000; port++) lines.push(`interface Vlan${port}`, '  no shutdown');
+    lines.push('license smart transport smart', 'ip name-server 192.0.2.53 use-vrf management');
+    const f = parse(lines.join('\n'), 'show running-config');
+    expect(scalars(f)).toMatchObject({ 'config.callHome.transportHttpVrf': 'management', 'config.callHome.enabled': true, 'transport.type': 'smart' });
+    expect(scalarLine(f, 'config.callHome.enabled')).toBe(lines.indexOf('  enable') + 1);
+    expect(list(f, 'config.nameServers')).toHaveLength(1);
+    expect(f.diagnostics).toEqual([]);
+  });
+
   it('never throws', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('callhome', '  destination-profile x http', 'license smart proxy', ' "', '!', '\t'))), (lines) => {

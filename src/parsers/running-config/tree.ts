@@ -14,8 +14,34 @@ export interface ConfigCommand {
   children: ConfigCommand[];
 }
 
+/**
+ * Lines parsed at a time. A configuration can be a hundred thousand lines; its tokens and syntax tree at once took
+ * ~3 KB a line. Chunks end where a top-level command starts, so every block is parsed whole.
+ */
+const CHUNK_LINES = 2_000;
+
 /** Read configuration lines into top-level commands with their sub-mode children. Never throws. */
 export function readConfigTree(lines: Line[]): ConfigCommand[] {
+  const commands: ConfigCommand[] = [];
+  for (let start = 0; start < lines.length; ) {
+    let end = Math.min(start + CHUNK_LINES, lines.length);
+    while (end < lines.length && !startsTopLevel(lines[end]!.text)) end++;
+    const chunk = readChunk(lines.slice(start, end));
+    // As when it was parsed whole: configuration text not in the expected shape anywhere means none of it is read.
+    if (chunk === null) return [];
+    commands.push(...chunk);
+    start = end;
+  }
+  return commands;
+}
+
+/** A top-level command: not indented, not blank. */
+function startsTopLevel(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return text.length > 0 && first !== 32 && first !== 9 && first !== 13;
+}
+
+function readChunk(lines: Line[]): ConfigCommand[] | null {
   const text = lines.map((l) => l.text.replace(/\r/g, '')).join('\n') + '\n';
   let cst: CstNode | null = null;
   try {
@@ -23,7 +49,7 @@ export function readConfigTree(lines: Line[]): ConfigCommand[] {
   } catch {
     cst = null;
   }
-  if (cst === null) return [];
+  if (cst === null) return null;
   const lineOf = (token: IToken): number => lines[(token.startLine ?? 1) - 1]?.n ?? 0;
   const textOf = (token: IToken): string => (lines[(token.startLine ?? 1) - 1]?.text ?? '').trim();
 
