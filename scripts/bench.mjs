@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync 
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeShowTech } from './gen-showtech.mjs';
+import { writePathological, writeShowTech } from './gen-showtech.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/slp-doctor.js');
@@ -130,6 +130,24 @@ function techSupport15k() {
   }
 }
 
+// 5. Inputs made to exhaust memory (scripts/gen-showtech.mjs writePathological): what is kept is bounded.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'slp-bench-'));
+  try {
+    for (const kind of ['licensing-log', 'prompts', 'config']) {
+      const file = join(dir, `${kind}.txt`);
+      writePathological(file, kind, (quick ? 50 : 200) * 1024 * 1024);
+      const mb = statSync(file).size / 1024 / 1024;
+      const run = measured(['analyze', '--format', 'json', '--fail-on', 'never', file]);
+      record(`analyze ${mb.toFixed(0)} MB pathological input (${kind}), peak RSS`, run.maxRssMB, 'MB', { text: '< 300 MB', ok: (v) => v < 300 },
+        `${(run.wallMs / 1000).toFixed(1)} s, exit ${run.code}`);
+      rmSync(file);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // Later sections (TUI first frame, fleet, 1 GB) register themselves here.
 for (const extra of ['bench-tui.mjs', 'bench-fleet.mjs']) {
   const path = join(root, 'scripts', extra);
@@ -169,6 +187,8 @@ node scripts/measure.mjs parse --format json /tmp/showtech.txt   # one measured 
   \`maxRSS\`, for the command alone.
 - The show-tech is deterministic (seeded): unrelated sections (interfaces, CPU history, MTS buffers, logging) with
   the licensing sections of a bundled capture inserted at 20 %, 50 % and 80 % of the file.
+- The pathological inputs (\`writePathological\` in scripts/gen-showtech.mjs) are a log of nothing but licensing
+  messages, a terminal session of 5 million typed commands, and running-configs of 120,000 lines one after another.
 
 ## Why a show-tech reads at nearly the speed of a plain scan
 

@@ -77,6 +77,37 @@ export function writeShowTech(path, sizeBytes, seed = 42, licensing = defaultLic
   return written;
 }
 
+/**
+ * Inputs made to exhaust memory if what is kept were not bounded (README, "Big inputs"): `licensing-log`, a log of
+ * nothing but licensing messages; `prompts`, a terminal session of one typed command after another; `config`, one
+ * running-config after another, each longer than a command's budget.
+ */
+export function writePathological(path, kind, sizeBytes) {
+  const fd = openSync(path, 'w');
+  let written = 0;
+  for (let block = 0; written < sizeBytes; block++) {
+    const lines = [];
+    if (kind === 'licensing-log') {
+      if (block === 0) lines.push('`show logging logfile`');
+      for (let i = 0; i < 10_000; i++) {
+        const t = block * 10_000 + i;
+        const stamp = `${String(Math.floor(t / 3600) % 24).padStart(2, '0')}:${String(Math.floor(t / 60) % 60).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+        lines.push(`2024 Apr 17 ${stamp} leaf-101 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart Software Manager (CSSM) : Unable to resolve server hostname/domain name`);
+      }
+    } else if (kind === 'prompts') {
+      for (let i = 0; i < 10_000; i++) lines.push(`leaf-101# show interface ethernet1/${i % 48}`, `Ethernet1/${i % 48} is up`);
+    } else if (kind === 'config') {
+      lines.push('leaf-101# show running-config');
+      for (let i = 0; i < 60_000; i++) lines.push(`interface Ethernet${block}/${i}`, `  description uplink ${i}`);
+    } else {
+      throw new Error(`unknown pathological input ${kind}`);
+    }
+    written += writeSync(fd, lines.join('\n') + '\n');
+  }
+  closeSync(fd);
+  return written;
+}
+
 export function defaultLicensing() {
   for (const name of ['nxos-techsupport.txt', 'nxos-showtech-bundle.txt']) {
     try {

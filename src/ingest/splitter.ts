@@ -29,7 +29,7 @@ export const SECTION_TAIL = 50_000;
  * read (a log of a script that ran a command on every port of every switch must not exhaust memory).
  */
 export const MAX_SECTIONS = 50_000;
-export const MAX_KEPT_LINES = 250_000;
+export const MAX_KEPT_LINES = 200_000;
 /** Facilities whose messages bear on licensing: the agent itself, and what it depends on (clock, PKI, transport). */
 export const LICENSING_FACILITIES: ReadonlySet<string> = new Set(['LICMGR', 'SMART_LIC', 'PKI', 'CALLHOME', 'CALL_HOME', 'NTP', 'CLOCK', 'SSL', 'HTTPC', 'HTTP', 'DNS', 'CRYPTO', 'LICENSE', 'SYS']);
 
