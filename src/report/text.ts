@@ -16,7 +16,9 @@ function renderDevice(device: AnalyzedDevice, palette: Palette, showFiles: boole
   lines.push(`  Topology:      ${device.topology}`);
   lines.push(`  Capture time:  ${device.captureTime ?? 'unknown'}`);
   lines.push(`  ACK deadline:  ${describeDays(device.daysToAckDeadline)}`);
-  lines.push(`  Input:         ${device.files.join(', ')}${device.diagnosticCount > 0 ? `  (${device.diagnosticCount} line(s) not understood: see slp-doctor parse)` : ''}`);
+  // Diagnostics are lines not understood and parts of a huge input not kept (budgets): `parse` lists them.
+  const diagnostics = device.diagnosticCount > 0 ? `  (${device.diagnosticCount} diagnostic(s) about the input: see slp-doctor parse)` : '';
+  lines.push(`  Input:         ${device.files.join(', ')}${diagnostics}`);
   lines.push(`  Findings:      ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info`);
   lines.push('');
   if (device.findings.length === 0) lines.push(palette.green('  ✔ No documented SLP problem found.'), '');
