@@ -45,26 +45,26 @@ export interface DroppedLines {
  */
 export class LineBudget {
   private kept = 0;
-  private readonly tail: TailRing<{ to: Line[]; line: Line }>;
+  /** Made once the head is full: most budgets (one per kept section) never need it. */
+  private tail: TailRing<{ to: Line[]; line: Line }> | null = null;
 
   constructor(
     private readonly head: number,
-    tail: number,
-  ) {
-    this.tail = new TailRing(tail);
-  }
+    private readonly tailSize: number,
+  ) {}
 
   keep(to: Line[], line: Line): void {
     if (this.kept < this.head) {
       this.kept++;
       to.push(line);
     } else {
-      this.tail.push({ to, line });
+      (this.tail ??= new TailRing(this.tailSize)).push({ to, line });
     }
   }
 
   /** Hands the held lines to their lists; what was dropped, if anything. Call once, after the last `keep`. */
   finish(): DroppedLines | null {
+    if (!this.tail) return null;
     for (const { to, line } of this.tail.inOrder()) to.push(line);
     const { evicted, firstEvicted, lastEvicted } = this.tail;
     return evicted === 0 ? null : { count: evicted, firstLine: firstEvicted!.line.n, lastLine: lastEvicted!.line.n };

@@ -1,4 +1,4 @@
-// A read-ahead worker (read-ahead.ts): reads its share of the file's windows into the shared ring and indexes each
+// A read-ahead worker (read-ahead.ts): reads the file a window at a time into the shared ring and indexes each
 // window's lines, staying ahead of the thread that scans them.
 import { readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,17 +11,14 @@ export interface ReadAheadSetup {
   memory: WasmMemory;
   fd: number;
   separator: number;
-  /** This worker's windows of the file: `first`, `first + stride`, … */
-  first: number;
-  stride: number;
 }
 
-const { memory, fd, separator, first, stride } = workerData as ReadAheadSetup;
+const { memory, fd, separator } = workerData as ReadAheadSetup;
 const lineEnds = bindLineEnds(memory, true);
 const control = new Int32Array(memory.buffer, 0, CONTROL_INTS);
 const bytes = Buffer.from(memory.buffer);
 
-for (let chunk = first; ; chunk += stride) {
+for (let chunk = 0; ; chunk++) {
   const slot = chunk % SLOTS;
   while (Atomics.load(control, stateAt(slot)) === FULL) Atomics.wait(control, stateAt(slot), FULL);
   let length: number;

@@ -16,8 +16,6 @@ import { InputError } from './types.js';
 /** Files from this size on are read with a read-ahead worker. */
 export const READ_AHEAD_MIN_BYTES = 64 << 20;
 const PROBE_BYTES = 64 << 10;
-/** Read-ahead workers, taking windows in turn. One keeps up with the scan on two cores; more compete with it. */
-const READERS = 1;
 /** How long to block waiting for the worker before giving the event loop a turn (to hear of a worker that died). */
 const WAIT_MS = 50;
 /** Give the event loop a turn every this many windows, so an interactive caller stays responsive. */
@@ -57,15 +55,13 @@ export async function readAhead(handle: FileHandle, path: string, reader: ByteLi
   }));
   let failure: string | null = null;
   let readError: string | null = null;
-  const workers = Array.from({ length: READERS }, (_, first) => {
-    const setup: ReadAheadSetup = { memory, fd: handle.fd, separator, first, stride: READERS };
-    const worker = new Worker(script, { workerData: setup });
-    worker.on('message', (code: string) => (readError = code));
-    worker.on('error', (error) => (failure = error.message));
-    // A worker ends after the end of the file; only an early exit, seen while waiting for it, is a failure.
-    worker.on('exit', (code) => (failure ??= `read-ahead worker exited with code ${code}`));
-    return worker;
-  });
+  // One worker: it keeps up with the scan on two cores (two competed with it and were no faster).
+  const setup: ReadAheadSetup = { memory, fd: handle.fd, separator };
+  const worker = new Worker(script, { workerData: setup });
+  worker.on('message', (code: string) => (readError = code));
+  worker.on('error', (error) => (failure = error.message));
+  // A worker ends after the end of the file; only an early exit, seen while waiting for it, is a failure.
+  worker.on('exit', (code) => (failure ??= `read-ahead worker exited with code ${code}`));
   try {
     for (let chunk = 0; ; chunk++) {
       const slot = chunk % SLOTS;
@@ -93,6 +89,6 @@ export async function readAhead(handle: FileHandle, path: string, reader: ByteLi
       if (chunk % YIELD_EVERY === YIELD_EVERY - 1) await turn();
     }
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await worker.terminate();
   }
 }

@@ -46,7 +46,7 @@ interface OpenSection {
   hostname: string | null;
   lines: Line[];
   votes: PlatformVotes;
-  /** Set once the output outgrows SECTION_HEAD lines. */
+  /** Where its lines go (SECTION_HEAD, SECTION_TAIL); null for a skipped section. */
   budget: LineBudget | null;
 }
 
@@ -228,13 +228,12 @@ export class SectionSplitter {
     // A show-tech opens a hundred thousand sections we skip; they keep no lines and count no votes.
     if (command === null) return { command, rawCommand, headerLine, hostname, lines: SKIPPED_LINES, votes: SKIPPED_VOTES, budget: null };
     this.keptSections++;
-    return { command, rawCommand, headerLine, hostname, lines: [], votes: new PlatformVotes(), budget: null };
+    return { command, rawCommand, headerLine, hostname, lines: [], votes: new PlatformVotes(), budget: new LineBudget(SECTION_HEAD, SECTION_TAIL) };
   }
 
   private keepLine(section: OpenSection, line: Line): void {
     this.keptLines++;
-    if (section.budget === null && section.lines.length < SECTION_HEAD) section.lines.push(line);
-    else (section.budget ??= new LineBudget(0, SECTION_TAIL)).keep(section.lines, line);
+    section.budget!.keep(section.lines, line);
   }
 
   private reportDropped(dropped: DroppedLines | null, what: string, why: string, head = SYSLOG_HEAD, tail = SYSLOG_TAIL): void {

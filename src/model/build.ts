@@ -96,8 +96,7 @@ function groupByDevice(inputs: IngestResult[]): DeviceGroup[] {
 function buildDevice(group: DeviceGroup, options: BuildOptions): DeviceModel {
   const device = emptyDevice();
   device.files = group.files;
-  // A fragment that read nothing (a show-tech has thousands of empty logs) has nothing to merge.
-  const fragments = group.sections.map((s) => s.fragment).filter((f): f is Fragment => f !== null && !isEmpty(f));
+  const fragments = group.sections.map((s) => s.fragment).filter((f): f is Fragment => f !== null);
 
   for (const { section, parser } of group.sections) {
     const startLine = section.headerLine ?? section.lines[0]?.n ?? 0;
@@ -119,10 +118,6 @@ function buildDevice(group: DeviceGroup, options: BuildOptions): DeviceModel {
   device.diagnostics.sort((a, b) => compareSource(a.file, a.line, b.file, b.line));
   device.derived = deriveFacts(device, options.now ?? device.captureTime);
   return device;
-}
-
-function isEmpty(fragment: Fragment): boolean {
-  return fragment.scalars.size === 0 && fragment.lists.size === 0 && fragment.diagnostics.length === 0;
 }
 
 function compareSource(fileA: string, lineA: number, fileB: string, lineB: number): number {

@@ -184,7 +184,7 @@ export async function rulesExplain(pack: RulePack, ruleId: string, runCapture: R
     const verdict = ruleFires(rule, prepared);
     const name = device.hostname ?? '(no hostname)';
     out.write(`\ndevice ${name} (${device.platform}, topology ${device.derived.topology}, now ${now ?? 'unknown'}): `);
-    if (!appliesToPlatform(rule, device)) {
+    if (!appliesToPlatform(rule, device.platform)) {
       out.write(`not applicable: the rule is for ${rule.platforms.join(', ')}\n`);
       continue;
     }

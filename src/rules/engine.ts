@@ -51,8 +51,8 @@ export function packFields(pack: RulePack): ReadonlySet<string> {
   return fields;
 }
 
-export function appliesToPlatform(rule: CompiledRule, device: DeviceModel): boolean {
-  return device.platform === 'unknown' || rule.platforms.includes(device.platform);
+export function appliesToPlatform(rule: CompiledRule, platform: DeviceModel['platform']): boolean {
+  return platform === 'unknown' || rule.platforms.includes(platform);
 }
 
 /** Runs `fn` with the evaluation clock set to the device's `now` (time functions read it). */
@@ -68,7 +68,7 @@ export function withClock<T>(now: string | null, fn: () => T): T {
 
 /** Whether the rule fires on the device, and the evaluation error when the condition could not be evaluated. */
 export function ruleFires(rule: CompiledRule, prepared: PreparedDevice): { fires: boolean; error?: string } {
-  if (!appliesToPlatform(rule, prepared.device)) return { fires: false };
+  if (!appliesToPlatform(rule, prepared.device.platform)) return { fires: false };
   const result = withClock(prepared.now, () => holds(rule.when, prepared.context));
   return { fires: result.value, error: result.error };
 }
@@ -189,7 +189,7 @@ function rulesFor(pack: RulePack, platform: DeviceModel['platform']): { rule: Co
   }
   let rules = byPlatform.get(platform);
   if (!rules) {
-    rules = pack.rules.filter((rule) => platform === 'unknown' || rule.platforms.includes(platform)).map((rule) => ({ rule, guard: guardOf(rule.when.ast) }));
+    rules = pack.rules.filter((rule) => appliesToPlatform(rule, platform)).map((rule) => ({ rule, guard: guardOf(rule.when.ast) }));
     byPlatform.set(platform, rules);
   }
   return rules;

@@ -79,7 +79,7 @@ export class WorkerPool implements Executor {
 
   usePack(pack: RulePack): void {
     this.setup = { pack: portablePack(pack) };
-    for (const worker of this.workers.keys()) this.post(worker, { setup: this.setup });
+    for (const worker of this.workers.keys()) worker.postMessage({ setup: this.setup } satisfies ToWorker);
     this.dispatch();
   }
 
@@ -104,7 +104,7 @@ export class WorkerPool implements Executor {
     const resourceLimits = this.heapLimitMb === null ? undefined : { maxOldGenerationSizeMb: this.heapLimitMb };
     const worker = new Worker(this.script, { resourceLimits });
     this.workers.set(worker, []);
-    if (this.setup) this.post(worker, { setup: this.setup });
+    if (this.setup) worker.postMessage({ setup: this.setup } satisfies ToWorker);
     worker.on('message', (reply: WorkerReply) => {
       const given = this.workers.get(worker);
       const index = given?.findIndex((p) => p.message.id === reply.id) ?? -1;
@@ -141,12 +141,8 @@ export class WorkerPool implements Executor {
         if (given.length >= depth) continue;
         const pending = this.queue.shift()!;
         given.push(pending);
-        this.post(worker, pending.message);
+        worker.postMessage(pending.message satisfies ToWorker);
       }
-  }
-
-  private post(worker: Worker, message: ToWorker): void {
-    worker.postMessage(message);
   }
 }
 
