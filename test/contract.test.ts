@@ -69,7 +69,7 @@ const device: Check = shape({
   slpEnabled: nullable(bool),
   account: shape({ smartAccount: s, virtualAccount: s }),
   transport: shape({
-    type: nullable(oneOf('smart', 'cslu', 'callhome', 'off')),
+    type: nullable(oneOf('smart', 'cslu', 'callhome', 'off', 'automatic')),
     url: s,
     csluAddress: s,
     proxy: shape({ address: s, port: n, username: s }),

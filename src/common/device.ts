@@ -4,7 +4,13 @@
 // Unknown or absent values are null; enumerations are lower-case; every time is ISO 8601 UTC.
 
 export type Platform = 'nxos' | 'iosxe' | 'unknown';
-export type TransportType = 'smart' | 'cslu' | 'callhome' | 'off';
+/** `automatic` is a configured transport (`license smart transport automatic`), not a destination. */
+export type TransportType = 'smart' | 'cslu' | 'callhome' | 'off' | 'automatic';
+/**
+ * Which licensing the device runs, from what its output shows: Smart Licensing Using Policy, classic Smart
+ * Licensing (`Registration:` / `License Authorization:`, before SLP) or traditional licensing (`Index 1 Feature:`).
+ */
+export type LicensingMode = 'slp' | 'smart-licensing' | 'traditional';
 export type HaRole = 'active' | 'standby' | 'member';
 export type PolicyCategory =
   | 'unenforced'
@@ -44,6 +50,17 @@ export interface Transport {
   proxy: Proxy;
   vrf: string | null;
   sourceInterface: string | null;
+  /** `IP Mode: IPv4 ONLY` (newer releases), as printed. */
+  ipMode: string | null;
+  /** `Trust Point: SLA-TrustPoint` (newer releases). */
+  trustPoint: string | null;
+  /** `Server Identity Check: True` (tech support). */
+  serverIdentityCheck: boolean | null;
+  /**
+   * The SSM On-Prem tenant of a CSLU-style URL (`http://<addr>/cslu/v1/pi/<tenant>`), URL-decoded
+   * (`CUBE Regression Mirabile-1`); null for a standalone CSLU URL or none.
+   */
+  onPremTenant: string | null;
 }
 
 export interface PolicyAttribute {
@@ -71,17 +88,125 @@ export interface UsageReporting {
   nextReportPush: string | null;
   lastReportPush: string | null;
   lastReportFileWrite: string | null;
+  /** Tech support's `Reporting push interval: 30  days State(4) InPolicy(60)`: the State number. */
+  reportingPushState: number | null;
+  /** …and the InPolicy number. */
+  reportingPushInPolicy: number | null;
 }
 
 export interface TrustCodeUdi extends Udi {
   role: HaRole | null;
   installedAt: string | null;
+  /**
+   * Explicit evidence for this UDI: true for `INSTALLED on …` / `Trust Data INSTALLED`, false for `<none>` /
+   * `No Trust Data`; null when the output says neither.
+   */
+  installed: boolean | null;
+  /** `Valid on <date>` (agent 6.3 and later). */
+  validFrom: string | null;
+  /** `Expired on <date>`; null when not printed or printed as the epoch (`Jan 01 00:00:00 1970`, no expiry). */
+  expiresAt: string | null;
+  /** `Trust Code Type: CSSM` */
+  type: string | null;
 }
 
 export interface TrustCode {
   /** The newest installation time shown for the device, null when `<none>`. */
   installedAt: string | null;
+  /**
+   * Whether the output shows trust: true when a trust code is shown installed (any layout: a date, a per-UDI
+   * `INSTALLED on`, `Trust Code Type: CSSM`, `Overall Trust: INSTALLED`); false only on explicit evidence of none
+   * (`Trust Code Installed: <none>`, every UDI `<none>`, `Overall Trust: No ID`); null when the capture does not say.
+   * When UDIs disagree, true when any has trust (trust-code-missing-standby reads the UDIs).
+   */
+  installed: boolean | null;
+  /** `Trust Code Type: CSSM` on the heading line (agent 6.3 and later). */
+  type: string | null;
+  /** Tech support Other Info `Overall Trust: INSTALLED (2)` / `No ID`, as printed without the bracketed code. */
+  overallTrust: string | null;
+  /** Tech support `Communication Level Allowed: DIRECT | INDIRECT` (DIRECT goes with trust installed). */
+  communicationLevelAllowed: string | null;
+  /** Tech support `Overall State: …` (`Insufficient trust for direct communication`, …); null for `<empty>`. */
+  overallState: string | null;
   udis: TrustCodeUdi[];
+}
+
+/** `show license authorization` / `License Authorizations`: the SLAC state per UDI. */
+export interface AuthorizationUdi extends Udi {
+  role: HaRole | null;
+  /** As printed, upper-cased: `SMART AUTHORIZATION INSTALLED`, `NOT INSTALLED`, … (the date is not kept here). */
+  status: string | null;
+  installed: boolean | null;
+  installedAt: string | null;
+  confirmationCode: string | null;
+}
+
+/** `License Conversion:` of newer releases. */
+export interface LicenseConversion {
+  automaticConversionEnabled: boolean | null;
+  /** `Status: Not started`, as printed. */
+  status: string | null;
+  lastDataPush: string | null;
+  lastFileExport: string | null;
+}
+
+/** `Data Privacy:` flags (privacy ENABLED / Sending Hostname yes = true). */
+export interface DataPrivacy {
+  sendingHostname: boolean | null;
+  callhomeHostnamePrivacy: boolean | null;
+  smartLicensingHostnamePrivacy: boolean | null;
+  versionPrivacy: boolean | null;
+}
+
+/**
+ * `Device Telemetry Report Summary:` / `Product Analytics Report Summary:` (newer releases), or the older one-line
+ * `Device Telemetry: NOT AVAILABLE`.
+ */
+export interface ReportChannel {
+  /** false for `NOT AVAILABLE` / a `Not Available Reason:`; true for `Data Channel: AVAILABLE`. */
+  available: boolean | null;
+  dataChannel: string | null;
+  reportsOnDisk: number | null;
+  notAvailableReason: string | null;
+}
+
+/** The device clock as the capture shows it. */
+export interface DeviceClock {
+  /**
+   * `Time source is NTP, …` → `NTP`; `hardware calendar`, `user configuration`; `No time source` → `none`; as printed,
+   * lower-case except NTP / SNTP.
+   */
+  timeSource: string | null;
+  /** false when the device marks its time `*` (never set, not authoritative); true for an unmarked or `.` time. */
+  authoritative: boolean | null;
+  /**
+   * Synchronised to NTP: `Clock sync-ed with NTP: True|False` (tech support), `show ntp status`, or a time-source
+   * header (`NTP` with no mark: true; `.` or `*`: false).
+   */
+  ntpSynchronized: boolean | null;
+}
+
+/** One CA certificate of `show crypto pki trustpool`. */
+export interface TrustpoolCertificate {
+  /** The `cn=` of the Subject (`IdenTrust Commercial Root CA 1`). */
+  subject: string | null;
+  /** `Trustpool: Downloaded | Built-In` */
+  origin: string | null;
+  /** `end date:` as ISO UTC */
+  validUntil: string | null;
+}
+
+export interface Trustpool {
+  certificates: TrustpoolCertificate[];
+  /** false when the output was cut (`<<output snipped>>`, a pager quit): absence of a CA then proves nothing. */
+  complete: boolean;
+}
+
+/** One row of `show processes memory sorted`. */
+export interface MemoryProcess {
+  name: string;
+  /** Bytes held (`Holding`). */
+  holding: number;
 }
 
 export interface License {
@@ -112,6 +237,14 @@ export interface UsageReportSummary {
   collectingData: number | null;
   inStorage: number | null;
   mia: number | null;
+  /** The bracketed second number of tech support's `N(M)` pairs (`Purged: 344(344)`); what it counts is not documented. */
+  purgedBracketed: number | null;
+  waitingForAckBracketed: number | null;
+  miaBracketed: number | null;
+  /** `Maximum Display: 366` */
+  maximumDisplay: number | null;
+  /** `Report Module Status: Ready` */
+  reportModuleStatus: string | null;
 }
 
 export interface CommunicationStatistic {
@@ -120,7 +253,10 @@ export interface CommunicationStatistic {
   total: number | null;
   success: number | null;
   fail: number | null;
+  /** `Ongoing Failure: Overall=N` */
   ongoingFailure: number | null;
+  /** `Ongoing Failure: … Communication=N`: 0 with failures means the server answered (rejected), not unreachable. */
+  ongoingCommunicationFailure: number | null;
   lastResponse: string | null;
   failureReason: string | null;
   lastSuccessTime: string | null;
@@ -268,6 +404,8 @@ export interface LegacySmartLicensing {
 
 export interface DeviceModel {
   hostname: string | null;
+  /** Other names the input gives this device (the relaying address of a syslog-server extract). */
+  aliases: string[];
   platform: Platform;
   captureTime: string | null;
   /** where the capture time came from: "show clock" | "time-source" | "current-time" | "newest-timestamp" | "now-option" */
@@ -277,7 +415,22 @@ export interface DeviceModel {
   udi: Udi;
   haUdis: HaUdi[];
   slpEnabled: boolean | null;
+  /** Which licensing the device runs; null when the capture does not show it. */
+  licensing: LicensingMode | null;
+  /** `Smart Licensing Using Policy:` `Reporting Mode: STANDARD` */
+  reportingMode: string | null;
+  /** `Utility: Status: ENABLED | DISABLED` */
+  utilityEnabled: boolean | null;
   legacy: LegacySmartLicensing | null;
+  licenseConversion: LicenseConversion | null;
+  /** `Export Authorization Key: Features Authorized:` (empty for `<none>`). */
+  exportAuthorizedFeatures: string[];
+  /** SLAC state per UDI from `show license authorization` / `License Authorizations`. */
+  authorizations: AuthorizationUdi[];
+  dataPrivacy: DataPrivacy;
+  clock: DeviceClock;
+  deviceTelemetry: ReportChannel | null;
+  productAnalytics: ReportChannel | null;
   account: { smartAccount: string | null; virtualAccount: string | null };
   transport: Transport;
   policy: Policy;
@@ -294,6 +447,12 @@ export interface DeviceModel {
   callHomeProfiles: CallHomeProfile[];
   ntp: NtpStatus;
   cpuProcesses: CpuProcess[];
+  /** `show processes memory sorted` */
+  memoryProcesses: MemoryProcess[];
+  /** `show crypto pki trustpool`; null when the command is not in the capture. */
+  trustpool: Trustpool | null;
+  /** `more <file> | count RUMReport` after `license smart save usage …`: `Number of lines which match regexp = N`. */
+  savedRumReportCount: number | null;
   /** Lines of `show license data conversion`; null when the command is not in the capture. */
   dataConversion: { empty: boolean; lines: string[] } | null;
   reachability: ReachabilityTest[];

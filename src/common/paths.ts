@@ -1,6 +1,7 @@
 // Names of the model fields a parser can fill. Scalars are addressed by dotted path and keep a source line each;
 // lists are filled item by item. The model builder checks and merges them (model/build.ts).
 import type {
+  AuthorizationUdi,
   CallHomeProfile,
   CliMessage,
   CommunicationStatistic,
@@ -10,6 +11,7 @@ import type {
   IpHost,
   License,
   LicenseEvent,
+  MemoryProcess,
   NameServer,
   NtpServer,
   PolicyAttribute,
@@ -17,6 +19,7 @@ import type {
   RumReport,
   SyslogMessage,
   TrustCodeUdi,
+  TrustpoolCertificate,
 } from './device.js';
 
 export const SCALAR_PATHS = [
@@ -28,6 +31,28 @@ export const SCALAR_PATHS = [
   'udi.pid',
   'udi.sn',
   'slpEnabled',
+  'licensing',
+  'reportingMode',
+  'utilityEnabled',
+  'licenseConversion.automaticConversionEnabled',
+  'licenseConversion.status',
+  'licenseConversion.lastDataPush',
+  'licenseConversion.lastFileExport',
+  'dataPrivacy.sendingHostname',
+  'dataPrivacy.callhomeHostnamePrivacy',
+  'dataPrivacy.smartLicensingHostnamePrivacy',
+  'dataPrivacy.versionPrivacy',
+  'clock.timeSource',
+  'clock.authoritative',
+  'clock.ntpSynchronized',
+  'deviceTelemetry.available',
+  'deviceTelemetry.dataChannel',
+  'deviceTelemetry.reportsOnDisk',
+  'deviceTelemetry.notAvailableReason',
+  'productAnalytics.available',
+  'productAnalytics.dataChannel',
+  'productAnalytics.reportsOnDisk',
+  'productAnalytics.notAvailableReason',
   'legacy.registrationStatus',
   'legacy.authorizationStatus',
   'legacy.evalMode',
@@ -42,6 +67,10 @@ export const SCALAR_PATHS = [
   'transport.proxy.passwordSet',
   'transport.vrf',
   'transport.sourceInterface',
+  'transport.ipMode',
+  'transport.trustPoint',
+  'transport.serverIdentityCheck',
+  'transport.onPremTenant',
   'policy.inUse',
   'policy.name',
   'policy.installedAt',
@@ -53,7 +82,14 @@ export const SCALAR_PATHS = [
   'usageReporting.nextReportPush',
   'usageReporting.lastReportPush',
   'usageReporting.lastReportFileWrite',
+  'usageReporting.reportingPushState',
+  'usageReporting.reportingPushInPolicy',
   'trustCode.installedAt',
+  'trustCode.installed',
+  'trustCode.type',
+  'trustCode.overallTrust',
+  'trustCode.communicationLevelAllowed',
+  'trustCode.overallState',
   'usageReportSummary.total',
   'usageReportSummary.purged',
   'usageReportSummary.ackReceived',
@@ -62,6 +98,11 @@ export const SCALAR_PATHS = [
   'usageReportSummary.collectingData',
   'usageReportSummary.inStorage',
   'usageReportSummary.mia',
+  'usageReportSummary.purgedBracketed',
+  'usageReportSummary.waitingForAckBracketed',
+  'usageReportSummary.miaBracketed',
+  'usageReportSummary.maximumDisplay',
+  'usageReportSummary.reportModuleStatus',
   'config.domainName',
   'config.domainLookup',
   'config.httpClientSourceInterface',
@@ -72,6 +113,8 @@ export const SCALAR_PATHS = [
   'ntp.synchronized',
   'dataConversion.empty',
   'writeEraseOccurred',
+  'trustpool.complete',
+  'savedRumReportCount',
 ] as const;
 
 export type ScalarPath = (typeof SCALAR_PATHS)[number];
@@ -79,6 +122,11 @@ export type ScalarPath = (typeof SCALAR_PATHS)[number];
 /** The item type of every list a parser can add to. */
 export interface ListItems {
   haUdis: HaUdi;
+  aliases: string;
+  exportAuthorizedFeatures: string;
+  authorizations: AuthorizationUdi;
+  memoryProcesses: MemoryProcess;
+  'trustpool.certificates': TrustpoolCertificate;
   'policy.attributes': PolicyAttribute;
   'trustCode.udis': TrustCodeUdi;
   licenses: License;

@@ -130,7 +130,12 @@ const LAZY_OBJECTS: Record<string, () => object> = {
   usageReportSummary: () => ({
     total: null, purged: null, ackReceived: null, waitingForAck: null,
     availableToReport: null, collectingData: null, inStorage: null, mia: null,
+    purgedBracketed: null, waitingForAckBracketed: null, miaBracketed: null, maximumDisplay: null, reportModuleStatus: null,
   }),
+  licenseConversion: () => ({ automaticConversionEnabled: null, status: null, lastDataPush: null, lastFileExport: null }),
+  deviceTelemetry: () => ({ available: null, dataChannel: null, reportsOnDisk: null, notAvailableReason: null }),
+  productAnalytics: () => ({ available: null, dataChannel: null, reportsOnDisk: null, notAvailableReason: null }),
+  trustpool: () => ({ certificates: [], complete: true }),
   dataConversion: () => ({ empty: true, lines: [] }),
   'config.callHome': () => ({ httpDestinations: [], transportHttpVrf: null, httpProxy: null, enabled: null, sourceInterface: null }),
 };

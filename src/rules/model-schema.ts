@@ -25,9 +25,11 @@ type DescribeNonNull<T, N extends boolean> = [T] extends [readonly (infer I)[]]
 export type Describe<T> = null extends T ? DescribeNonNull<NonNullable<T>, true> : DescribeNonNull<T, false>;
 
 const udi = { pid: 'string?', sn: 'string?' } as const;
+const reportChannel = { available: 'bool?', dataChannel: 'string?', reportsOnDisk: 'int?', notAvailableReason: 'string?' } as const;
 
 export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
   hostname: 'string?',
+  aliases: { list: 'string' },
   platform: 'string',
   captureTime: 'string?',
   captureTimeSource: 'string?',
@@ -36,6 +38,25 @@ export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
   udi,
   haUdis: { list: { ...udi, role: 'string' } },
   slpEnabled: 'bool?',
+  licensing: 'string?',
+  reportingMode: 'string?',
+  utilityEnabled: 'bool?',
+  licenseConversion: {
+    nullable: { automaticConversionEnabled: 'bool?', status: 'string?', lastDataPush: 'string?', lastFileExport: 'string?' },
+  },
+  exportAuthorizedFeatures: { list: 'string' },
+  authorizations: {
+    list: { ...udi, role: 'string?', status: 'string?', installed: 'bool?', installedAt: 'string?', confirmationCode: 'string?' },
+  },
+  dataPrivacy: {
+    sendingHostname: 'bool?',
+    callhomeHostnamePrivacy: 'bool?',
+    smartLicensingHostnamePrivacy: 'bool?',
+    versionPrivacy: 'bool?',
+  },
+  clock: { timeSource: 'string?', authoritative: 'bool?', ntpSynchronized: 'bool?' },
+  deviceTelemetry: { nullable: reportChannel },
+  productAnalytics: { nullable: reportChannel },
   legacy: { nullable: { registrationStatus: 'string?', authorizationStatus: 'string?', evalMode: 'bool' } },
   account: { smartAccount: 'string?', virtualAccount: 'string?' },
   transport: {
@@ -45,6 +66,10 @@ export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
     proxy: { address: 'string?', port: 'int?', username: 'string?', passwordSet: 'bool?' },
     vrf: 'string?',
     sourceInterface: 'string?',
+    ipMode: 'string?',
+    trustPoint: 'string?',
+    serverIdentityCheck: 'bool?',
+    onPremTenant: 'string?',
   },
   policy: {
     inUse: 'string?',
@@ -69,10 +94,27 @@ export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
     nextReportPush: 'string?',
     lastReportPush: 'string?',
     lastReportFileWrite: 'string?',
+    reportingPushState: 'int?',
+    reportingPushInPolicy: 'int?',
   },
   trustCode: {
     installedAt: 'string?',
-    udis: { list: { ...udi, role: 'string?', installedAt: 'string?' } },
+    installed: 'bool?',
+    type: 'string?',
+    overallTrust: 'string?',
+    communicationLevelAllowed: 'string?',
+    overallState: 'string?',
+    udis: {
+      list: {
+        ...udi,
+        role: 'string?',
+        installedAt: 'string?',
+        installed: 'bool?',
+        validFrom: 'string?',
+        expiresAt: 'string?',
+        type: 'string?',
+      },
+    },
   },
   licenses: {
     list: {
@@ -96,6 +138,11 @@ export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
       collectingData: 'int?',
       inStorage: 'int?',
       mia: 'int?',
+      purgedBracketed: 'int?',
+      waitingForAckBracketed: 'int?',
+      miaBracketed: 'int?',
+      maximumDisplay: 'int?',
+      reportModuleStatus: 'string?',
     },
   },
   communication: {
@@ -105,6 +152,7 @@ export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
       success: 'int?',
       fail: 'int?',
       ongoingFailure: 'int?',
+      ongoingCommunicationFailure: 'int?',
       lastResponse: 'string?',
       failureReason: 'string?',
       lastSuccessTime: 'string?',
@@ -151,6 +199,11 @@ export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
   },
   ntp: { synchronized: 'bool?', peers: { list: 'string' } },
   cpuProcesses: { list: { name: 'string', percent: 'double' } },
+  memoryProcesses: { list: { name: 'string', holding: 'int' } },
+  trustpool: {
+    nullable: { certificates: { list: { subject: 'string?', origin: 'string?', validUntil: 'string?' } }, complete: 'bool' },
+  },
+  savedRumReportCount: 'int?',
   dataConversion: { nullable: { empty: 'bool', lines: { list: 'string' } } },
   reachability: {
     list: { command: 'string', target: 'string', result: 'string', line: 'int', file: 'string' },

@@ -16,7 +16,7 @@ describe('conditions', () => {
     softwareVersion: '10.3(1)F',
     transport: { type: 'cslu', url: 'http://192.0.2.20:8182/cslu/v1/pi' },
     usageReporting: { nextAckDeadline: '2024-05-08T07:45:10Z', reportingPushIntervalDays: 30 },
-    communication: [{ kind: 'hello-message', total: 42, success: 0, fail: 42, ongoingFailure: 42, lastResponse: 'NO REPLY', failureReason: null, lastSuccessTime: null, lastFailureTime: null }],
+    communication: [{ kind: 'hello-message', total: 42, success: 0, fail: 42, ongoingFailure: 42, ongoingCommunicationFailure: 42, lastResponse: 'NO REPLY', failureReason: null, lastSuccessTime: null, lastFailureTime: null }],
     syslog: [
       syslogMessage(10, 'COMM_FAILED', 'Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name'),
       syslogMessage(11, 'COMM_FAILED', 'Communications failure with the Cisco Smart License Utility (CSLU) : Unable to connect'),

@@ -423,7 +423,7 @@ export class StatusExtractor {
         case 'UdiRoleLine': {
           const udi = readUdi(token.image);
           if (!udi) break;
-          current = { role: udi.role, pid: udi.pid, sn: udi.sn, installedAt: null };
+          current = { role: udi.role, pid: udi.pid, sn: udi.sn, installedAt: null, installed: null, validFrom: null, expiresAt: null, type: null };
           // The date may follow on the same line, bare or as `INSTALLED on …`.
           const installed = udi.rest.replace(/^INSTALLED on\s+/i, '');
           if (installed !== '') current.installedAt = this.time(token, installed) ?? null;
@@ -554,6 +554,7 @@ export class StatusExtractor {
       success: null,
       fail: null,
       ongoingFailure: null,
+      ongoingCommunicationFailure: null,
       lastResponse: null,
       failureReason: null,
       lastSuccessTime: null,
