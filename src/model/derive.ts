@@ -65,6 +65,8 @@ function inferTopology(device: DeviceModel, onPrem: boolean): { topology: Topolo
         topology: 'cslu',
         reason: `CSLU transport to ${device.transport.url ?? device.transport.csluAddress ?? 'cslu-local'} (whether CSLU itself is connected to CSSM is not visible from the device)`,
       };
+    case 'automatic':
+      return { topology: 'unknown', reason: 'transport is automatic: the Smart Agent chooses the destination itself' };
     default:
       return { topology: 'unknown', reason: 'nothing in the capture shows the transport' };
   }
