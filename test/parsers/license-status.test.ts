@@ -75,6 +75,12 @@ describe('trust evidence', () => {
     ]);
   });
 
+  it('takes a `P:…,S:…:` line for trust only when it speaks of trust', () => {
+    const fragment = parseStatus(['Other Info', '==========', 'P:C9300-48P,S:FOC2344X1AB:', 'Agent State: authorized'].join('\n'), 'show license tech support');
+    expect(items(fragment, 'trustCode.udis')).toBeUndefined();
+    expect(scalar(fragment, 'trustCode.installed')).toBeUndefined();
+  });
+
   it('gives an Other Info UDI the role the HA UDI list names for it', () => {
     const fragment = parseStatus(
       ['HA UDI List:', '    Active:PID:C9300-24P,SN:FOC0000X0AB', '    Member:PID:C9300-24P,SN:FOC0000X0CD', '', 'Other Info', '==========', 'P:C9300-24P,S:FOC0000X0CD: No Trust Data'].join('\n'),

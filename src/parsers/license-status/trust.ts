@@ -136,12 +136,14 @@ export class TrustReader {
     const sn = textOrNull(match[2]!);
     const state = match[3]!;
     const installed = /\bNo Trust Data\b/i.test(state) ? false : /\bTrust Data INSTALLED\b/i.test(state) ? true : null;
+    // The same `P:…,S:…:` opens other lists (the Platform Provided Mapping Table): a line silent on trust is not one.
+    if (installed === null) return;
     let udi = this.udis.find(({ item }) => item.pid === pid && item.sn === sn)?.item;
     if (!udi) {
       udi = emptyUdi(null, pid, sn);
       this.udis.push({ item: udi, line: this.reading.lineOf(token) });
     }
-    if (udi.installed === null && installed !== null) this.mark(udi, installed, token);
+    if (udi.installed === null) this.mark(udi, installed, token);
   }
 
   /** `Overall Trust: INSTALLED (2)` / `Overall Trust: No ID`. */
