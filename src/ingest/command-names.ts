@@ -16,6 +16,7 @@ const FORMS: readonly (readonly [CommandName, string])[] = [
   [COMMANDS.licenseTechSupport, 'show license tech support'],
   [COMMANDS.licenseTechSupport, 'show license tech-support'],
   [COMMANDS.techSupportLicense, 'show tech-support license'],
+  [COMMANDS.licenseAuthorization, 'show license authorization'],
   [COMMANDS.licenseRumIdAll, 'show license rum id all'],
   [COMMANDS.licenseRumIdAll, `show license rum id ${NUMBER}`],
   [COMMANDS.licenseRumIdAll, 'test license smart rum id-list'],

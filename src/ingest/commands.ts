@@ -8,6 +8,7 @@ export const COMMANDS = {
   licenseUsage: 'show license usage',
   licenseUdi: 'show license udi',
   licenseTechSupport: 'show license tech support',
+  licenseAuthorization: 'show license authorization',
   techSupportLicense: 'show tech-support license',
   licenseRumIdAll: 'show license rum id all',
   licenseEventlog: 'show license eventlog',

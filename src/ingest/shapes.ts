@@ -17,6 +17,8 @@ const STARTS: readonly (readonly [RegExp, Shape])[] = [
   [/^report_id:\s*\d|^Smart Licensing Usage Report:|^Report Id\s+State\s+Flag/, COMMANDS.licenseRumIdAll],
   [/^\*+ Event Log \*+$|SAEVT_/, COMMANDS.licenseEventlog],
   [/^Message History \(oldest to newest\):/, COMMANDS.licenseHistoryMessage],
+  // Captured with the bare command echoed on the first line and no prompt: the echo is the output's first line.
+  [/^show license authorization\s*$/, COMMANDS.licenseAuthorization],
 ];
 
 /** The command whose output starts with this line, when found outside any command. */
@@ -25,7 +27,8 @@ export function shapeOf(text: string): Shape | null {
   return null;
 }
 
-const TECH_SUPPORT_PARTS = /^(?:Smart Licensing Tech Support info|Communication Statistics:?|Upcoming Scheduled Jobs:?|Usage Report Summary:?|Other Info:?)$/;
+// `show license all` prints a Usage Report Summary too (real 17.x output), so that part names no member.
+const TECH_SUPPORT_PARTS = /^(?:Smart Licensing Tech Support info|Communication Statistics:?|Upcoming Scheduled Jobs:?|Other Info:?)$/;
 const LICENSE_ALL_PARTS = /^(?:Product Information:?|Agent Version:?|License Usage:?)$|^\s*Handle: \d/;
 
 /** Tech support has parts status lacks; `show license all` adds usage, product and agent parts to status. */

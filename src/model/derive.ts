@@ -9,16 +9,15 @@ import type {
   SyslogMessage,
   Topology,
 } from '../common/device.js';
+import { isOnPremUrl } from '../common/cslu-url.js';
 import { daysBetween } from '../common/time.js';
 
-/** SSM On-Prem serves the CSLU protocol under a tenant: https://<host>/cslu/v1/pi/<tenant-id>. */
-export function isOnPremUrl(url: string | null): boolean {
-  if (!url) return false;
-  return /^https:\/\/[^/]+\/cslu\/v1\/pi\/[^/\s]+/i.test(url) && !/:8182\//.test(url);
-}
-
 export function deriveFacts(device: DeviceModel, now: string | null): DerivedFacts {
-  const onPrem = isOnPremUrl(device.transport.url) || isOnPremUrl(device.transport.csluAddress) || device.syslog.some((m) => m.name === 'REPORTING_NOT_SUPPORTED');
+  const onPrem =
+    device.transport.onPremTenant !== null ||
+    isOnPremUrl(device.transport.url) ||
+    isOnPremUrl(device.transport.csluAddress) ||
+    device.syslog.some((m) => m.name === 'REPORTING_NOT_SUPPORTED');
   const { topology, reason } = inferTopology(device, onPrem);
   const communication = communicationStates(device, onPrem);
   return {
@@ -28,12 +27,21 @@ export function deriveFacts(device: DeviceModel, now: string | null): DerivedFac
     communication,
     liveCommFailure: communication.some((c) => c.state === 'failing' || c.state === 'flapping'),
     reporting: reportingStatus(device, now),
-    trustInstalled: device.trustCode.installedAt !== null || device.trustCode.udis.some((u) => u.installedAt !== null),
+    trustInstalled: trustInstalled(device),
     csluVirtualAccounts: [],
     clockSynchronized:
       device.ntp.synchronized ??
       (device.syslog.some((m) => m.facility === 'PKI' && m.mnemonic === 'NON_AUTHORITATIVE_CLOCK') ? false : null),
   };
+}
+
+/**
+ * Trust as any layout shows it: a date (one, or per UDI), `Trust Code Type: CSSM` of agent 6.3+, Other Info's
+ * `Trust Data INSTALLED` / `Overall Trust: INSTALLED` of agent 5.x (the parser sums these up in trustCode.installed).
+ */
+function trustInstalled(device: DeviceModel): boolean {
+  const trust = device.trustCode;
+  return trust.installed === true || trust.installedAt !== null || trust.udis.some((u) => u.installed === true || u.installedAt !== null);
 }
 
 function inferTopology(device: DeviceModel, onPrem: boolean): { topology: Topology; reason: string } {
@@ -57,6 +65,8 @@ function inferTopology(device: DeviceModel, onPrem: boolean): { topology: Topolo
         topology: 'cslu',
         reason: `CSLU transport to ${device.transport.url ?? device.transport.csluAddress ?? 'cslu-local'} (whether CSLU itself is connected to CSSM is not visible from the device)`,
       };
+    case 'automatic':
+      return { topology: 'unknown', reason: 'transport is automatic: the Smart Agent chooses the destination itself' };
     default:
       return { topology: 'unknown', reason: 'nothing in the capture shows the transport' };
   }

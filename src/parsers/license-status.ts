@@ -1,5 +1,6 @@
 // `show license status`, `show license all` and `show license tech support` (NX-OS `show tech-support license`):
-// the Smart Agent's status report. Lexer, grammar and extraction live in ./license-status/.
+// the Smart Agent's status report; and `show license authorization`, which prints the License Authorizations part
+// of `show license all` on its own. Lexer, grammar and extraction live in ./license-status/.
 import type { CommandParser } from './fragment.js';
 import { FragmentBuilder } from './fragment.js';
 import { lexStatus } from './license-status/lexer.js';
@@ -8,7 +9,13 @@ import { StatusExtractor } from './license-status/extract.js';
 
 export const licenseStatusParser: CommandParser = {
   id: 'license-status',
-  commands: ['show license status', 'show license all', 'show license tech support', 'show tech-support license'],
+  commands: [
+    'show license status',
+    'show license all',
+    'show license tech support',
+    'show tech-support license',
+    'show license authorization',
+  ],
   specificity: 20,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel, SyslogMessage } from '../../src/common/device.js';
-import { deriveFacts, isOnPremUrl } from '../../src/model/derive.js';
+import { isOnPremUrl, onPremTenant } from '../../src/common/cslu-url.js';
+import { deriveFacts } from '../../src/model/derive.js';
 import { emptyDevice } from '../../src/model/empty.js';
 
 function syslog(name: string, time: string, text: string, line: number): SyslogMessage {
@@ -38,6 +39,44 @@ describe('topology', () => {
   it('a standalone CSLU URL on 8182 is not On-Prem', () => {
     expect(isOnPremUrl('http://192.0.2.10:8182/cslu/v1/pi')).toBe(false);
     expect(isOnPremUrl('https://onprem.example.net/cslu/v1/pi/tenant-1')).toBe(true);
+  });
+
+  it('an On-Prem tenant over plain http with an address is On-Prem', () => {
+    const d = device((x) => {
+      x.transport.type = 'cslu';
+      x.transport.csluAddress = 'http://192.0.2.40/cslu/v1/pi/Retail%20Stores-1';
+    });
+    expect(deriveFacts(d, '2024-04-18T00:00:00Z')).toMatchObject({ onPrem: true, topology: 'onprem' });
+  });
+});
+
+describe('On-Prem tenant of a CSLU-style URL', () => {
+  it.each([
+    ['http://192.0.2.40/cslu/v1/pi/CUBE%20Regression%20Mirabile-1', 'CUBE Regression Mirabile-1'],
+    ['https://onprem.example.net/cslu/v1/pi/on-prem-tenant-42/', 'on-prem-tenant-42'],
+    ['http://192.0.2.40/cslu/v1/pi/100%25-Stores', '100%-Stores'],
+    ['http://192.0.2.40/cslu/v1/pi/Bad%ZZName', 'Bad%ZZName'],
+    ['http://192.0.2.10:8182/cslu/v1/pi', null],
+    ['https://192.0.2.10:8543/cslu/v1/pi', null],
+    ['http://192.0.2.10:8182/cslu/v1/pi/tenant', null],
+    ['cslu-local', null],
+    [null, null],
+  ] as const)('%s → %s', (url, tenant) => {
+    expect(onPremTenant(url)).toBe(tenant);
+  });
+});
+
+describe('trust', () => {
+  it('is installed on any layout that shows it, dated or not', () => {
+    const undated = device((x) => {
+      x.trustCode.installed = true;
+    });
+    const perUdi = device((x) => {
+      x.trustCode.udis = [{ role: 'standby', pid: 'C9300-24P', sn: 'FOC0000X0CD', installedAt: null, installed: true, validFrom: null, expiresAt: null, type: null }];
+    });
+    expect(deriveFacts(undated, null).trustInstalled).toBe(true);
+    expect(deriveFacts(perUdi, null).trustInstalled).toBe(true);
+    expect(deriveFacts(device(() => undefined), null).trustInstalled).toBe(false);
   });
 });
 

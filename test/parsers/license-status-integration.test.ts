@@ -1,12 +1,7 @@
 // Lines real captures carry around the status report: IOS-XE `exec prompt timestamp` lines, two counters to a
 // Usage Report Summary line, and a CSLU / SSM On-Prem URL printed as the `Cslu address`.
 import { describe, expect, it } from 'vitest';
-import { scalar, section } from '../fixtures/license-status/load.js';
-import { licenseStatusParser } from '../../src/parsers/license-status.js';
-
-function parse(text: string, command = 'show license status') {
-  return licenseStatusParser.parse(section(text, command));
-}
+import { parseStatus as parse, scalar } from '../support/status-parse.js';
 
 describe('Usage Report Summary with two counters to a line', () => {
   const fragment = parse(

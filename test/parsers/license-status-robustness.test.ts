@@ -2,13 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { licenseStatusParser } from '../../src/parsers/license-status.js';
 import { parserFor } from '../../src/parsers/registry.js';
-import { fixtureBody, fixtureNames, items, scalar, section } from '../fixtures/license-status/load.js';
-
-const parse = (text: string, command?: string) => licenseStatusParser.parse(section(text, command));
+import { goldenInputs, items, parseStatus as parse, scalar } from '../support/status-parse.js';
 
 describe('license-status parser: odd input', () => {
-  it('is registered for all four commands', () => {
-    for (const command of ['show license status', 'show license all', 'show license tech support', 'show tech-support license']) {
+  it('is registered for the whole family', () => {
+    for (const command of ['show license status', 'show license all', 'show license tech support', 'show tech-support license', 'show license authorization']) {
       expect(parserFor(command)).toBe(licenseStatusParser);
     }
   });
@@ -112,7 +110,7 @@ describe('license-status parser: odd input', () => {
   });
 
   it('never throws and keeps diagnostics on the section lines, whatever the lines', () => {
-    const realLines = fixtureNames().flatMap((name) => fixtureBody(name).split('\n'));
+    const realLines = goldenInputs().flatMap((input) => input.lines);
     const lineArb = fc.oneof(fc.constantFrom(...realLines), fc.string({ maxLength: 40 }), fc.constantFrom('', '   ', ':', '(:', '====', '<none>'));
     fc.assert(
       fc.property(fc.array(lineArb, { maxLength: 60 }), (lines) => {
@@ -123,25 +121,6 @@ describe('license-status parser: odd input', () => {
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('license-status parser: speed', () => {
-  it('parses a 15 KB tech support in well under the 10 ms budget once warm', () => {
-    // Two tech supports back to back: about 15 KB of the densest output the parser reads.
-    const text = `${fixtureBody('iosxe-17-tech-support.txt')}\n${fixtureBody('nxos-tech-support-cslu.txt')}`;
-    expect(text.length).toBeGreaterThan(15_000);
-    const input = section(text, 'show license tech support');
-    for (let i = 0; i < 20; i++) licenseStatusParser.parse(input);
-    const times: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      const start = performance.now();
-      licenseStatusParser.parse(input);
-      times.push(performance.now() - start);
-    }
-    const median = times.sort((a, b) => a - b)[10]!;
-    // The budget is 10 ms; test runners under load are slower than the CLI, so allow headroom.
-    expect(median).toBeLessThan(25);
   });
 });
 

@@ -1,29 +1,29 @@
 // Walks the syntax tree of a status report and records what it says in the fragment, each value with its line.
-// The grammar has already decided what every line is; here each block turns its lines into model fields.
+// The grammar has already decided what every line is; here each block turns its lines into model fields. The larger
+// blocks have readers of their own: trust (./trust), authorizations, licenses and the tech support parts.
 import { tokenMatcher, type CstNode, type IToken } from 'chevrotain';
-import type {
-  CommunicationStatistic,
-  HaUdi,
-  License,
-  PolicyAttribute,
-  TrustCodeUdi,
-} from '../../common/device.js';
+import type { CommunicationStatistic, HaUdi, License, PolicyAttribute } from '../../common/device.js';
+import { onPremTenant } from '../../common/cslu-url.js';
 import type { ScalarPath } from '../../common/paths.js';
 import { parseDeviceTime } from '../../common/time.js';
 import type { FragmentBuilder, Scalar } from '../fragment.js';
+import { readAuthorizations } from './authorizations.js';
 import { PartTitle } from './lexer.js';
+import { readLicense } from './licenses.js';
+import { kind, type Listed, type Reading } from './reading.js';
+import { availability, readMessageKind, readOtherInfoLine, readReportChannel, readUsageReportSummary } from './tech-support.js';
+import { TrustReader } from './trust.js';
 import {
   afterLabel,
   daysWithSource,
   firstNumber,
   isNothing,
-  kebabCase,
   policyCategory,
+  pushInterval,
   readTime,
   readUdi,
   textOrNull,
   transportType,
-  withoutCode,
   yesNo,
 } from './values.js';
 
@@ -66,42 +66,6 @@ function inTextOrder(node: CstNode): Child[] {
   return all;
 }
 
-function kind(token: IToken): string {
-  return token.tokenType.name;
-}
-
-interface Listed<T> {
-  item: T;
-  line: number;
-}
-
-/** `Attempts: Total=42, Success=0, Fail=42  Ongoing Failure: Overall=42 Communication=42` */
-const COUNTERS = {
-  total: /Total\s*=\s*(\d+)/i,
-  success: /Success\s*=\s*(\d+)/i,
-  fail: /Fail\s*=\s*(\d+)/i,
-  overall: /Overall\s*=\s*(\d+)/i,
-};
-
-function counter(text: string, pattern: RegExp): number | null {
-  const match = pattern.exec(text);
-  return match ? Number(match[1]) : null;
-}
-
-/** One `Label: N` counter of the Usage Report Summary; `N(M)` is read as N. */
-const SUMMARY_COUNTER = /([A-Za-z][A-Za-z ]*?)\s*:\s*(\d+)/g;
-
-const SUMMARY_PATHS: Record<string, ScalarPath> = {
-  total: 'usageReportSummary.total',
-  purged: 'usageReportSummary.purged',
-  'total acknowledged received': 'usageReportSummary.ackReceived',
-  'waiting for ack': 'usageReportSummary.waitingForAck',
-  'available to report': 'usageReportSummary.availableToReport',
-  'collecting data': 'usageReportSummary.collectingData',
-  'in storage': 'usageReportSummary.inStorage',
-  mia: 'usageReportSummary.mia',
-};
-
 /** `Time source is NTP, .05:30:30.132 UTC Thu Apr 18 2024` (IOS-XE `exec prompt timestamp`). */
 const TIME_SOURCE = /^Time source is ([^,]+?)\s*(?:,\s*(.*))?$/i;
 const CLOCK_MARK = /^([*.]?)\d{1,2}:\d{2}:\d{2}/;
@@ -111,22 +75,41 @@ function accountName(value: string): string | null {
   return textOrNull(value.replace(/\s+As of\s+.*$/i, ''));
 }
 
-export class StatusExtractor {
+/** `Successful on Aug 13 17:19:07 2021 UTC` → `Successful`: the status, without the time it was reached. */
+function withoutTime(value: string): string {
+  return value.replace(/\s+on\s+(?:[A-Za-z]{3},?\s+){1,2}\d.*$/, '');
+}
+
+const USAGE_REPORTING_PATHS: Record<string, ScalarPath> = {
+  LastAckReceived: 'usageReporting.lastAckReceived',
+  NextAckDeadline: 'usageReporting.nextAckDeadline',
+  NextAckPushCheck: 'usageReporting.nextAckPushCheck',
+  NextReportPush: 'usageReporting.nextReportPush',
+  LastReportPush: 'usageReporting.lastReportPush',
+  LastReportFileWrite: 'usageReporting.lastReportFileWrite',
+};
+
+const DATA_PRIVACY_PATHS: Record<string, ScalarPath> = {
+  SendingHostname: 'dataPrivacy.sendingHostname',
+  CallhomeHostnamePrivacy: 'dataPrivacy.callhomeHostnamePrivacy',
+  SmartLicensingHostnamePrivacy: 'dataPrivacy.smartLicensingHostnamePrivacy',
+  VersionPrivacy: 'dataPrivacy.versionPrivacy',
+};
+
+export class StatusExtractor implements Reading {
   private readonly licenses: Listed<License>[] = [];
   private readonly haUdis = new Map<string, Listed<HaUdi>>();
-  private readonly trustUdis = new Map<string, Listed<TrustCodeUdi>>();
   private readonly communication: Listed<CommunicationStatistic>[] = [];
   private readonly attributes: Listed<PolicyAttribute>[] = [];
-  private newestTrust: { iso: string; line: number } | null = null;
-  private trustCodeLine: number | null = null;
+  private readonly trust: TrustReader = new TrustReader(this);
   private noLicensesLine: number | null = null;
   private slpStatus: { value: boolean; line: number } | null = null;
   private slpBlockLine: number | null = null;
   private legacyLine: number | null = null;
 
   constructor(
-    private readonly out: FragmentBuilder,
-    private readonly lineOf: (token: IToken) => number,
+    readonly out: FragmentBuilder,
+    readonly lineOf: (token: IToken) => number,
   ) {}
 
   report(node: CstNode): void {
@@ -134,12 +117,12 @@ export class StatusExtractor {
     this.finish();
   }
 
-  private set(path: ScalarPath, value: Scalar | undefined, token: IToken): void {
+  set(path: ScalarPath, value: Scalar | undefined, token: IToken): void {
     this.out.set(path, value, this.lineOf(token));
   }
 
   /** A time field: ISO UTC, null for `<none>`; an unknown zone or unreadable text is a diagnostic. */
-  private time(token: IToken, text = afterLabel(token.image)): string | null | undefined {
+  time(token: IToken, text = afterLabel(token.image)): string | null | undefined {
     const reading = readTime(text);
     if (reading.problem) this.out.diag(this.lineOf(token), reading.problem);
     if (reading.iso === null && reading.problem) return undefined;
@@ -204,6 +187,11 @@ export class StatusExtractor {
       case 'NoLicensesInUse':
         this.noLicensesLine = this.lineOf(child);
         return;
+      case 'DeviceTelemetry':
+      case 'OverallTrust':
+      case 'TrustDataLine':
+        this.agentStateLine(child);
+        return;
       case 'TimeSource':
         this.timeSource(child);
         return;
@@ -219,37 +207,57 @@ export class StatusExtractor {
   }
 
   private block(node: CstNode): void {
+    const tokens = (): IToken[] => this.tokens(node);
     switch (node.name) {
+      case 'utility':
+        return this.utility(tokens());
       case 'smartLicensingUsingPolicy':
-        return this.smartLicensingUsingPolicy(node);
+        return this.smartLicensingUsingPolicy(tokens());
       case 'accountInformation':
-        return this.tokens(node).forEach((token) => this.account(token));
+        return tokens().forEach((token) => this.account(token));
+      case 'dataPrivacy':
+        return tokens().forEach((token) => {
+          const path = DATA_PRIVACY_PATHS[kind(token)];
+          if (path) this.set(path, yesNo(afterLabel(token.image)), token);
+        });
       case 'transport':
-        return this.transport(node);
+        return this.transport(tokens());
       case 'policy':
         return this.policy(node);
       case 'policyAttributes':
         return this.policyAttributes(node);
       case 'usageReporting':
-        return this.usageReporting(node);
+        return this.usageReporting(tokens());
       case 'trustCode':
-        return this.trustCode(node);
+        return this.trust.trustCode(tokens());
       case 'legacyStatus':
-        return this.legacyStatus(node);
-      case 'license':
-        return this.license(node);
+        return this.legacyStatus(tokens());
+      case 'licenseConversion':
+        return this.licenseConversion(tokens());
+      case 'exportAuthorizationKey':
+        return this.exportAuthorizationKey(tokens());
+      case 'licenseAuthorizations':
+        return readAuthorizations(this, tokens());
+      case 'reportChannel':
+        return readReportChannel(this, tokens());
+      case 'license': {
+        const lines = tokens();
+        const license = readLicense(lines);
+        if (license && lines[0]) this.licenses.push({ item: license, line: this.lineOf(lines[0]) });
+        return;
+      }
       case 'haUdiList':
-        return this.haUdiList(node);
+        return this.haUdiList(tokens());
       case 'scheduledJobs':
-        return this.tokens(node).forEach((token) => kind(token) === 'CurrentTime' && this.setTime('captureTime', token));
+        return tokens().forEach((token) => kind(token) === 'CurrentTime' && this.setTime('captureTime', token));
       case 'communicationStatistics':
         return this.communicationStatistics(node);
       case 'usageReportSummary':
-        return this.usageReportSummary(node);
+        return readUsageReportSummary(this, tokens());
       case 'otherInfo':
-        return this.otherInfo(node);
+        return this.otherInfo(tokens());
       default:
-        // utility, dataPrivacy, miscellaneous, unstoredPart: read, nothing the model keeps.
+        // miscellaneous (`Custom Id`), unstoredPart: read, nothing the model keeps.
         return;
     }
   }
@@ -263,19 +271,29 @@ export class StatusExtractor {
     this.set(path, accountName(afterLabel(token.image)), token);
   }
 
-  private smartLicensingUsingPolicy(node: CstNode): void {
-    const [heading, ...fields] = this.tokens(node);
+  private utility(tokens: IToken[]): void {
+    for (const token of tokens) if (kind(token) === 'Status') this.set('utilityEnabled', yesNo(afterLabel(token.image)), token);
+  }
+
+  private smartLicensingUsingPolicy(tokens: IToken[]): void {
+    const [heading, ...fields] = tokens;
     if (heading) this.slpBlockLine = this.lineOf(heading);
     for (const token of fields) {
-      const enabled = yesNo(afterLabel(token.image));
+      const value = afterLabel(token.image);
+      if (kind(token) === 'ReportingMode') {
+        this.set('reportingMode', textOrNull(value), token);
+        continue;
+      }
+      const enabled = yesNo(value);
       if (enabled !== undefined) this.slpStatus = { value: enabled, line: this.lineOf(token) };
     }
   }
 
-  private transport(node: CstNode): void {
+  private transport(tokens: IToken[]): void {
     let under: 'proxy' | 'vrf' | null = null;
-    const hasUrlLine = this.tokens(node).some((token) => kind(token) === 'Url');
-    for (const token of this.tokens(node)) {
+    let url: { value: string | null; token: IToken } | null = null;
+    let csluAddress: { value: string | null; token: IToken } | null = null;
+    for (const token of tokens) {
       const value = afterLabel(token.image);
       switch (kind(token)) {
         case 'TransportTypeField': {
@@ -285,12 +303,12 @@ export class StatusExtractor {
           break;
         }
         case 'Url':
-          this.set('transport.url', textOrNull(value), token);
+          url = { value: textOrNull(value), token };
+          this.set('transport.url', url.value, token);
           break;
         case 'CsluAddress':
-          this.set('transport.csluAddress', textOrNull(value), token);
-          // A URL here is where the device sends reports (CSLU or SSM On-Prem); `cslu-local` is only a name.
-          if (/^https?:\/\//i.test(value) && !hasUrlLine) this.set('transport.url', value, token);
+          csluAddress = { value: textOrNull(value), token };
+          this.set('transport.csluAddress', csluAddress.value, token);
           break;
         case 'ProxyHeading':
           under = 'proxy';
@@ -317,6 +335,15 @@ export class StatusExtractor {
         case 'SourceInterface':
           this.set('transport.sourceInterface', textOrNull(value), token);
           break;
+        case 'ServerIdentityCheck':
+          this.set('transport.serverIdentityCheck', yesNo(value), token);
+          break;
+        case 'IpMode':
+          this.set('transport.ipMode', textOrNull(value), token);
+          break;
+        case 'TrustPoint':
+          this.set('transport.trustPoint', textOrNull(value), token);
+          break;
         case 'BareValue':
           if (under === 'proxy') {
             this.set('transport.proxy.address', null, token);
@@ -329,6 +356,13 @@ export class StatusExtractor {
           break;
       }
     }
+    // A URL as the Cslu address is where the device sends reports (CSLU or SSM On-Prem); `cslu-local` is a name.
+    if (!url && csluAddress?.value && /^https?:\/\//i.test(csluAddress.value)) {
+      url = csluAddress;
+      this.set('transport.url', url.value, url.token);
+    }
+    const shown = url ?? csluAddress;
+    if (shown) this.set('transport.onPremTenant', onPremTenant(shown.value), shown.token);
   }
 
   private policy(node: CstNode): void {
@@ -383,147 +417,71 @@ export class StatusExtractor {
     this.attributes.push({ item: attribute, line: this.lineOf(heading) });
   }
 
-  private usageReporting(node: CstNode): void {
-    const paths: Record<string, ScalarPath> = {
-      LastAckReceived: 'usageReporting.lastAckReceived',
-      NextAckDeadline: 'usageReporting.nextAckDeadline',
-      NextAckPushCheck: 'usageReporting.nextAckPushCheck',
-      NextReportPush: 'usageReporting.nextReportPush',
-      LastReportPush: 'usageReporting.lastReportPush',
-      LastReportFileWrite: 'usageReporting.lastReportFileWrite',
-    };
-    const [heading, ...fields] = this.tokens(node);
+  private usageReporting(tokens: IToken[]): void {
+    const [heading, ...fields] = tokens;
     if (heading) this.slpBlockLine ??= this.lineOf(heading);
     for (const token of fields) {
       if (kind(token) === 'ReportingPushInterval') {
-        const value = afterLabel(token.image);
-        this.set('usageReporting.reportingPushIntervalDays', isNothing(value) ? null : firstNumber(value), token);
+        const interval = pushInterval(afterLabel(token.image));
+        this.set('usageReporting.reportingPushIntervalDays', interval.days, token);
+        this.set('usageReporting.reportingPushState', interval.state, token);
+        this.set('usageReporting.reportingPushInPolicy', interval.inPolicy, token);
         continue;
       }
-      const path = paths[kind(token)];
+      const path = USAGE_REPORTING_PATHS[kind(token)];
       if (path) this.setTime(path, token);
     }
   }
 
-  private trustInstalled(iso: string | null | undefined, token: IToken): void {
-    if (!iso) return;
-    if (this.newestTrust === null || iso > this.newestTrust.iso) this.newestTrust = { iso, line: this.lineOf(token) };
-  }
-
-  private trustCode(node: CstNode): void {
-    let current: TrustCodeUdi | null = null;
-    for (const token of this.tokens(node)) {
-      switch (kind(token)) {
-        case 'TrustCodeInstalled': {
-          this.trustCodeLine ??= this.lineOf(token);
-          const value = afterLabel(token.image);
-          if (value !== '' && !/^Trust Code Type/i.test(value)) this.trustInstalled(this.time(token, value), token);
-          break;
-        }
-        case 'UdiRoleLine': {
-          const udi = readUdi(token.image);
-          if (!udi) break;
-          current = { role: udi.role, pid: udi.pid, sn: udi.sn, installedAt: null, installed: null, validFrom: null, expiresAt: null, type: null };
-          // The date may follow on the same line, bare or as `INSTALLED on …`.
-          const installed = udi.rest.replace(/^INSTALLED on\s+/i, '');
-          if (installed !== '') current.installedAt = this.time(token, installed) ?? null;
-          this.trustInstalled(current.installedAt, token);
-          this.trustUdis.set(`${udi.role}|${udi.pid}|${udi.sn}`, { item: current, line: this.lineOf(token) });
-          break;
-        }
-        case 'DateLine': {
-          const iso = this.time(token, token.image.replace(/^INSTALLED on\s+/i, ''));
-          if (current && current.installedAt === null) current.installedAt = iso ?? null;
-          this.trustInstalled(iso, token);
-          break;
-        }
-        default:
-          break;
-      }
-    }
-  }
-
-  private legacyStatus(node: CstNode): void {
-    const [heading, ...fields] = this.tokens(node);
+  /** Classic Smart Licensing: `Registration:`, `License Authorization:` and `Evaluation Period:`. */
+  private legacyStatus(tokens: IToken[]): void {
+    const [heading, ...fields] = tokens;
     if (!heading) return;
     const section = kind(heading);
-    if (section === 'RegistrationHeading' || section === 'LicenseAuthorizationHeading') {
-      this.legacyLine ??= this.lineOf(heading);
-    }
+    this.legacyLine ??= this.lineOf(heading);
     for (const token of fields) {
       const value = afterLabel(token.image);
       if (kind(token) === 'SmartAccount' || kind(token) === 'VirtualAccount') this.account(token);
       if (kind(token) !== 'Status') continue;
       if (section === 'RegistrationHeading') this.set('legacy.registrationStatus', textOrNull(value), token);
-      if (section === 'LicenseAuthorizationHeading') {
-        const status = textOrNull(value.replace(/\s+on\s+.*$/i, ''));
+      else if (section === 'LicenseAuthorizationHeading') {
+        const status = textOrNull(withoutTime(value));
         this.set('legacy.authorizationStatus', status, token);
         this.set('legacy.evalMode', status !== null && /^EVAL/i.test(status), token);
       }
     }
   }
 
-  private license(node: CstNode): void {
-    const [heading, ...fields] = this.tokens(node);
-    if (!heading) return;
-    const license: License = {
-      name: null,
-      entitlementTag: null,
-      description: null,
-      count: null,
-      status: null,
-      enforcementType: null,
-      licenseType: null,
-    };
-    if (kind(heading) === 'LicenseHeading') {
-      const match = /^(.*?)\s*\(([^()]*)\)\s*:\s*$/.exec(heading.image);
-      const before = textOrNull(match?.[1] ?? '');
-      const inParens = textOrNull(match?.[2] ?? '');
-      // IOS-XE prints `name (description):`; NX-OS prints `(FEATURE_NAME):`, or `Truncated descr... (FEATURE_NAME):`.
-      if (before === null || (inParens !== null && /^[A-Z0-9_]+$/.test(inParens))) {
-        license.name = inParens;
-        license.description = before !== null && !before.endsWith('...') ? before : null;
-      } else {
-        license.name = before;
-        license.description = inParens;
-      }
-    }
-    for (const token of fields) {
+  private licenseConversion(tokens: IToken[]): void {
+    for (const token of tokens) {
       const value = afterLabel(token.image);
       switch (kind(token)) {
-        case 'LicenseName':
-          license.name = textOrNull(value) ?? license.name;
-          break;
-        case 'EntitlementTag':
-          license.entitlementTag = textOrNull(value);
-          break;
-        case 'Description':
-          license.description = textOrNull(value) ?? license.description;
-          break;
-        case 'Count':
-          // The first count is the license's; nested measurement counts repeat or refine it.
-          license.count ??= isNothing(value) ? null : firstNumber(value);
+        case 'AutomaticConversion':
+          this.set('licenseConversion.automaticConversionEnabled', yesNo(value), token);
           break;
         case 'Status':
-          license.status = textOrNull(withoutCode(value));
+          this.set('licenseConversion.status', textOrNull(withoutTime(value)), token);
           break;
-        case 'FeatureName':
-          license.name ??= textOrNull(value);
+        case 'LastDataPush':
+          this.setTime('licenseConversion.lastDataPush', token);
           break;
-        case 'FeatureDescription':
-          license.description ??= textOrNull(value);
-          break;
-        case 'EnforcementType':
-          license.enforcementType = textOrNull(value);
-          break;
-        case 'LicenseType':
-          license.licenseType = textOrNull(value);
+        case 'LastFileExport':
+          this.setTime('licenseConversion.lastFileExport', token);
           break;
         default:
           break;
       }
     }
-    this.licenses.push({ item: license, line: this.lineOf(heading) });
+  }
+
+  /** `Features Authorized:` then `<none>` or one feature a line. */
+  private exportAuthorizationKey(tokens: IToken[]): void {
+    this.out.touch('exportAuthorizedFeatures');
+    for (const token of tokens) {
+      if (['ExportAuthorizationKeyHeading', 'FeaturesAuthorizedHeading', 'BareValue'].includes(kind(token))) continue;
+      const feature = textOrNull(token.image);
+      if (feature !== null) this.out.add('exportAuthorizedFeatures', feature, this.lineOf(token));
+    }
   }
 
   private addHaUdi(text: string, token: IToken): void {
@@ -533,8 +491,8 @@ export class StatusExtractor {
     this.haUdis.set(`${item.role}|${item.pid}|${item.sn}`, { item, line: this.lineOf(token) });
   }
 
-  private haUdiList(node: CstNode): void {
-    for (const token of this.tokens(node)) {
+  private haUdiList(tokens: IToken[]): void {
+    for (const token of tokens) {
       if (kind(token) === 'UdiRoleLine') this.addHaUdi(token.image, token);
       // `HA UDI List: Active: PID:…` run together on one line.
       else if (/PID/i.test(afterLabel(token.image))) this.addHaUdi(afterLabel(token.image), token);
@@ -542,83 +500,47 @@ export class StatusExtractor {
   }
 
   private communicationStatistics(node: CstNode): void {
-    for (const child of inTextOrder(node)) if (!isToken(child)) this.messageKind(child);
-  }
-
-  private messageKind(node: CstNode): void {
-    const [heading, ...fields] = this.tokens(node);
-    if (!heading) return;
-    const statistic: CommunicationStatistic = {
-      kind: kebabCase(heading.image),
-      total: null,
-      success: null,
-      fail: null,
-      ongoingFailure: null,
-      ongoingCommunicationFailure: null,
-      lastResponse: null,
-      failureReason: null,
-      lastSuccessTime: null,
-      lastFailureTime: null,
-    };
-    for (const token of fields) {
-      const value = afterLabel(token.image);
-      switch (kind(token)) {
-        case 'Attempts':
-          statistic.total = counter(value, COUNTERS.total);
-          statistic.success = counter(value, COUNTERS.success);
-          statistic.fail = counter(value, COUNTERS.fail);
-          statistic.ongoingFailure ??= counter(value, COUNTERS.overall);
-          break;
-        case 'OngoingFailure':
-          statistic.ongoingFailure = counter(value, COUNTERS.overall);
-          break;
-        case 'LastResponse':
-          statistic.lastResponse = textOrNull(value.replace(/\s+on\s+.*$/i, '').replace(/,\s*$/, ''));
-          break;
-        case 'FailureReason':
-          statistic.failureReason = textOrNull(value);
-          break;
-        case 'LastSuccessTime':
-          statistic.lastSuccessTime = this.time(token) ?? null;
-          break;
-        case 'LastFailureTime':
-          statistic.lastFailureTime = this.time(token) ?? null;
-          break;
-        default:
-          break;
-      }
-    }
-    this.communication.push({ item: statistic, line: this.lineOf(heading) });
-  }
-
-  /** The agent prints two counters to a line (`Maximum Display: 14  In Storage: 14,  MIA: 0(0)`): read every pair. */
-  private usageReportSummary(node: CstNode): void {
-    for (const token of this.tokens(node)) {
-      for (const match of token.image.matchAll(SUMMARY_COUNTER)) {
-        const path = SUMMARY_PATHS[match[1]!.replace(/\s+/g, ' ').toLowerCase()];
-        if (path) this.set(path, Number(match[2]), token);
-      }
+    for (const child of inTextOrder(node)) {
+      if (!isToken(child)) {
+        const tokens = this.tokens(child);
+        const statistic = readMessageKind(this, tokens);
+        if (statistic && tokens[0]) this.communication.push({ item: statistic, line: this.lineOf(tokens[0]) });
+      } else if (kind(child) === 'CommunicationLevelAllowed') this.trust.communicationLevelAllowed(child);
+      else if (kind(child) === 'OverallState') this.set('trustCode.overallState', textOrNull(afterLabel(child.image)), child);
     }
   }
 
-  private otherInfo(node: CstNode): void {
-    for (const token of this.tokens(node)) {
-      if (kind(token) === 'WriteEraseOccurred') {
-        this.set('writeEraseOccurred', yesNo(afterLabel(token.image)), token);
-      }
+  /** Lines older agents print under Other Info or on their own: trust, and the one-line Device Telemetry. */
+  private agentStateLine(token: IToken): boolean {
+    switch (kind(token)) {
+      case 'OverallTrust':
+        this.trust.overallTrust(token);
+        return true;
+      case 'TrustDataLine':
+        this.trust.trustData(token);
+        return true;
+      case 'DeviceTelemetry':
+        // `Device Telemetry: NOT AVAILABLE`, before the Device Telemetry Report Summary existed.
+        this.set('deviceTelemetry.available', availability(afterLabel(token.image)), token);
+        return true;
+      default:
+        return false;
     }
+  }
+
+  private otherInfo(tokens: IToken[]): void {
+    for (const token of tokens) if (!this.agentStateLine(token)) readOtherInfoLine(this, token);
   }
 
   private finish(): void {
-    if (this.slpStatus) this.out.set('slpEnabled', this.slpStatus.value, this.slpStatus.line);
+    const slp = this.slpStatus ?? (this.legacyLine === null && this.slpBlockLine !== null ? { value: true, line: this.slpBlockLine } : null);
+    if (slp) this.out.set('slpEnabled', slp.value, slp.line);
     else if (this.legacyLine !== null) this.out.set('slpEnabled', false, this.legacyLine);
-    // Policy and Usage Reporting blocks exist only under Smart Licensing Using Policy.
-    else if (this.slpBlockLine !== null) this.out.set('slpEnabled', true, this.slpBlockLine);
+    // SLP-only blocks (Policy, Usage Reporting) prove SLP; Registration / License Authorization prove classic.
+    if (slp?.value) this.out.set('licensing', 'slp', slp.line);
+    else if (this.legacyLine !== null) this.out.set('licensing', 'smart-licensing', this.legacyLine);
 
-    if (this.newestTrust) this.out.set('trustCode.installedAt', this.newestTrust.iso, this.newestTrust.line);
-    else if (this.trustCodeLine !== null) this.out.set('trustCode.installedAt', null, this.trustCodeLine);
-    if (this.trustCodeLine !== null) this.out.touch('trustCode.udis');
-    for (const { item, line } of this.trustUdis.values()) this.out.add('trustCode.udis', item, line);
+    this.trust.finish([...this.haUdis.values()].map(({ item }) => item));
 
     if (this.noLicensesLine !== null) this.out.touch('licenses');
     for (const { item, line } of this.licenses) this.out.add('licenses', item, line);

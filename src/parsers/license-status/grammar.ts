@@ -10,8 +10,15 @@ import { GRAMMAR_CHECKS } from '../grammar-options.js';
 // What each block reads after its heading, in any order. The first listed wins where tokens overlap (a specific
 // field before the generic `Label: value` it also matches).
 const UTILITY = [t.Status, t.KeyValue, t.GenericHeading, t.BareValue];
-const SLP_STATUS = [t.Status];
+const SLP_STATUS = [t.Status, t.ReportingMode];
 const ACCOUNT = [t.SmartAccount, t.VirtualAccount];
+const DATA_PRIVACY = [
+  t.SendingHostname,
+  t.CallhomeHostnamePrivacy,
+  t.SmartLicensingHostnamePrivacy,
+  t.VersionPrivacy,
+  t.KeyValue,
+];
 const FREE_FIELDS = [t.KeyValue];
 const TRANSPORT = [
   t.TransportTypeField,
@@ -26,6 +33,8 @@ const TRANSPORT = [
   t.Vrf,
   t.SourceInterface,
   t.ServerIdentityCheck,
+  t.IpMode,
+  t.TrustPoint,
   t.BareValue,
 ];
 const POLICY_CATEGORIES = [
@@ -45,14 +54,12 @@ const USAGE_REPORTING = [
   t.LastReportPush,
   t.LastReportFileWrite,
 ];
-const TRUST_CODE = [t.UdiRoleLine, t.DateLine, t.TrustCodeType, t.BareValue];
-const LEGACY_HEADINGS = [
-  t.RegistrationHeading,
-  t.LicenseAuthorizationHeading,
-  t.ConversionHeading,
-  t.ExportAuthorizationKeyHeading,
-];
+const TRUST_CODE = [t.UdiRoleLine, t.DateLine, t.ExpiryLine, t.TrustCodeType, t.TrustAttributes, t.BareValue];
+const LEGACY_HEADINGS = [t.RegistrationHeading, t.LicenseAuthorizationHeading, t.EvaluationPeriodHeading];
 const LEGACY_FIELDS = [t.Status, t.SmartAccount, t.VirtualAccount, t.KeyValue, t.GenericHeading, t.BareValue];
+const CONVERSION = [t.AutomaticConversion, t.Status, t.LastDataPush, t.LastFileExport];
+/** A feature may print as `name (description):`, `name: …` or a bare word. */
+const EXPORT_AUTHORIZATION_KEY = [t.FeaturesAuthorizedHeading, t.BareValue, t.LicenseHeading, t.KeyValue, t.OtherLine];
 const LICENSE_HEADINGS = [t.Handle, t.LicenseHeading];
 const LICENSE_FIELDS = [
   t.LicenseName,
@@ -65,11 +72,35 @@ const LICENSE_FIELDS = [
   t.EnforcementType,
   t.LicenseType,
   t.MeasurementsHeading,
+  // `Application HA Info:` / `Peer Info:` of an application HA pair name the peer's UDI (`UDI: P:…,S:…`).
+  t.UdiField,
   t.KeyValue,
   t.GenericHeading,
   t.BareValue,
 ];
 const HA_UDIS = [t.UdiRoleLine];
+const AUTHORIZATION_STARTS = [t.LicenseAuthorizationsTitle, t.AuthorizationEcho, t.OverallStatusHeading];
+const AUTHORIZATION_LINES = [
+  t.Underline,
+  t.LastDataPush,
+  t.LastFileExport,
+  t.OverallStatusHeading,
+  t.UdiRoleLine,
+  t.Status,
+  t.LastConfirmationCode,
+  t.AuthorizationsHeading,
+  t.PurchasedLicensesHeading,
+  t.NoPurchaseInformation,
+  t.DerivedLicensesHeading,
+  t.EntitlementTag,
+  t.LicenseHeading,
+  t.Description,
+  t.EnforcementType,
+  t.LicenseType,
+  t.KeyValue,
+  t.GenericHeading,
+  t.BareValue,
+];
 const SCHEDULED_JOBS = [t.Underline, t.CurrentTime, t.AnyField, t.GenericHeading, t.BareValue];
 const COMMUNICATION_LEVEL = [t.Underline, t.CommunicationLevelAllowed, t.OverallState];
 const MESSAGE_KIND = [t.Attempts, t.OngoingFailure, t.LastResponse, t.FailureReason, t.LastSuccessTime, t.LastFailureTime];
@@ -83,16 +114,13 @@ const USAGE_REPORT_SUMMARY = [
   t.SummaryMaximumDisplay,
   t.SummaryInStorage,
   t.SummaryMia,
+  t.SummaryReportModuleStatus,
   t.KeyValue,
 ];
+const REPORT_CHANNEL_TITLES = [t.DeviceTelemetryTitle, t.ProductAnalyticsTitle];
+const REPORT_CHANNEL = [t.Underline, t.DataChannel, t.ReportsOnDisk, t.NotAvailableReason];
 const OTHER_INFO = [t.Underline, t.WriteEraseOccurred, t.BodyLine];
-const UNSTORED_TITLES = [
-  t.LicenseCertificatesTitle,
-  t.HaInfoTitle,
-  t.ReservationInfoTitle,
-  t.LicenseAuthorizationsTitle,
-  t.MappingTableTitle,
-];
+const UNSTORED_TITLES = [t.LicenseCertificatesTitle, t.HaInfoTitle, t.ReservationInfoTitle, t.MappingTableTitle];
 const ANY_LINE = [t.Underline, t.BodyLine];
 /** Lines that stand alone at the top level. */
 const SINGLE_LINES = [
@@ -104,6 +132,10 @@ const SINGLE_LINES = [
   t.CurrentTime,
   t.SmartAccount,
   t.VirtualAccount,
+  t.DeviceTelemetry,
+  // Trust as agent 5.x tech support shows it (under Other Info, read here too when a paste cut the title off).
+  t.OverallTrust,
+  t.TrustDataLine,
   t.Elision,
   t.LoadFor,
   t.TimeSource,
@@ -127,8 +159,10 @@ class StatusGrammar extends CstParser {
     return alternatives;
   }
 
-  private consumers(tokens: readonly TokenType[]): IOrAlt<unknown>[] {
-    return this.alternatives(tokens, () => tokens.map((token) => ({ ALT: () => this.CONSUME(token) })));
+  /** `index` numbers the CONSUME calls, so that a token may both open a block and recur inside it. */
+  private consumers(tokens: readonly TokenType[], index = 0): IOrAlt<unknown>[] {
+    const key = index === 0 ? tokens : `${index}:${tokens.map((token) => token.name).join()}`;
+    return this.alternatives(key, () => tokens.map((token) => ({ ALT: () => this.consume(index, token) })));
   }
 
   // Chevrotain numbers repeated DSL calls within one rule (OR1, OR2, …): these helpers take their own numbers so a
@@ -136,7 +170,7 @@ class StatusGrammar extends CstParser {
 
   /** Consume one of the given tokens. */
   private oneOf(tokens: readonly TokenType[]): void {
-    this.OR1(this.consumers(tokens));
+    this.OR1(this.consumers(tokens, 1));
   }
 
   /** Consume any number of the given tokens, in any order. */
@@ -169,6 +203,10 @@ class StatusGrammar extends CstParser {
         this.usageReporting,
         this.trustCode,
         this.legacyStatus,
+        this.licenseConversion,
+        this.exportAuthorizationKey,
+        this.licenseAuthorizations,
+        this.reportChannel,
         this.license,
         this.haUdiList,
       ].map((rule) => ({ ALT: () => this.SUBRULE(rule) })),
@@ -197,7 +235,7 @@ class StatusGrammar extends CstParser {
 
   dataPrivacy = this.RULE('dataPrivacy', () => {
     this.CONSUME(t.DataPrivacyHeading);
-    this.anyOf(FREE_FIELDS);
+    this.anyOf(DATA_PRIVACY);
   });
 
   transport = this.RULE('transport', () => {
@@ -237,13 +275,36 @@ class StatusGrammar extends CstParser {
     this.anyOf(TRUST_CODE);
   });
 
-  /**
-   * Pre-SLP Smart Licensing (`Registration:`, `License Authorization:`), and the `License Conversion:` /
-   * `Export Authorization Key:` blocks that SLP releases still print from that era.
-   */
+  /** Classic Smart Licensing, before SLP (`Registration:`, `License Authorization:`, `Evaluation Period:`). */
   legacyStatus = this.RULE('legacyStatus', () => {
     this.oneOf(LEGACY_HEADINGS);
     this.anyOf(LEGACY_FIELDS);
+  });
+
+  /** `License Conversion:` (classic Smart Licensing and SLP releases alike). */
+  licenseConversion = this.RULE('licenseConversion', () => {
+    this.CONSUME(t.ConversionHeading);
+    this.anyOf(CONVERSION);
+  });
+
+  exportAuthorizationKey = this.RULE('exportAuthorizationKey', () => {
+    this.CONSUME(t.ExportAuthorizationKeyHeading);
+    this.anyOf(EXPORT_AUTHORIZATION_KEY);
+  });
+
+  /**
+   * Smart Licensing Authorization Codes per UDI: the `License Authorizations` part of `show license all`, or
+   * `show license authorization` on its own (from its echoed command or its first heading).
+   */
+  licenseAuthorizations = this.RULE('licenseAuthorizations', () => {
+    this.oneOf(AUTHORIZATION_STARTS);
+    this.anyOf(AUTHORIZATION_LINES);
+  });
+
+  /** `Device Telemetry Report Summary:` / `Product Analytics Report Summary:` of newer releases. */
+  reportChannel = this.RULE('reportChannel', () => {
+    this.oneOf(REPORT_CHANNEL_TITLES);
+    this.anyOf(REPORT_CHANNEL);
   });
 
   // License Usage, Product Information

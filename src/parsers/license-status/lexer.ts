@@ -80,6 +80,8 @@ export const ReservationInfoTitle = title('ReservationInfoTitle', 'Reservation I
 export const UsageReportSummaryTitle = title('UsageReportSummaryTitle', 'Usage Report Summary:?');
 export const OtherInfoTitle = title('OtherInfoTitle', 'Other Info');
 export const MappingTableTitle = title('MappingTableTitle', 'Platform Provided Mapping Table');
+export const DeviceTelemetryTitle = title('DeviceTelemetryTitle', 'Device Telemetry Report Summary:?');
+export const ProductAnalyticsTitle = title('ProductAnalyticsTitle', 'Product Analytics Report Summary:?');
 
 // Smart Licensing Status headings.
 export const SmartLicensingIs = line('SmartLicensingIs', `Smart Licensing is (?:ENABLED|DISABLED)${EOL}`);
@@ -110,12 +112,27 @@ export const TrustCodeInstalled = line('TrustCodeInstalled', 'Trust Code Install
 // Pre-SLP Smart Licensing headings.
 export const RegistrationHeading = heading('RegistrationHeading', 'Registration');
 export const LicenseAuthorizationHeading = heading('LicenseAuthorizationHeading', 'License Authorization');
+export const EvaluationPeriodHeading = heading('EvaluationPeriodHeading', 'Evaluation Period');
 export const ConversionHeading = heading('ConversionHeading', '(?:Smart )?License Conversion');
 export const ExportAuthorizationKeyHeading = heading('ExportAuthorizationKeyHeading', 'Export Authorization Key');
+export const FeaturesAuthorizedHeading = heading('FeaturesAuthorizedHeading', 'Features Authorized');
+
+// License Authorizations (`show license all`) and `show license authorization`.
+/** The command echoed on the first line of a capture taken without a prompt. */
+export const AuthorizationEcho = line('AuthorizationEcho', `show license authorization${EOL}`);
+export const OverallStatusHeading = heading('OverallStatusHeading', 'Overall status');
+export const AuthorizationsHeading = heading('AuthorizationsHeading', 'Authorizations');
+export const PurchasedLicensesHeading = heading('PurchasedLicensesHeading', 'Purchased Licenses');
+/** Real output runs whatever came next onto this line (a stray `#` in one published sample). */
+export const NoPurchaseInformation = line('NoPurchaseInformation', 'No Purchase Information Available[^\\n]*');
+export const DerivedLicensesHeading = heading('DerivedLicensesHeading', 'Derived Licenses');
+export const LastConfirmationCode = field('LastConfirmationCode', 'Last Confirmation code');
 
 // Lines that belong to a UDI or a date printed under it.
 export const HaUdiList = line('HaUdiList', 'HA UDI List[ \\t]*:[^\\n]*');
 export const UdiRoleLine = line('UdiRoleLine', '(?:Active|Standby|Member)[ \\t]*:[ \\t]*PID[ \\t]*:[^\\n]*');
+/** Agent 6.3 and later, per UDI: `Expired on Jan 01 00:00:00 1970 UTC` (the epoch: no expiry). */
+export const ExpiryLine = line('ExpiryLine', 'Expire[sd] on[ \\t][^\\n]*');
 export const DateLine = line(
   'DateLine',
   '(?:INSTALLED on[ \\t]+)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?[ \\t]+)?' +
@@ -129,6 +146,14 @@ export const MeasurementsHeading = heading('MeasurementsHeading', 'Measurements'
 
 // Fields.
 export const Status = field('Status', 'Status');
+export const ReportingMode = field('ReportingMode', 'Reporting Mode');
+export const AutomaticConversion = field('AutomaticConversion', 'Automatic Conversion Enabled');
+export const LastDataPush = field('LastDataPush', 'Last Data Push');
+export const LastFileExport = field('LastFileExport', 'Last File Export');
+export const SendingHostname = field('SendingHostname', 'Sending Hostname');
+export const CallhomeHostnamePrivacy = field('CallhomeHostnamePrivacy', 'Callhome hostname privacy');
+export const SmartLicensingHostnamePrivacy = field('SmartLicensingHostnamePrivacy', 'Smart Licensing hostname privacy');
+export const VersionPrivacy = field('VersionPrivacy', 'Version privacy');
 export const SmartAccount = field('SmartAccount', 'Smart Account');
 export const VirtualAccount = field('VirtualAccount', 'Virtual Account');
 export const TransportTypeField = field('TransportTypeField', 'Type');
@@ -141,6 +166,8 @@ export const ProxyPassword = field('ProxyPassword', 'Password');
 export const Vrf = field('Vrf', 'VRF');
 export const SourceInterface = field('SourceInterface', 'Source[ -]interface');
 export const ServerIdentityCheck = field('ServerIdentityCheck', 'Server Identity Check');
+export const IpMode = field('IpMode', 'IP Mode');
+export const TrustPoint = field('TrustPoint', 'Trust Point');
 export const PolicyInUse = field('PolicyInUse', 'Policy in use');
 export const PolicyName = field('PolicyName', 'Policy name');
 export const AckRequired = field('AckRequired', 'Reporting ACK required');
@@ -155,6 +182,7 @@ export const NextReportPush = field('NextReportPush', 'Next report push');
 export const LastReportPush = field('LastReportPush', 'Last report push');
 export const LastReportFileWrite = field('LastReportFileWrite', 'Last report file write');
 export const TrustCodeType = field('TrustCodeType', 'Trust Code Type');
+export const TrustAttributes = field('TrustAttributes', 'Attributes');
 
 export const LicenseName = field('LicenseName', 'License');
 export const EntitlementTag = field('EntitlementTag', 'Entitlement Tag');
@@ -187,7 +215,21 @@ export const SummaryMaximumDisplay = field('SummaryMaximumDisplay', 'Maximum Dis
 export const SummaryInStorage = field('SummaryInStorage', 'In Storage');
 export const SummaryMia = field('SummaryMia', 'MIA');
 
+export const SummaryReportModuleStatus = field('SummaryReportModuleStatus', 'Report Module Status');
+
+export const DataChannel = field('DataChannel', 'Data Channel');
+export const ReportsOnDisk = field('ReportsOnDisk', 'Reports on disk');
+export const NotAvailableReason = field('NotAvailableReason', 'Not Available Reason');
+/** Older releases print one line instead of the Device Telemetry Report Summary. */
+export const DeviceTelemetry = field('DeviceTelemetry', 'Device Telemetry');
+
+// Other Info of tech support.
 export const WriteEraseOccurred = field('WriteEraseOccurred', 'Write Erase Occurred');
+export const ClockSyncedWithNtp = field('ClockSyncedWithNtp', 'Clock sync-ed with NTP');
+/** `Overall Trust: INSTALLED (2)` / `Overall Trust: No ID` (agent 5.x tech support shows trust only here). */
+export const OverallTrust = field('OverallTrust', 'Overall Trust');
+/** `P:C9300-24P,S:FOC0000X0AB: DIRECT, state[2], Trust Data INSTALLED` / `P:…: No Trust Data`. */
+export const TrustDataLine = line('TrustDataLine', 'P[ \\t]*:[^\\n,:]+,[ \\t]*S[ \\t]*:[^\\n,:]*:[^\\n]*');
 
 // IOS-XE prints these two lines above any show output when `exec prompt timestamp` is configured.
 export const LoadFor = line('LoadFor', 'Load for five secs[ \\t]*:[^\\n]*');

@@ -62,8 +62,28 @@ export function transportType(value: string): TransportType | null | undefined {
   if (word === 'cslu') return 'cslu';
   if (word === 'callhome' || word === 'call home' || word === 'call-home') return 'callhome';
   if (word === 'off' || word === 'transport off') return 'off';
+  // `license smart transport automatic`: the agent picks the destination itself.
+  if (word === 'automatic') return 'automatic';
   if (isNothing(word)) return null;
   return undefined;
+}
+
+export interface PushInterval {
+  days: number | null;
+  /** Tech support only: `State(2)` and `InPolicy(90)`; undefined when not printed. */
+  state?: number;
+  inPolicy?: number;
+}
+
+/** `30  days`, `1  days`, `30  days State(2) InPolicy(90)`, `0 (no reporting)`, `<none>`. */
+export function pushInterval(value: string): PushInterval {
+  if (isNothing(value)) return { days: null };
+  const interval: PushInterval = { days: firstNumber(value) };
+  const state = /\bState\((\d+)\)/i.exec(value);
+  const inPolicy = /\bInPolicy\((\d+)\)/i.exec(value);
+  if (state) interval.state = Number(state[1]);
+  if (inPolicy) interval.inPolicy = Number(inPolicy[1]);
+  return interval;
 }
 
 /** `90 (CISCO default)` → { days: 90, source: 'CISCO default' }. */
