@@ -21,10 +21,15 @@ const FORMS: readonly (readonly [CommandName, string])[] = [
   [COMMANDS.licenseRumIdAll, `show license rum id ${NUMBER}`],
   [COMMANDS.licenseRumIdAll, 'test license smart rum id-list'],
   [COMMANDS.licenseRumIdAll, 'test license smart rum-report id-list'],
+  [COMMANDS.licenseRumIdDetail, 'show license rum id all detail'],
+  [COMMANDS.licenseRumIdDetail, `show license rum id ${NUMBER} detail`],
   [COMMANDS.licenseEventlog, 'show license eventlog'],
   [COMMANDS.licenseEventlog, `show license eventlog ${NUMBER}`],
   [COMMANDS.licenseHistoryMessage, 'show license history message'],
   [COMMANDS.licenseDataConversion, 'show license data conversion'],
+  [COMMANDS.license, 'show license'],
+  [COMMANDS.cryptoPkiTrustpool, 'show crypto pki trustpool'],
+  [COMMANDS.cryptoPkiTrustpool, 'show crypto pki trustpool verbose'],
   [COMMANDS.runningConfig, `show running-config ${REST}`],
   [COMMANDS.callHomeProfileAll, 'show call-home profile all'],
   [COMMANDS.callHomeProfileAll, `show call-home ${REST}`],
@@ -37,6 +42,8 @@ const FORMS: readonly (readonly [CommandName, string])[] = [
   [COMMANDS.ntpPeers, 'show ntp associations'],
   [COMMANDS.processCpu, `show processes cpu sorted ${REST}`],
   [COMMANDS.processCpu, 'show processes cpu'],
+  // `sorted` may name its column (`sorted holding`); NX-OS prints plain `show processes memory` in another layout
+  [COMMANDS.processMemory, `show processes memory sorted ${REST}`],
   [COMMANDS.logging, `show logging ${REST}`],
   [COMMANDS.ping, `ping ${REST}`],
   [COMMANDS.telnet, `telnet ${REST}`],
@@ -73,11 +80,15 @@ function resolveUncached(typed: string): CommandName | null {
   return best !== null && !ambiguous ? best.command : null;
 }
 
-/** The words of the command itself: lower-case, without an output filter (`| include …`) or a config-mode `do`. */
+/**
+ * The words of the command itself: lower-case, without an output filter (`| include …`), a config-mode `do`, or a
+ * bracketed note after it (`sh license summary (standby)`, as Cisco's guides print the command of each HA unit).
+ */
 export function commandWords(typed: string): string[] {
   const pipe = typed.indexOf('|');
   const words = (pipe >= 0 ? typed.slice(0, pipe) : typed).trim().toLowerCase().split(/\s+/).filter((w) => w !== '');
   if (words[0] === 'do' && words.length > 1) words.shift();
+  while (words.length > 1 && /^\(.*\)$/.test(words[words.length - 1]!)) words.pop();
   return words;
 }
 

@@ -1,7 +1,10 @@
-// Output of commands no grammar models: `license smart save usage …`, `license smart import …`, `write erase`, and
-// SSM On-Prem log lines pasted beside a device's output. Their substance for a diagnosis is the result or error
-// line (`Failure: save status: The requested item was not found`, `% Invalid input detected`), which becomes a
-// `messages` item; everything else they print is read silently, since it is not ours to judge.
+// Output of commands no grammar models: `license smart save usage …`, `license smart import …`, `write erase`,
+// `license smart factory reset`, and SSM On-Prem log lines pasted beside a device's output. Their substance for a
+// diagnosis is the result or error line (`Failure: save status: The requested item was not found`, `% Invalid input
+// detected`, `%Warning: reload required after "license smart factory reset" command`), which becomes a `messages`
+// item; everything else they print is read silently, since it is not ours to judge. One count is kept as a number:
+// FN72578's check of RUM reports piling up, `more flash:report.txt | count RUMReport` after `license smart save
+// usage all file flash:report.txt`, answered `Number of lines which match regexp = 214`.
 import { COMMANDS } from '../ingest/commands.js';
 import type { RawSection } from '../ingest/types.js';
 import type { CommandParser } from './fragment.js';
@@ -12,6 +15,10 @@ const RESULT_LINE = /^\s*(?:(?:Failure|Success|Error|ERROR)\s*:|%\s*\S)|\bfailed
 
 /** The relay's own stamp, host and tag in front of an On-Prem log line forwarded by syslog: `Apr 15 20:49:16 ssm-onprem cf881d42a1b7: `. */
 const RELAY_PREFIX = /^[A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}:\d{2} \S+ [^\s:]+: (?=\d{4}\/\d{2}\/\d{2} )/;
+
+/** `… | count RUMReport`: the output filter that counts the RUM reports of a saved usage file. */
+const COUNT_RUM_REPORTS = /\|\s*count\s+.*RUMReport/i;
+const COUNT_RESULT = /^\s*Number of lines which match regexp\s*=\s*(\d+)/i;
 
 export const cliOutputParser: CommandParser = {
   id: 'cli-output',
@@ -28,14 +35,17 @@ export const cliOutputParser: CommandParser = {
 function readCommandOutput(section: RawSection, out: FragmentBuilder): void {
   const command = section.rawCommand ?? COMMANDS.unknown;
   let results = 0;
+  const countsRumReports = COUNT_RUM_REPORTS.test(command);
   for (const line of section.lines) {
+    const count = countsRumReports ? COUNT_RESULT.exec(line.text) : null;
+    if (count) out.set('savedRumReportCount', Number(count[1]), line.n);
     if (!RESULT_LINE.test(line.text)) continue;
-    out.add('messages', { command, text: line.text.trim(), line: line.n, file: section.file }, line.n);
+    out.message(line.text, line.n, command);
     results++;
   }
   // A command that printed no verdict (`write erase` answered by a prompt) still shows what the engineer did.
   if (results === 0 && section.rawCommand !== null && section.headerLine !== null) {
-    out.add('messages', { command, text: section.rawCommand, line: section.headerLine, file: section.file }, section.headerLine);
+    out.message(section.rawCommand, section.headerLine, command);
   }
 }
 
@@ -44,6 +54,6 @@ function readOnPremLog(section: RawSection, out: FragmentBuilder): void {
     // Syslog relays escape the log's tabs as `#011`.
     const text = line.text.replace(RELAY_PREFIX, '').replace(/#011/g, ' ').replace(/\s+/g, ' ').trim();
     if (text === '') continue;
-    out.add('messages', { command: COMMANDS.onpremLog, text, line: line.n, file: section.file }, line.n);
+    out.message(text, line.n);
   }
 }

@@ -19,7 +19,7 @@ export const dataConversionParser: CommandParser = {
     for (const line of section.lines) {
       if (line.text.trim() === '' || ERROR_MARKER.test(line.text)) continue;
       if (CLI_ERROR.test(line.text)) {
-        out.add('messages', { command: section.command, text: line.text.trim(), line: line.n, file: out.file }, line.n);
+        out.message(line.text, line.n);
         cliErrors += 1;
         continue;
       }

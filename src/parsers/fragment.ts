@@ -69,6 +69,11 @@ export class FragmentBuilder {
     if (!this.fragment.lists.has(path)) this.fragment.lists.set(path, { items: [], lines: [] });
   }
 
+  /** A line of command output that states a result or an error (`% Invalid input …`), as a `messages` item. */
+  message(text: string, line: number, command: string = this.fragment.command): void {
+    this.add('messages', { command, text: text.trim(), line, file: this.fragment.file }, line);
+  }
+
   diag(line: number, message: string): void {
     this.fragment.diagnostics.push({ line, message });
   }

@@ -1,6 +1,7 @@
 // `show license eventlog`: the Smart Agent's event log. After a `**** Event Log ****` banner, one event per line:
-// `2024-04-17 03:31:32.920 UTC SAEVT_ENDPOINT_USAGE count="0" entitlementTag="regid.…"`. Attribute values are
-// quoted, may hold spaces and escaped quotes (`error="Unable to \"connect\""`), and are read by a small lexer.
+// `2024-04-17 03:31:32.920 UTC SAEVT_ENDPOINT_USAGE count="0" entitlementTag="regid.…"`,
+// `… SAEVT_PLATFORM eventSource="INFRA_SL" eventName="…"`; an empty log says ` No EventLog Found.`. Attribute values
+// are quoted, may hold spaces and escaped quotes (`error="Unable to \"connect\""`), and are read by a small lexer.
 import { CstParser, Lexer, createToken } from 'chevrotain';
 import type { CstNode } from 'chevrotain';
 import { parseDeviceTime } from '../common/time.js';
@@ -20,9 +21,11 @@ import { GRAMMAR_CHECKS, LEXER_CHECKS } from './grammar-options.js';
 
 const Banner = lineToken('Banner');
 const Event = lineToken('Event');
+const NoEvents = lineToken('NoEvents');
 
 const LINE_KINDS: LineKind[] = [
   { token: Banner, pattern: /^\s*\*+\s*Event Log\s*\*+\s*$/i },
+  { token: NoEvents, pattern: /^\s*No EventLog Found\.?\s*$/i },
   // the zone is optional; event types always carry an underscore (SAEVT_READY), zones never do
   {
     token: Event,
@@ -33,7 +36,7 @@ const LINE_KINDS: LineKind[] = [
 
 class EventlogGrammar extends CstParser {
   constructor() {
-    super([Banner, Event, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super([Banner, NoEvents, Event, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
     this.performSelfAnalysis();
   }
 
@@ -41,6 +44,7 @@ class EventlogGrammar extends CstParser {
     this.MANY(() =>
       this.OR([
         { ALT: () => this.CONSUME(Banner) },
+        { ALT: () => this.CONSUME(NoEvents) },
         { ALT: () => this.CONSUME(Event) },
         { ALT: () => this.CONSUME(OtherLine) },
       ]),
@@ -76,6 +80,10 @@ export const licenseEventlogParser: CommandParser = {
 function extractEvents(cst: CstNode, out: FragmentBuilder, read: ReadLines): void {
   for (const token of tokensOf(cst)) {
     if (token.tokenType === Banner) read.mark(token);
+    if (token.tokenType === NoEvents) {
+      read.mark(token);
+      out.touch('events');
+    }
     if (token.tokenType !== Event) continue;
     read.mark(token);
     const line = token.startOffset;

@@ -1,7 +1,10 @@
 // `show license history message`: the messages exchanged with CSSM / CSLU / SSM On-Prem, oldest first, under
 // `Message History (oldest to newest):` and one heading per message kind (`Trust Establishment:`, `Usage Reporting:`,
-// `Result Polling:`, `Authorization Request:`, `Authorization Return:`, `Trust Sync:`). Each message starts at a line
-// with a timestamp; the request/response line after it is its summary; the XML (or JSON) body is read, not kept.
+// `Result Polling:`, `Authorization Request:`, `Authorization Return:`, `Trust Sync:`), then what was imported offline
+// under `Import Message History (oldest to newest):` (`Import POLICY:`, `Import AUTH:`, `Import TRUST CODE:`,
+// `Import RUM ACK:`, `Import CONVERSION ACK:`, `Import ACCOUNT INFO:`). A kind without messages says `No past history`
+// (`No past Import history`). Each message starts at a line with a timestamp; the request/response line after it is
+// its summary; the XML (or JSON) body is read, not kept.
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
 import { parseDeviceTime } from '../common/time.js';
@@ -28,6 +31,7 @@ const KindHeading = lineToken('KindHeading');
 const MessageBody = lineToken('MessageBody');
 const Stamped = lineToken('Stamped');
 const RequestResponse = lineToken('RequestResponse');
+const NoHistory = lineToken('NoHistory');
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
 const CLOCK = String.raw`\d{1,2}:\d{2}:\d{2}(?:\.\d+)?`;
@@ -36,7 +40,8 @@ const ZONE = String.raw`(?:\s+[A-Z]{2,5})?`;
 const STAMP = String.raw`(${MONTH}\s+\d{1,2}\s+${CLOCK}(?:\s+\d{4})?${ZONE}(?:\s+\d{4})?|\d{4}-\d{2}-\d{2}[ T]${CLOCK}${ZONE})`;
 
 const LINE_KINDS: LineKind[] = [
-  { token: Title, pattern: /^\s*Message History\s*\(oldest to newest\)\s*:?\s*$/i },
+  { token: Title, pattern: /^\s*(?:Import )?Message History\s*\(oldest to newest\)\s*:?\s*$/i },
+  { token: NoHistory, pattern: /^\s*No past (?:Import )?history\.?\s*$/i },
   { token: Underline, pattern: UNDERLINE },
   { token: KindHeading, pattern: /^\s*([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)+)\s*:\s*$/ },
   { token: MessageBody, pattern: /^\s*[<{}[\]"]/ },
@@ -46,7 +51,7 @@ const LINE_KINDS: LineKind[] = [
 
 class HistoryGrammar extends CstParser {
   constructor() {
-    super([Title, Underline, KindHeading, MessageBody, Stamped, RequestResponse, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super([Title, Underline, KindHeading, NoHistory, MessageBody, Stamped, RequestResponse, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
     this.performSelfAnalysis();
   }
 
@@ -59,6 +64,8 @@ class HistoryGrammar extends CstParser {
         { ALT: () => this.CONSUME(MessageBody) },
         { ALT: () => this.CONSUME(RequestResponse) },
         { ALT: () => this.CONSUME(Underline) },
+        // outside a kind it says nothing: not read, so it is reported
+        { ALT: () => this.CONSUME(NoHistory) },
         { ALT: () => this.CONSUME(OtherLine) },
       ]),
     );
@@ -74,6 +81,7 @@ class HistoryGrammar extends CstParser {
     this.OPTION(() => this.CONSUME(Underline));
     this.MANY(() =>
       this.OR([
+        { ALT: () => this.CONSUME(NoHistory) },
         { ALT: () => this.SUBRULE(this.message) },
         { ALT: () => this.CONSUME(RequestResponse) },
         { ALT: () => this.CONSUME(MessageBody) },

@@ -1,5 +1,7 @@
-// `show license summary` on NX-OS and IOS-XE: the `License Usage:` table, `No licenses in use`, and the pre-SLP
-// summary (`Smart Licensing is ENABLED`, `Registration:`, `License Authorization:`) that shows a device not yet on SLP.
+// `show license summary` on NX-OS and IOS-XE: the `License Usage:` table (header `Entitlement Tag` or `Entitlement
+// tag`, rows indented by 2 or 4, columns placed differently by release), `No licenses in use`, the `Account
+// Information:` of SLP releases 17.7 and later, and the classic Smart Licensing summary (`Smart Licensing is
+// ENABLED`, `Registration:`, `License Authorization:`) that shows a device not yet on SLP.
 // `show license usage` lives in shared/license-usage.ts and is exported from here, as the registry expects.
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
@@ -10,7 +12,10 @@ import type { CommandParser } from './fragment.js';
 import {
   countOrNull,
   group,
+  isShortEntitlementTag,
+  isSlpLicenseStatus,
   lazyGrammar,
+  licenseOf,
   licenseStatus,
   lineToken,
   OtherLine,
@@ -141,44 +146,59 @@ export const licenseSummaryParser: CommandParser = {
 function extractSummary(cst: CstNode, out: FragmentBuilder, read: ReadLines, firstLine: number): void {
   let legacy = false;
   let authorizationSeen = false;
+  /** Where the output shows classic Smart Licensing, and where it shows SLP. */
+  let classicLine: number | null = null;
+  let slpLine: number | null = null;
   for (const token of tokensOf(cst)) {
     if (token.tokenType === SmartLicensingState) {
       read.mark(token);
       legacy = true;
+      if (/ENABLED/i.test(group(token, 1) ?? '')) classicLine ??= token.startOffset;
     }
   }
   for (const block of subrulesOf(cst)) {
+    const blockLine = tokensOf(block)[0]?.startOffset ?? firstLine;
     switch (block.name) {
       case 'registration':
         legacy = true;
+        classicLine ??= blockLine;
         readRegistration(block, out, read);
         break;
       case 'account':
-        // IOS-XE 17.7+ SLP summary: the account CSSM named in its last ACK
+        // IOS-XE 17.7+ SLP summary: the account CSSM named in its last ACK (classic prints it under Registration)
+        slpLine ??= blockLine;
         readRegistration(block, out, read);
         break;
       case 'authorization':
         legacy = true;
+        classicLine ??= blockLine;
         authorizationSeen = readAuthorization(block, out, read);
         break;
       case 'conversion':
-        // conversion progress is informational; the lines are read so they are not reported
-        for (const token of tokensOf(block)) read.mark(token);
+        readConversion(block, out, read);
         legacy = true;
         break;
       case 'usage':
         for (const token of tokensOf(block)) read.mark(token);
-        for (const table of subrulesOf(block)) readLicenseTable(table, out, read);
+        for (const table of subrulesOf(block)) {
+          const rowLine = readLicenseTable(table, out, read);
+          slpLine ??= rowLine;
+        }
         break;
-      case 'licenseTable':
-        readLicenseTable(block, out, read);
+      case 'licenseTable': {
+        const rowLine = readLicenseTable(block, out, read);
+        slpLine ??= rowLine;
         break;
+      }
     }
   }
   if (legacy) {
     out.set('slpEnabled', false, firstLine);
     if (!authorizationSeen) out.set('legacy.evalMode', false, firstLine);
   }
+  // A summary that shows neither (a table of AUTHORIZED rows pasted alone, `No licenses in use`) does not say.
+  if (classicLine !== null) out.set('licensing', 'smart-licensing', classicLine);
+  else if (slpLine !== null) out.set('licensing', 'slp', slpLine);
 }
 
 function readRegistration(block: CstNode, out: FragmentBuilder, read: ReadLines): void {
@@ -192,6 +212,19 @@ function readRegistration(block: CstNode, out: FragmentBuilder, read: ReadLines)
     if (key === 'status') out.set('legacy.registrationStatus', value, line);
     else if (key === 'smart account') out.set('account.smartAccount', value, line);
     else if (key === 'virtual account') out.set('account.virtualAccount', value, line);
+  }
+}
+
+/** `Smart License Conversion:` of classic Smart Licensing: `Automatic Conversion Enabled: False`, `Status: Not started`. */
+function readConversion(block: CstNode, out: FragmentBuilder, read: ReadLines): void {
+  for (const token of tokensOf(block)) {
+    read.mark(token);
+    if (token.tokenType !== Field) continue;
+    const key = group(token, 1)!.toLowerCase();
+    const value = valueOrNull(group(token, 2));
+    if (key === 'automatic conversion enabled') out.set('licenseConversion.automaticConversionEnabled', value === null ? null : /^true$/i.test(value), token.startOffset);
+    // `Successful on Aug 13 17:19:07 2021 UTC`: the date is when, not what
+    else if (key === 'status') out.set('licenseConversion.status', valueOrNull(value?.replace(/\s+on\s+.*$/i, '')), token.startOffset);
   }
 }
 
@@ -210,33 +243,37 @@ function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines
   return seen;
 }
 
-function readLicenseTable(table: CstNode, out: FragmentBuilder, read: ReadLines): void {
+/** Reads the rows; returns the line of the first row whose status only SLP prints, or null. */
+function readLicenseTable(table: CstNode, out: FragmentBuilder, read: ReadLines): number | null {
   const lines = [...tokensOf(table), ...subrulesOf(table).flatMap(tokensOf)].sort((a, b) => a.startOffset - b.startOffset);
   // a lone `<empty>` line is the description of the row that follows (NX-OS pre-SLP eval output wraps that way)
   let pendingEmptyDescription = false;
+  let slpLine: number | null = null;
   for (const token of lines) {
     read.mark(token);
+    let license: License | null = null;
     if (token.tokenType === NoLicenses) out.touch('licenses');
     else if (token.tokenType === EmptyDescription) pendingEmptyDescription = true;
-    else if (token.tokenType === LicenseRow) {
-      out.add('licenses', tableLicense(token, pendingEmptyDescription), token.startOffset);
-      pendingEmptyDescription = false;
-    } else if (token.tokenType === UntaggedRow) {
-      out.add('licenses', untaggedLicense(token), token.startOffset);
-      pendingEmptyDescription = false;
-    }
+    else if (token.tokenType === LicenseRow) license = tableLicense(token, pendingEmptyDescription);
+    else if (token.tokenType === UntaggedRow) license = untaggedLicense(token);
+    if (license === null) continue;
+    out.add('licenses', license, token.startOffset);
+    pendingEmptyDescription = false;
+    if (isSlpLicenseStatus(license.status)) slpLine ??= token.startOffset;
   }
   const rows = lines.filter((t) => t.tokenType === LicenseRow || t.tokenType === UntaggedRow);
   const header = lines.find((t) => t.tokenType === TableHeader);
   if (header && rows.length === 0 && !lines.some((t) => t.tokenType === NoLicenses)) {
     out.diag(header.startOffset, 'license usage table has no rows (output cut short?)');
   }
+  return slpLine;
 }
 
 /**
  * The two platforms fill the columns differently: NX-OS prints a truncated description and the package tag in
- * brackets (`LAN license for Nexus 9... (LAN_ENTERPRISE_SERVICES_PKG)`), IOS-XE the license name and a truncated
- * description in brackets (`network-advantage (C9300-48 Network Advan...)`). The name is what `show license usage`
+ * brackets (`LAN license for Nexus 9... (LAN_ENTERPRISE_SERVICES_PKG)`) and calls the license by that tag; IOS-XE
+ * prints the license name and in brackets the tag's short name (routers: `network-premier_10M (ESR_P_10M_P)`) or a
+ * display name (Catalyst: `network-advantage (C9300-48 Network Advan...)`). The name is what `show license usage`
  * calls the license, so both commands describe the same license the same way.
  */
 function tableLicense(token: IToken, emptyDescription: boolean): License {
@@ -244,27 +281,18 @@ function tableLicense(token: IToken, emptyDescription: boolean): License {
   const bracketed = valueOrNull(group(token, 2));
   // an IOS-XE name is one word (`booster_performance (ISR_4331_BOOST)`); an NX-OS description has spaces or is empty
   const packageTag = bracketed !== null && /^[A-Z0-9_]+$/.test(bracketed) && (left === null || /\s/.test(left));
-  return {
+  const tag = !packageTag && bracketed !== null && (bracketed.startsWith('regid.') || isShortEntitlementTag(bracketed));
+  return licenseOf({
     name: packageTag ? bracketed : left,
-    entitlementTag: bracketed?.startsWith('regid.') ? bracketed : null,
-    description: packageTag ? (emptyDescription ? null : left) : bracketed,
+    entitlementTag: tag ? bracketed : null,
+    description: packageTag ? (emptyDescription ? null : left) : tag ? null : bracketed,
     count: countOrNull(group(token, 3)),
     status: licenseStatus(group(token, 4)),
-    enforcementType: null,
-    licenseType: null,
-  };
+  });
 }
 
 function untaggedLicense(token: IToken): License {
-  return {
-    name: valueOrNull(group(token, 1)),
-    entitlementTag: null,
-    description: null,
-    count: countOrNull(group(token, 2)),
-    status: licenseStatus(group(token, 3)),
-    enforcementType: null,
-    licenseType: null,
-  };
+  return licenseOf({ name: valueOrNull(group(token, 1)), count: countOrNull(group(token, 2)), status: licenseStatus(group(token, 3)) });
 }
 
 function firstBodyLine(section: RawSection): number {

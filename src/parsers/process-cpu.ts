@@ -3,12 +3,12 @@
 // unacknowledged RUM reports pile up).
 import type { CommandParser } from './fragment.js';
 import { FragmentBuilder } from './fragment.js';
+import { isLicensingProcess } from './shared/processes.js';
 
 /** IOS-XE: ` PID Runtime(ms)  Invoked  uSecs   5Sec   1Min   5Min TTY Process` — percent = 5Sec. */
 const IOSXE_ROW = /^\s*\d+\s+\d+\s+\d+\s+\d+\s+([\d.]+)%\s+[\d.]+%\s+[\d.]+%\s+\d+\s+(\S.*?)\s*$/;
 /** NX-OS: `PID  Runtime(ms)  Invoked  uSecs  1Sec  Process` — percent = 1Sec. */
 const NXOS_ROW = /^\s*\d+\s+\d+\s+\d+\s+\d+\s+([\d.]+)%\s+(\S.*?)\s*$/;
-const LICENSING_PROCESS = /SAGetRUMIds|SAUtilRepSave|smart|lic/i;
 /** Headers, separators and the utilisation summaries above and below the table. */
 const SILENT = /^\s*(?:PID\s+Runtime|-{3,}|CPU utili[sz]ation|CPU util\b|Core \d|Please note|Kernel|User|Idle|\S.*:\s*[\d.]+%)/i;
 
@@ -25,7 +25,7 @@ export const processCpuParser: CommandParser = {
       if (row) {
         const percent = Number(row[1]);
         const name = row[2]!;
-        if (percent > 0 || LICENSING_PROCESS.test(name)) out.add('cpuProcesses', { name, percent }, line.n);
+        if (percent > 0 || isLicensingProcess(name)) out.add('cpuProcesses', { name, percent }, line.n);
         continue;
       }
       if (SILENT.test(line.text)) continue;

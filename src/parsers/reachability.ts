@@ -43,13 +43,13 @@ export const reachabilityParser: CommandParser = {
         // a later verdict (statistics after the echo lines) refines an earlier one
         verdict = { result: found.result, line: line.n, text };
         if (found.result === 'success' && section.command === 'telnet') connected = true;
-        out.add('messages', { command, text, line: line.n, file: section.file }, line.n);
+        out.message(text, line.n, command);
         continue;
       }
       // once a telnet session is open, what follows is the far end talking
       if (connected || CHATTER.test(text)) continue;
       if (text.startsWith('%')) {
-        out.add('messages', { command, text, line: line.n, file: section.file }, line.n);
+        out.message(text, line.n, command);
         continue;
       }
       out.unrecognised(line.n);

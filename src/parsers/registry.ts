@@ -6,6 +6,9 @@ import { licenseUdiParser } from './license-udi.js';
 import { licenseRumParser } from './license-rum.js';
 import { licenseEventlogParser } from './license-eventlog.js';
 import { licenseHistoryParser } from './license-history.js';
+import { licenseTraditionalParser } from './license-traditional.js';
+import { pkiTrustpoolParser } from './pki-trustpool.js';
+import { processMemoryParser } from './process-memory.js';
 import { syslogParser } from './syslog.js';
 import { runningConfigParser } from './running-config.js';
 import { callHomeProfileParser } from './call-home.js';
@@ -25,6 +28,7 @@ export const PARSERS: readonly CommandParser[] = [
   licenseRumParser,
   licenseEventlogParser,
   licenseHistoryParser,
+  licenseTraditionalParser,
   syslogParser,
   runningConfigParser,
   callHomeProfileParser,
@@ -32,6 +36,8 @@ export const PARSERS: readonly CommandParser[] = [
   versionParser,
   ntpParser,
   processCpuParser,
+  processMemoryParser,
+  pkiTrustpoolParser,
   dataConversionParser,
   reachabilityParser,
   cliOutputParser,

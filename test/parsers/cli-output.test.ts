@@ -73,6 +73,15 @@ describe('cli-output: commands no grammar reads', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it('keeps the count of RUM reports in a saved usage file, and no other count', () => {
+    const count = (typed: string, answer: string) =>
+      cliOutputParser.parse(only(lines(`c9300-acc-08#${typed}`, answer), 'unknown')).scalars.get('savedRumReportCount');
+    expect(count('more flash:rum.txt | count RUMReport', 'Number of lines which match regexp = 1187')).toEqual({ value: 1187, line: 2 });
+    expect(count('more flash:rum.txt | count <RUMReport>', 'Number of lines which match regexp = 3')?.value).toBe(3);
+    expect(count('more flash:rum.txt | count Entitlement', 'Number of lines which match regexp = 2374')).toBeUndefined();
+    expect(count('more flash:rum.txt', 'Number of lines which match regexp = 12')).toBeUndefined();
+  });
+
   it('never throws on a section found by shape with no prompt', () => {
     const section: RawSection = { command: 'unknown', rawCommand: null, file: 'x', headerLine: null, hostname: null, platform: 'unknown', lines: [{ n: 4, text: 'Error: x' }] };
     expect(messagesOf(section).items).toEqual([{ command: 'unknown', text: 'Error: x', line: 4, file: 'x' }]);

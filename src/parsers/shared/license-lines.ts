@@ -4,6 +4,7 @@
 // The regular-expression match travels with the token as its payload, so extraction does not re-read the text.
 import { CstParser, Lexer, createToken, createTokenInstance } from 'chevrotain';
 import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain';
+import type { License } from '../../common/device.js';
 import type { Line, RawSection } from '../../ingest/types.js';
 import type { FragmentBuilder } from '../fragment.js';
 
@@ -161,6 +162,29 @@ export function valueOrNull(text: string | undefined): string | null {
 export function licenseStatus(text: string | undefined): string | null {
   const value = valueOrNull(text);
   return value === null ? null : value.replace(/\s*\(\d+\)\s*$/, '').replace(/\s+/g, ' ').toUpperCase();
+}
+
+/** A license with every field unknown but those given. */
+export function licenseOf(known: Partial<License>): License {
+  return { name: null, entitlementTag: null, description: null, count: null, status: null, enforcementType: null, licenseType: null, ...known };
+}
+
+/**
+ * What the brackets after a license name hold in `show license summary` (column `Entitlement tag`) and in a
+ * `show license usage` heading: routers print the tag's short name (`network-premier_10M (ESR_P_10M_P)`), Catalyst
+ * switches a display name that is the license's description (`network-advantage (C9300-48 Network Advan...)`).
+ * A tag is one word; a display name has spaces or was cut short.
+ */
+export function isShortEntitlementTag(bracketed: string): boolean {
+  return /^[A-Za-z0-9][\w.-]*$/.test(bracketed) && !bracketed.endsWith('...');
+}
+
+/**
+ * Statuses only Smart Licensing Using Policy prints: after the upgrade "all licenses are displayed as IN USE"
+ * (Nexus SLP guide, lines 2086 and 2143), where classic Smart Licensing printed AUTHORIZED or EVAL MODE.
+ */
+export function isSlpLicenseStatus(status: string | null): boolean {
+  return status === 'IN USE' || status === 'NOT IN USE';
 }
 
 export function countOrNull(text: string | undefined): number | null {

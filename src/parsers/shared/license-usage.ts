@@ -1,6 +1,7 @@
-// `show license usage`: a `License Authorization:` block, then one block per license headed `(DCN_NDB):` (NX-OS) or
-// `network-advantage (C9300-48 Network Advantage):` (IOS-XE) with `Description:`, `Count:`, `Status:` … fields;
-// or `No licenses in use`. Before SLP the authorization status is `AUTHORIZED on …` or `EVAL MODE`.
+// `show license usage`: an optional `License Authorization:` block, then one block per license headed `(DCN_NDB):`
+// (NX-OS) or `network-advantage (C9300-48 Network Advantage):` / `prem_250M (ax_250M):` (IOS-XE) with `Description:`,
+// `Count:`, `Status:` … fields, with or without blank lines between blocks; or `No licenses in use`. SLP prints the
+// authorization status `Not Applicable`; classic Smart Licensing `AUTHORIZED on …` or `EVAL MODE`.
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
 import type { License } from '../../common/device.js';
@@ -9,7 +10,10 @@ import type { CommandParser } from '../fragment.js';
 import {
   countOrNull,
   group,
+  isShortEntitlementTag,
+  isSlpLicenseStatus,
   lazyGrammar,
+  licenseOf,
   licenseStatus,
   lineToken,
   OtherLine,
@@ -98,45 +102,51 @@ function extractUsage(cst: CstNode, out: FragmentBuilder, read: ReadLines): void
     read.mark(token);
     out.touch('licenses');
   }
+  let licensing: { mode: 'slp' | 'smart-licensing'; line: number } | null = null;
   for (const block of subrulesOf(cst)) {
-    if (block.name === 'authorization') readAuthorization(block, out, read);
-    else if (block.name === 'license') readLicense(block, out, read);
+    if (block.name === 'authorization') licensing = readAuthorization(block, out, read) ?? licensing;
+    else if (block.name === 'license') {
+      const license = readLicense(block, out, read);
+      if (isSlpLicenseStatus(license.status)) licensing ??= { mode: 'slp', line: tokensOf(block)[0]!.startOffset };
+    }
   }
+  if (licensing) out.set('licensing', licensing.mode, licensing.line);
 }
 
-function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines): void {
+/** What the authorization status says about the licensing the device runs, or null when it shows no status. */
+function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines): { mode: 'slp' | 'smart-licensing'; line: number } | null {
+  let licensing: { mode: 'slp' | 'smart-licensing'; line: number } | null = null;
   for (const token of tokensOf(block)) {
     read.mark(token);
     if (token.tokenType !== Field || group(token, 1)!.toLowerCase() !== 'status') continue;
     const status = valueOrNull(group(token, 2)?.replace(/\s+on\s+.*$/i, ''));
-    // SLP prints `Not Applicable`; anything else is the pre-SLP authorization (AUTHORIZED, EVAL MODE, …)
-    if (status === null || /^not applicable$/i.test(status)) continue;
+    if (status === null) continue;
+    // SLP prints `Not Applicable` (Nexus SLP guide, line 2092); anything else is classic Smart Licensing
+    if (/^not applicable$/i.test(status)) {
+      licensing = { mode: 'slp', line: token.startOffset };
+      continue;
+    }
+    licensing = { mode: 'smart-licensing', line: token.startOffset };
     out.set('slpEnabled', false, token.startOffset);
     out.set('legacy.authorizationStatus', status, token.startOffset);
     out.set('legacy.evalMode', /EVAL/i.test(status), token.startOffset);
   }
+  return licensing;
 }
 
-function readLicense(block: CstNode, out: FragmentBuilder, read: ReadLines): void {
+function readLicense(block: CstNode, out: FragmentBuilder, read: ReadLines): License {
   const [heading, ...fields] = tokensOf(block);
-  if (!heading) return;
-  read.mark(heading);
-  const named = valueOrNull(group(heading, 1));
-  const bracketed = valueOrNull(group(heading, 2));
-  const license: License = {
-    // NX-OS prints only the package in brackets, IOS-XE the name and then its description in brackets
-    name: named ?? bracketed,
-    entitlementTag: null,
-    description: null,
-    count: null,
-    status: null,
-    enforcementType: null,
-    licenseType: null,
-  };
+  read.mark(heading!);
+  const named = valueOrNull(group(heading!, 1));
+  const bracketed = valueOrNull(group(heading!, 2));
+  // NX-OS prints only the package in brackets; IOS-XE the name, then the tag's short name or a display name
+  const tag = named !== null && bracketed !== null && isShortEntitlementTag(bracketed) ? bracketed : null;
+  const license = licenseOf({ name: named ?? bracketed, entitlementTag: tag });
   let featureDescription: string | null = null;
   for (const field of fields) readLicenseField(field, license, out, read, (d) => (featureDescription = d));
-  license.description ??= named !== null ? (bracketed ?? featureDescription) : featureDescription;
-  out.add('licenses', license, heading.startOffset);
+  license.description ??= named !== null && tag === null ? (bracketed ?? featureDescription) : featureDescription;
+  out.add('licenses', license, heading!.startOffset);
+  return license;
 }
 
 function readLicenseField(
