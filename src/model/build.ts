@@ -11,6 +11,7 @@ import type { CommandParser, Fragment, Scalar } from '../parsers/fragment.js';
 import { parserFor } from '../parsers/registry.js';
 import { deriveFacts, deriveFleetFacts } from './derive.js';
 import { emptyDevice } from './empty.js';
+import { showsLicensing, noLicensingOutput } from './licensing-output.js';
 import {
   ONE_FILE,
   blockOf,
@@ -25,6 +26,7 @@ import {
   type FileCapture,
   type FileOrder,
 } from './merge-files.js';
+import type { InputError } from '../ingest/types.js';
 
 export interface BuildOptions {
   /** Overrides the capture time for everything judged against it (`--now`). */
@@ -64,10 +66,25 @@ function parseSection(section: RawSection, parser: CommandParser | undefined): F
   }
 }
 
+export interface BuiltModel {
+  /** Every device with licensing output, in an order that does not depend on the order of the inputs. */
+  devices: DeviceModel[];
+  /** One refusal per input whose every device lacks licensing output (licensing-output.ts), in input order. */
+  refused: InputError[];
+}
+
 export function buildDevices(inputs: IngestResult[], options: BuildOptions = {}): DeviceModel[] {
-  const devices = inStableOrder(groupByDevice(inputs)).map((group) => buildDevice(group, options));
+  return buildModel(inputs, options).devices;
+}
+
+export function buildModel(inputs: IngestResult[], options: BuildOptions = {}): BuiltModel {
+  const groups = inStableOrder(groupByDevice(inputs));
+  const licensed = new Set<string>();
+  for (const group of groups) if (group.sections.some((s) => s.fragment !== null && showsLicensing(s.fragment))) for (const file of group.files) licensed.add(file);
+  const refused = inputs.filter((input) => !licensed.has(input.file)).map((input) => noLicensingOutput(input.file));
+  const devices = groups.filter((group) => group.files.some((file) => licensed.has(file))).map((group) => buildDevice(group, options));
   deriveFleetFacts(devices);
-  return devices;
+  return { devices, refused };
 }
 
 /** Devices in the order their first file (by path) names them: the same whatever the order of the inputs. */

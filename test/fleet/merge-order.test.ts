@@ -1,7 +1,7 @@
 // Files of one host merge in a fleet run too, and the output does not depend on the order of the files: through the
 // built binary, with the worker pool (24 files or more) and in one thread, in both orders.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dirs.js';
@@ -58,4 +58,16 @@ describe('a fleet run over files of shared hosts', () => {
     }
   });
 
+  it('reports an input without licensing output in one line and analyses the rest; a bare show version of a host joins it', () => {
+    const prose = join(dir, 'zz-note.txt');
+    writeFileSync(prose, 'The branch router was rebooted on Monday after the power cut.\n');
+    const version = join(dir, 'zz-edge-rtr-07-version.txt');
+    writeFileSync(version, 'edge-rtr-07#show version\nCisco IOS XE Software, Version 17.09.04a\nedge-rtr-07 uptime is 3 weeks\n');
+    const result = run([prose, version, ...files], '--format', 'json', '--jobs', '2');
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/zz-note\.txt: no NX-OS or IOS-XE licensing output/)]);
+    const devices = (JSON.parse(result.stdout) as { devices: { hostname: string; files: string[] }[] }).devices;
+    expect(devices.find((d) => d.hostname === 'edge-rtr-07')!.files).toContain(version);
+    expect(devices.some((d) => d.files.includes(prose))).toBe(false);
+  });
 });
