@@ -153,9 +153,13 @@ export type ListPath = keyof ListItems;
 
 /**
  * Lists that are logs: every section adds to them and the builder concatenates (dropping exact repeats of the
- * same file and line). The other lists describe state: the most specific section that has the list wins.
+ * same file and line). The other lists (but NAME_LISTS) describe state: the most specific section that has the list
+ * wins.
  */
 export const LOG_LISTS: readonly ListPath[] = ['syslog', 'events', 'history', 'reachability', 'messages'];
+
+/** Lists of names the device goes by: every section's names count, each kept once, in the order first given. */
+export const NAME_LISTS: readonly ListPath[] = ['aliases'];
 
 /**
  * Blocks of fields one output block prints together (`Transport:`, `Usage Reporting:`, `Trust Code Installed:`, …):

@@ -4,7 +4,7 @@
 // the same specificity disagreeing is a contradiction and becomes a diagnostic. Between files of one device the
 // newest capture wins (merge-files.ts), so the order of the files never matters.
 import type { DeviceModel, Platform, SyslogMessage } from '../common/device.js';
-import { LOG_LISTS, type ListPath, type ScalarPath } from '../common/paths.js';
+import { LOG_LISTS, NAME_LISTS, type ListPath, type ScalarPath } from '../common/paths.js';
 import { formatIso, inferYear } from '../common/time.js';
 import type { IngestResult, RawSection } from '../ingest/types.js';
 import type { CommandParser, Fragment, Scalar } from '../parsers/fragment.js';
@@ -325,6 +325,17 @@ function mergeLists(device: DeviceModel, fragments: Fragment[], order: FileOrder
       const merged = order.multiFile ? mergeLogs(logs, order, (item, file) => timeOf(item, file, order)) : inLineOrder(logs);
       items = merged.items;
       lines = merged.refs;
+    } else if (NAME_LISTS.includes(path)) {
+      const seen = new Set<unknown>();
+      for (const fragment of holders) {
+        const list = fragment.lists.get(path)!;
+        list.items.forEach((item, i) => {
+          if (seen.has(item)) return;
+          seen.add(item);
+          items.push(item);
+          lines.push({ file: fragment.file, line: list.lines[i]! });
+        });
+      }
     } else {
       // A state list comes whole from one section: the newest capture's, the most specific parser's in it.
       const offers = holders.map((f, index) => ({ fragment: f, file: f.file, specificity: f.specificity, index }));
