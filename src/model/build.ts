@@ -79,8 +79,12 @@ export function buildDevices(inputs: IngestResult[], options: BuildOptions = {})
 
 export function buildModel(inputs: IngestResult[], options: BuildOptions = {}): BuiltModel {
   const groups = inStableOrder(groupByDevice(inputs));
+  // Judged per device: a file that only adds context (a bare show version) to a host with licensing output counts.
   const licensed = new Set<string>();
-  for (const group of groups) if (group.sections.some((s) => s.fragment !== null && showsLicensing(s.fragment))) for (const file of group.files) licensed.add(file);
+  for (const group of groups) {
+    if (!group.sections.some((s) => s.fragment !== null && showsLicensing(s.fragment))) continue;
+    for (const file of group.files) licensed.add(file);
+  }
   const refused = inputs.filter((input) => !licensed.has(input.file)).map((input) => noLicensingOutput(input.file));
   const devices = groups.filter((group) => group.files.some((file) => licensed.has(file))).map((group) => buildDevice(group, options));
   deriveFleetFacts(devices);
