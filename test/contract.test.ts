@@ -1,194 +1,94 @@
-// The Model JSON contract (DESIGN.md "Model JSON"): what `slp-doctor parse --format json` prints. Checked by hand,
-// structurally, on every capture through the functions, and once through the built binary.
+// The Model JSON contract (DESIGN.md "Model JSON"): what `slp-doctor parse --format json` prints, held to the JSON
+// Schema the repository ships (schema/model.schema.json, generated from the model description by `npm run schema`).
+// Every capture and every real output is validated through the functions, and all of them once through the binary.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import type { DeviceModel } from '../src/common/device.js';
 import { loadCaptures } from '../src/model/load.js';
+import { modelJsonSchemaText } from '../src/rules/model-json-schema.js';
 import { captureDir, listCaptures, readSidecar, repoRoot } from './fixtures/captures/sidecar.js';
+import { sharedPath } from './support/shared.js';
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
-/** Device text that means "nothing" must arrive as null, never as a string. */
-const PLACEHOLDERS = new Set(['<none>', '<empty>', 'not configured', 'none', '']);
+const schemaFile = path.join(repoRoot, 'schema/model.schema.json');
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
 
-type Check = (value: unknown, where: string, problems: string[]) => void;
-
-const str: Check = (v, w, p) => void (typeof v !== 'string' && p.push(`${w}: expected string, got ${JSON.stringify(v)}`));
-const num: Check = (v, w, p) =>
-  void ((typeof v !== 'number' || !Number.isFinite(v)) && p.push(`${w}: expected number, got ${JSON.stringify(v)}`));
-const bool: Check = (v, w, p) => void (typeof v !== 'boolean' && p.push(`${w}: expected boolean, got ${JSON.stringify(v)}`));
-const iso: Check = (v, w, p) => void ((typeof v !== 'string' || !ISO_UTC.test(v)) && p.push(`${w}: expected ISO UTC time …Z, got ${JSON.stringify(v)}`));
-const value: Check = (v, w, p) => {
-  if (typeof v === 'string' && PLACEHOLDERS.has(v.trim().toLowerCase())) p.push(`${w}: device placeholder ${JSON.stringify(v)} must be null`);
-};
-const oneOf = (...allowed: string[]): Check => (v, w, p) =>
-  void (!allowed.includes(v as string) && p.push(`${w}: expected one of ${allowed.join('|')}, got ${JSON.stringify(v)}`));
-const nullable = (check: Check): Check => (v, w, p) => {
-  if (v === null) return;
-  check(v, w, p);
-  value(v, w, p);
-};
-const shape = (fields: Record<string, Check>): Check => (v, w, p) => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    p.push(`${w}: expected object, got ${JSON.stringify(v)}`);
-    return;
-  }
-  for (const [key, check] of Object.entries(fields)) {
-    if (!(key in v)) p.push(`${w}.${key}: missing`);
-    else check((v as Record<string, unknown>)[key], `${w}.${key}`, p);
-  }
-};
-const listOf = (check: Check): Check => (v, w, p) => {
-  if (!Array.isArray(v)) {
-    p.push(`${w}: expected array, got ${JSON.stringify(v)}`);
-    return;
-  }
-  v.forEach((item, i) => check(item, `${w}[${i}]`, p));
-};
-const record = (check: Check): Check => (v, w, p) => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) p.push(`${w}: expected a map`);
-  else for (const [k, item] of Object.entries(v)) check(item, `${w}.${k}`, p);
-};
-const kebab: Check = (v, w, p) => void ((typeof v !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v)) && p.push(`${w}: expected kebab-case, got ${JSON.stringify(v)}`));
-const upper: Check = (v, w, p) => void ((typeof v !== 'string' || v !== v.toUpperCase()) && p.push(`${w}: expected upper-case text, got ${JSON.stringify(v)}`));
-
-const s = nullable(str);
-const n = nullable(num);
-const t = nullable(iso);
-const udi = { pid: s, sn: s };
-const role = oneOf('active', 'standby', 'member');
-
-const device: Check = shape({
-  hostname: s,
-  platform: oneOf('nxos', 'iosxe', 'unknown'),
-  captureTime: t,
-  softwareVersion: s,
-  agentVersion: s,
-  udi: shape(udi),
-  haUdis: listOf(shape({ role, ...udi })),
-  slpEnabled: nullable(bool),
-  account: shape({ smartAccount: s, virtualAccount: s }),
-  transport: shape({
-    type: nullable(oneOf('smart', 'cslu', 'callhome', 'off', 'automatic')),
-    url: s,
-    csluAddress: s,
-    proxy: shape({ address: s, port: n, username: s }),
-    vrf: s,
-    sourceInterface: s,
-  }),
-  policy: shape({
-    inUse: s,
-    name: s,
-    installedAt: t,
-    reportingAckRequired: nullable(bool),
-    attributes: listOf(
-      shape({
-        category: oneOf('unenforced', 'unenforced-perpetual', 'unenforced-subscription', 'enforced', 'export'),
-        firstReportDays: n,
-        reportingFrequencyDays: n,
-        reportOnChangeDays: n,
-        source: s,
-      }),
-    ),
-  }),
-  usageReporting: shape({
-    lastAckReceived: t,
-    nextAckDeadline: t,
-    reportingPushIntervalDays: n,
-    nextAckPushCheck: t,
-    nextReportPush: t,
-    lastReportPush: t,
-    lastReportFileWrite: t,
-  }),
-  trustCode: shape({ installedAt: t, udis: listOf(shape({ role: nullable(role), ...udi, installedAt: t })) }),
-  licenses: listOf(
-    shape({
-      name: s,
-      entitlementTag: s,
-      description: s,
-      count: n,
-      // "IN USE(15)" must arrive as "IN USE"
-      status: nullable((v, w, p) => void (/\(\d+\)\s*$/.test(String(v)) && p.push(`${w}: status code not dropped: ${JSON.stringify(v)}`))),
-      enforcementType: s,
-      licenseType: s,
-    }),
-  ),
-  rumReports: listOf(shape({ id: num, state: upper, flag: s, featureName: s })),
-  usageReportSummary: nullable(
-    shape({ total: n, purged: n, ackReceived: n, waitingForAck: n, availableToReport: n, collectingData: n, inStorage: n, mia: n }),
-  ),
-  communication: listOf(
-    shape({
-      kind: kebab,
-      total: n,
-      success: n,
-      fail: n,
-      ongoingFailure: n,
-      lastResponse: s,
-      failureReason: s,
-      lastSuccessTime: t,
-      lastFailureTime: t,
-    }),
-  ),
-  syslog: listOf(
-    shape({ time: t, host: s, facility: str, severity: num, mnemonic: str, text: str, line: num, name: nullable(str), yearInferred: bool }),
-  ),
-  events: listOf(shape({ time: t, type: str, attrs: record(str), line: num })),
-  sections: listOf(shape({ command: str, startLine: num, endLine: num, parser: nullable(str) })),
-  diagnostics: listOf(shape({ line: num, message: str })),
-  derived: shape({
-    topology: oneOf('cslu', 'cslu-disconnected', 'direct-smart', 'direct-callhome', 'onprem', 'onprem-disconnected', 'offline', 'unknown'),
-    onPrem: bool,
-    liveCommFailure: bool,
-    trustInstalled: bool,
-  }),
-});
-
-/** Problems of one parse --format json document; empty when it meets the contract. */
-export function contractProblems(document: unknown): string[] {
-  const problems: string[] = [];
-  shape({ schemaVersion: (v, w, p) => void (v !== 1 && p.push(`${w}: expected 1`)), devices: listOf(device) })(document, '$', problems);
-  return problems;
+/** Where and why a document breaks the contract; empty when it meets it. */
+function contractProblems(document: unknown): string[] {
+  if (validate(document)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`);
 }
 
-describe('Model JSON contract', () => {
-  it('the checker itself rejects what the contract forbids', () => {
-    const problems = contractProblems({
-      schemaVersion: 1,
-      devices: [{ hostname: '<none>', platform: 'NXOS', captureTime: '2024-04-18 07:45:10', transport: {} }],
-    });
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        '$.devices[0].hostname: device placeholder "<none>" must be null',
-        '$.devices[0].platform: expected one of nxos|iosxe|unknown, got "NXOS"',
-        '$.devices[0].captureTime: expected ISO UTC time …Z, got "2024-04-18 07:45:10"',
-        '$.devices[0].transport.type: missing',
-        '$.devices[0].licenses: missing',
-      ]),
-    );
+/** The document as parse --format json prints it: serialised and read back. */
+const printed = (document: unknown): unknown => JSON.parse(JSON.stringify(document));
+
+const realOutputs = sharedPath('real-outputs');
+const realFiles = realOutputs === null ? [] : readdirSync(realOutputs).filter((name) => name.endsWith('.txt')).sort();
+
+describe('Model JSON schema', () => {
+  it('is what the model description generates (run `npm run schema` after changing the model)', () => {
+    expect(readFileSync(schemaFile, 'utf8'), 'schema/model.schema.json is stale: run `npm run schema`').toBe(modelJsonSchemaText());
   });
 
-  describe.each(listCaptures())('%s', (capture) => {
-    it('parses to a document that meets the contract', async () => {
-      const { now } = readSidecar(capture);
-      const { document } = await loadCaptures([path.join(captureDir, capture)], { now });
-      // What parse --format json prints is the document serialised; check it after the round trip.
-      const json: unknown = JSON.parse(JSON.stringify(document));
-      expect(contractProblems(json)).toEqual([]);
-    });
+  it('is shipped in the npm package', () => {
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { files: string[] };
+    expect(manifest.files).toContain('schema');
   });
 
-  it('the built binary prints a contract-conforming document for parse --format json', () => {
-    const bin = path.join(repoRoot, 'bin/slp-doctor.js');
-    expect(existsSync(path.join(repoRoot, 'dist/cli/main.js')), 'run `npm run build` first').toBe(true);
-    const result = spawnSync(process.execPath, [bin, 'parse', '--format', 'json', 'captures/nxos-techsupport.txt'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 30_000,
+  describe('rejects what the contract forbids', async () => {
+    const { document } = await loadCaptures([path.join(captureDir, 'iosxe-techsupport.txt')]);
+    const broken = (change: (device: Record<string, unknown> & DeviceModel) => void): string[] => {
+      const copy = printed(document) as { devices: (Record<string, unknown> & DeviceModel)[] };
+      change(copy.devices[0]!);
+      return contractProblems(copy);
+    };
+
+    it('accepts the document it starts from', () => {
+      expect(contractProblems(printed(document))).toEqual([]);
     });
-    expect(result.status, result.stderr).toBe(0);
-    const document = JSON.parse(result.stdout) as { devices: { hostname: string | null }[] };
-    expect(contractProblems(document)).toEqual([]);
-    expect(document.devices.map((d) => d.hostname)).toEqual(['leaf-101']);
+
+    it.each([
+      ['a "<none>" string', (d: DeviceModel) => (d.hostname = '<none>'), '/devices/0/hostname must NOT be valid'],
+      ['"Not Configured"', (d: DeviceModel) => (d.transport.proxy.address = 'Not Configured'), '/devices/0/transport/proxy/address must NOT be valid'],
+      ['"<empty>" in a list item', (d: DeviceModel) => (d.licenses[0]!.description = '<empty>'), '/devices/0/licenses/0/description must NOT be valid'],
+      ['an upper-case enumeration', (d: DeviceModel) => ((d as { platform: string }).platform = 'IOSXE'), '/devices/0/platform must be equal to one of the allowed values ["nxos","iosxe","unknown"]'],
+      ['an unknown transport', (d: DeviceModel) => ((d.transport as { type: string }).type = 'Smart'), '/devices/0/transport/type must be equal to one of the allowed values ["smart","cslu","callhome","off","automatic",null]'],
+      ['a time without a zone', (d: DeviceModel) => (d.captureTime = '2024-04-18 09:14:31'), '/devices/0/captureTime must match pattern'],
+      ['a time not in UTC', (d: DeviceModel) => (d.usageReporting.nextAckDeadline = '2024-06-10T12:21:33+02:00'), '/devices/0/usageReporting/nextAckDeadline must match pattern'],
+      ['a status code kept', (d: DeviceModel) => (d.licenses[0]!.status = 'IN USE(15)'), '/devices/0/licenses/0/status must match pattern'],
+      ['a missing field', (d: DeviceModel) => delete (d.transport as Partial<DeviceModel['transport']>).type, "/devices/0/transport must have required property 'type'"],
+      ['a field the contract does not have', (d: Record<string, unknown>) => (d.serialNumber = 'FOC2345Y0AB'), '/devices/0 must NOT have additional properties'],
+      ['a number as text', (d: DeviceModel) => ((d.usageReporting as { reportingPushIntervalDays: unknown }).reportingPushIntervalDays = '30'), '/devices/0/usageReporting/reportingPushIntervalDays must be integer,null'],
+    ] as const)('%s', (_what, change, problem) => {
+      expect(broken(change as (d: Record<string, unknown> & DeviceModel) => void)).toEqual([expect.stringContaining(problem)]);
+    });
   });
+});
+
+describe.each(listCaptures())('captures/%s', (capture) => {
+  it('parses to a document that meets the contract', async () => {
+    const { document } = await loadCaptures([path.join(captureDir, capture)], { now: readSidecar(capture).now });
+    expect(contractProblems(printed(document))).toEqual([]);
+  });
+});
+
+describe.skipIf(realOutputs === null)('real outputs', () => {
+  it.each(realFiles)('real-outputs/%s parses to a document that meets the contract', async (name) => {
+    const { document } = await loadCaptures([path.join(realOutputs!, name)]);
+    expect(contractProblems(printed(document))).toEqual([]);
+  });
+});
+
+it('the built binary prints a contract-conforming document for parse --format json of every capture and real output', () => {
+  const bin = path.join(repoRoot, 'bin/slp-doctor.js');
+  expect(existsSync(path.join(repoRoot, 'dist/cli/main.js')), 'run `npm run build` first').toBe(true);
+  const files = [...listCaptures().map((name) => path.join('captures', name)), ...realFiles.map((name) => path.join(realOutputs!, name))];
+  const result = spawnSync(process.execPath, [bin, 'parse', '--format', 'json', ...files], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  const document = JSON.parse(result.stdout) as { devices: { hostname: string | null; files: string[] }[] };
+  expect(contractProblems(document)).toEqual([]);
+  expect(document.devices.find((d) => d.files.includes('captures/nxos-techsupport.txt'))!.hostname).toBe('leaf-101');
 });

@@ -95,8 +95,8 @@ function report(files: string[], operandErrors: number, result: FleetResult, pac
 }
 
 /**
- * `--format jsonl`: one line per device as soon as it and every device of an earlier input are analysed (input
- * order; see fleet/stream.ts). With --redact every host name of the run is learned before the first line.
+ * `--format jsonl`: one line per device as soon as it and every device of an earlier input are analysed (inputs in
+ * path order; see fleet/stream.ts). With --redact every host name of the run is learned before the first line.
  */
 async function streamLines(files: string[], operandErrors: number, fleet: FleetOptions, options: AnalyzeCliOptions, io: CliIO): Promise<number> {
   const redactor = options.redact ? new Redactor() : null;

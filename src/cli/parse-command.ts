@@ -2,8 +2,11 @@ import { loadCaptures } from '../model/load.js';
 import { renderModelText } from '../report/model-text.js';
 import type { CliIO } from './main.js';
 
+/** Inputs without licensing output are refused one line each (exit 2); the others are still printed. */
 export async function runParse(files: string[], options: { format: 'json' | 'text' }, io: CliIO): Promise<number> {
-  const { document } = await loadCaptures(files);
+  const { document, refused } = await loadCaptures(files);
+  for (const refusal of refused) io.stderr.write(`slp-doctor: ${refusal.message}\n`);
+  if (refused.length === files.length) return 2;
   io.stdout.write(options.format === 'text' ? renderModelText(document) : `${JSON.stringify(document, null, 2)}\n`);
-  return 0;
+  return refused.length > 0 ? 2 : 0;
 }

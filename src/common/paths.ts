@@ -153,6 +153,29 @@ export type ListPath = keyof ListItems;
 
 /**
  * Lists that are logs: every section adds to them and the builder concatenates (dropping exact repeats of the
- * same file and line). The other lists describe state: the most specific section that has the list wins.
+ * same file and line). The other lists (but NAME_LISTS) describe state: the most specific section that has the list
+ * wins.
  */
 export const LOG_LISTS: readonly ListPath[] = ['syslog', 'events', 'history', 'reachability', 'messages'];
+
+/** Lists of names the device goes by: every section's names count, each kept once, in the order first given. */
+export const NAME_LISTS: readonly ListPath[] = ['aliases'];
+
+/**
+ * Blocks of fields one output block prints together (`Transport:`, `Usage Reporting:`, `Trust Code Installed:`, …):
+ * of several files, the newest that shows a block gives all of it, so an old capture's `Cslu address:` does not
+ * survive next to a newer `Type: Smart`. Fields outside these blocks (configuration, clock, versions) come one by one.
+ */
+export const STATE_BLOCKS: readonly string[] = [
+  'account',
+  'transport',
+  'policy',
+  'usageReporting',
+  'trustCode',
+  'usageReportSummary',
+  'licenseConversion',
+  'dataPrivacy',
+  'deviceTelemetry',
+  'productAnalytics',
+  'legacy',
+];

@@ -1,15 +1,32 @@
 // Merges the fragments of every section into one DeviceModel per device. A device is a host: sections name their
 // host (prompt, syslog host field); sections that do not are given to the single host of their file, or to a
-// device named after the file. When two sections give the same field, the more specific parser wins; the same
-// specificity disagreeing is a contradiction and becomes a diagnostic.
+// device named after the file. When two sections of one file give the same field, the more specific parser wins;
+// the same specificity disagreeing is a contradiction and becomes a diagnostic. Between files of one device the
+// newest capture wins (merge-files.ts), so the order of the files never matters.
 import type { DeviceModel, Platform, SyslogMessage } from '../common/device.js';
-import { LOG_LISTS, type ListPath, type ScalarPath } from '../common/paths.js';
+import { LOG_LISTS, NAME_LISTS, type ListPath, type ScalarPath } from '../common/paths.js';
 import { formatIso, inferYear } from '../common/time.js';
 import type { IngestResult, RawSection } from '../ingest/types.js';
 import type { CommandParser, Fragment, Scalar } from '../parsers/fragment.js';
 import { parserFor } from '../parsers/registry.js';
 import { deriveFacts, deriveFleetFacts } from './derive.js';
 import { emptyDevice } from './empty.js';
+import { showsLicensing, noLicensingOutput } from './licensing-output.js';
+import {
+  ONE_FILE,
+  blockOf,
+  blockSources,
+  compareListOffers,
+  comparePaths,
+  compareScalarOffers,
+  fileOrder,
+  inLineOrder,
+  mergeLogs,
+  samePresent,
+  type FileCapture,
+  type FileOrder,
+} from './merge-files.js';
+import type { InputError } from '../ingest/types.js';
 
 export interface BuildOptions {
   /** Overrides the capture time for everything judged against it (`--now`). */
@@ -49,10 +66,44 @@ function parseSection(section: RawSection, parser: CommandParser | undefined): F
   }
 }
 
+export interface BuiltModel {
+  /** Every device with licensing output, in an order that does not depend on the order of the inputs. */
+  devices: DeviceModel[];
+  /** One refusal per input whose every device lacks licensing output (licensing-output.ts), in input order. */
+  refused: InputError[];
+}
+
 export function buildDevices(inputs: IngestResult[], options: BuildOptions = {}): DeviceModel[] {
-  const devices = groupByDevice(inputs).map((group) => buildDevice(group, options));
+  return buildModel(inputs, options).devices;
+}
+
+export function buildModel(inputs: IngestResult[], options: BuildOptions = {}): BuiltModel {
+  const groups = inStableOrder(groupByDevice(inputs));
+  // Judged per device: a file that only adds context (a bare show version) to a host with licensing output counts.
+  const licensed = new Set<string>();
+  for (const group of groups) {
+    if (!group.sections.some((s) => s.fragment !== null && showsLicensing(s.fragment))) continue;
+    for (const file of group.files) licensed.add(file);
+  }
+  const refused = inputs.filter((input) => !licensed.has(input.file)).map((input) => noLicensingOutput(input.file));
+  const devices = groups.filter((group) => group.files.some((file) => licensed.has(file))).map((group) => buildDevice(group, options));
   deriveFleetFacts(devices);
-  return devices;
+  return { devices, refused };
+}
+
+/** Devices in the order their first file (by path) names them: the same whatever the order of the inputs. */
+function inStableOrder(groups: DeviceGroup[]): DeviceGroup[] {
+  const keyed = groups.map((group) => {
+    const file = group.files.reduce((x, y) => (comparePaths(x, y) <= 0 ? x : y));
+    const section = group.sections.find((s) => s.section.file === file)?.section;
+    return { group, file, line: section ? sectionStart(section) : 0 };
+  });
+  keyed.sort((x, y) => comparePaths(x.file, y.file) || x.line - y.line);
+  return keyed.map((k) => k.group);
+}
+
+function sectionStart(section: RawSection): number {
+  return section.headerLine ?? section.lines[0]?.n ?? 0;
 }
 
 function groupByDevice(inputs: IngestResult[]): DeviceGroup[] {
@@ -94,12 +145,13 @@ function groupByDevice(inputs: IngestResult[]): DeviceGroup[] {
 }
 
 function buildDevice(group: DeviceGroup, options: BuildOptions): DeviceModel {
+  const order = group.files.length > 1 ? orderFiles(group, options) : ONE_FILE;
   const device = emptyDevice();
   device.files = group.files;
   const fragments = group.sections.map((s) => s.fragment).filter((f): f is Fragment => f !== null);
 
   for (const { section, parser } of group.sections) {
-    const startLine = section.headerLine ?? section.lines[0]?.n ?? 0;
+    const startLine = sectionStart(section);
     const endLine = section.lines[section.lines.length - 1]?.n ?? startLine;
     device.sections.push({ command: section.command, startLine, endLine, parser, file: section.file });
   }
@@ -108,16 +160,48 @@ function buildDevice(group: DeviceGroup, options: BuildOptions): DeviceModel {
   for (const fragment of fragments)
     for (const d of fragment.diagnostics) device.diagnostics.push({ line: d.line, message: d.message, file: fragment.file });
 
-  mergeScalars(device, fragments);
-  mergeLists(device, fragments);
+  const blocks = order.multiFile ? blockSources(fragments, order) : NO_BLOCKS;
+  mergeScalars(device, fragments, order, blocks);
+  mergeLists(device, fragments, order, blocks);
 
-  if (device.hostname === null) device.hostname = group.hostname;
+  if (device.hostname === null) device.hostname = order.newest?.hostname ?? group.hostname;
   device.platform = decidePlatform(group, device);
   resolveCaptureTime(device, fragments);
-  anchorYearlessSyslog(device);
+  adoptNewestCapture(device, order);
+  anchorYearlessSyslog(device, order);
   device.diagnostics.sort((a, b) => compareSource(a.file, a.line, b.file, b.line));
   device.derived = deriveFacts(device, options.now ?? device.captureTime);
   return device;
+}
+
+/**
+ * The files of a device, newest capture first. Each file's capture time is the one its part of the device has
+ * alone (whatever resolveCaptureTime reads). The sections are put in file-path order first, so that everything
+ * merged after this sees the same sequence whatever the order of the inputs.
+ */
+function orderFiles(group: DeviceGroup, options: BuildOptions): FileOrder {
+  group.files.sort(comparePaths);
+  group.sections.sort((a, b) => comparePaths(a.section.file, b.section.file));
+  const captures = group.files.map((file): FileCapture => {
+    const sections = group.sections.filter((s) => s.section.file === file);
+    const hostname = sections.find((s) => s.section.hostname !== null)?.section.hostname ?? group.hostname;
+    const alone = buildDevice(
+      { key: group.key, hostname, files: [file], sections, ingestDiagnostics: group.ingestDiagnostics.filter((d) => d.file === file) },
+      options,
+    );
+    return { file, captureTime: alone.captureTime, captureTimeSource: alone.captureTimeSource, source: alone.sources.captureTime, hostname: alone.hostname };
+  });
+  return fileOrder(captures);
+}
+
+/** Of several files, the newest capture's time is the device's: the present is judged as of then. */
+function adoptNewestCapture(device: DeviceModel, order: FileOrder): void {
+  const newest = order.newest;
+  if (newest?.captureTime == null) return;
+  device.captureTime = newest.captureTime;
+  device.captureTimeSource = newest.captureTimeSource;
+  if (newest.source) device.sources.captureTime = newest.source;
+  else delete device.sources.captureTime;
 }
 
 function compareSource(fileA: string, lineA: number, fileB: string, lineB: number): number {
@@ -177,16 +261,33 @@ interface Candidate {
   value: Scalar;
   line: number;
   fragment: Fragment;
+  file: string;
+  specificity: number;
+  known: boolean;
+  /** The section's place among the device's sections. */
+  index: number;
 }
 
-function mergeScalars(device: DeviceModel, fragments: Fragment[]): void {
+/** For each state block of a device read from several files, the file it comes from (see blockSources). */
+const NO_BLOCKS: ReadonlyMap<string, string> = new Map();
+
+/** Whether a field or list may come from this file: not when its state block comes from another file. */
+function fromBlockFile(blocks: ReadonlyMap<string, string>, path: string, file: string): boolean {
+  if (blocks.size === 0) return true;
+  const block = blockOf(path);
+  return block === null || blocks.get(block) === file;
+}
+
+function mergeScalars(device: DeviceModel, fragments: Fragment[], order: FileOrder, blocks: ReadonlyMap<string, string>): void {
   const byPath = new Map<ScalarPath, Candidate[]>();
-  for (const fragment of fragments)
+  fragments.forEach((fragment, index) => {
     for (const [path, { value, line }] of fragment.scalars) {
+      if (!fromBlockFile(blocks, path, fragment.file)) continue;
       const list = byPath.get(path) ?? [];
-      list.push({ value, line, fragment });
+      list.push({ value, line, fragment, file: fragment.file, specificity: fragment.specificity, known: value !== null, index });
       byPath.set(path, list);
     }
+  });
   for (const [path, candidates] of byPath) {
     if (candidates.length === 1) {
       // The usual case: one section gives the field.
@@ -195,12 +296,9 @@ function mergeScalars(device: DeviceModel, fragments: Fragment[]): void {
       device.sources[path] = { file: only.fragment.file, line: only.line };
       continue;
     }
-    const best = Math.max(...candidates.map((c) => c.fragment.specificity));
-    const top = candidates.filter((c) => c.fragment.specificity === best);
-    // Among equals, a known value beats "none", and the first printed wins.
-    const chosen = top.find((c) => c.value !== null) ?? top[0]!;
-    for (const other of top) {
-      if (other === chosen || other.value === null || other.value === chosen.value) continue;
+    const chosen = candidates.reduce((best, c) => (compareScalarOffers(order, c, best) < 0 ? c : best));
+    for (const other of candidates) {
+      if (other === chosen || other.value === null || other.value === chosen.value || !samePresent(order, other, chosen)) continue;
       if (path === 'captureTime') continue; // several clocks in one paste are normal: they were taken minutes apart
       device.diagnostics.push({
         file: other.fragment.file,
@@ -213,11 +311,12 @@ function mergeScalars(device: DeviceModel, fragments: Fragment[]): void {
   }
 }
 
-function mergeLists(device: DeviceModel, fragments: Fragment[]): void {
+function mergeLists(device: DeviceModel, fragments: Fragment[], order: FileOrder, blocks: ReadonlyMap<string, string>): void {
   const paths = new Set<ListPath>();
   for (const fragment of fragments) for (const path of fragment.lists.keys()) paths.add(path);
   for (const path of paths) {
-    const holders = fragments.filter((f) => f.lists.has(path));
+    const holders = fragments.filter((f) => f.lists.has(path) && fromBlockFile(blocks, path, f.file));
+    if (holders.length === 0) continue;
     let items: unknown[] = [];
     let lines: { file: string; line: number }[] = [];
     const single = holders.length === 1 ? holders[0]!.lists.get(path)! : null;
@@ -226,24 +325,25 @@ function mergeLists(device: DeviceModel, fragments: Fragment[]): void {
       items = [...single.items];
       lines = single.lines.map((line) => ({ file: holders[0]!.file, line }));
     } else if (LOG_LISTS.includes(path)) {
-      const seen = new Set<string>();
+      const logs = holders.map((f) => ({ file: f.file, ...f.lists.get(path)! }));
+      const merged = order.multiFile ? mergeLogs(logs, order, (item, file) => timeOf(item, file, order)) : inLineOrder(logs);
+      items = merged.items;
+      lines = merged.refs;
+    } else if (NAME_LISTS.includes(path)) {
+      const seen = new Set<unknown>();
       for (const fragment of holders) {
         const list = fragment.lists.get(path)!;
         list.items.forEach((item, i) => {
-          const key = `${fragment.file}:${list.lines[i]}`;
-          if (seen.has(key)) return;
-          seen.add(key);
+          if (seen.has(item)) return;
+          seen.add(item);
           items.push(item);
           lines.push({ file: fragment.file, line: list.lines[i]! });
         });
       }
-      const order = items.map((_, i) => i).sort((a, b) => compareSource(lines[a]!.file, lines[a]!.line, lines[b]!.file, lines[b]!.line));
-      items = order.map((i) => items[i]);
-      lines = order.map((i) => lines[i]!);
     } else {
-      // A state list comes whole from the most specific section; the last such section in the input wins.
-      const best = Math.max(...holders.map((f) => f.specificity));
-      const winner = holders.filter((f) => f.specificity === best).pop()!;
+      // A state list comes whole from one section: the newest capture's, the most specific parser's in it.
+      const offers = holders.map((f, index) => ({ fragment: f, file: f.file, specificity: f.specificity, index }));
+      const winner = offers.reduce((best, o) => (compareListOffers(order, o, best) < 0 ? o : best)).fragment;
       const list = winner.lists.get(path)!;
       items = [...list.items];
       lines = list.lines.map((line) => ({ file: winner.file, line }));
@@ -251,6 +351,15 @@ function mergeLists(device: DeviceModel, fragments: Fragment[]): void {
     setPath(device, path, items);
     items.forEach((_, i) => (device.sources[`${path}[${i}]`] = lines[i]!));
   }
+}
+
+/** A log item's time for merging files: a year-less syslog stamp takes its year as anchorYearlessSyslog will give it. */
+function timeOf(item: unknown, file: string, order: FileOrder): string | null {
+  const { time, yearInferred } = item as { time?: string | null; yearInferred?: boolean };
+  if (typeof time !== 'string') return null;
+  if (!yearInferred) return time;
+  const captureTime = yearAnchor(file, order);
+  return captureTime === null ? null : withCaptureYear(time, captureTime);
 }
 
 function ascending(lines: readonly number[]): boolean {
@@ -297,23 +406,37 @@ function resolveCaptureTime(device: DeviceModel, fragments: Fragment[]): void {
   device.captureTimeSource = 'newest-timestamp';
 }
 
-/** Year-less syslog stamps were read with a placeholder year; give them the capture's. */
-function anchorYearlessSyslog(device: DeviceModel): void {
+/**
+ * Year-less syslog stamps were read with a placeholder year; give them the capture's (of several files, the file's
+ * own capture when it has one). The messages are replaced, not changed: they are the parsers' output.
+ */
+function anchorYearlessSyslog(device: DeviceModel, order: FileOrder): void {
   const yearless = device.syslog.filter((m): m is SyslogMessage & { time: string } => m.yearInferred && m.time !== null);
   if (yearless.length === 0) return;
-  if (device.captureTime === null) {
+  const anchor = (file: string) => (order.multiFile ? yearAnchor(file, order) : device.captureTime);
+  const unanchored = yearless.find((m) => anchor(m.file) === null);
+  if (unanchored) {
     device.diagnostics.push({
-      file: yearless[0]!.file,
-      line: yearless[0]!.line,
+      file: unanchored.file,
+      line: unanchored.line,
       message: 'syslog stamps have no year and the capture has no clock; their times are left unknown',
     });
-    for (const message of yearless) (message as SyslogMessage).time = null;
-    return;
   }
-  for (const message of yearless) {
-    const placeholder = new Date(message.time);
-    const year = inferYear(placeholder.getUTCMonth(), placeholder.getUTCDate(), device.captureTime);
-    placeholder.setUTCFullYear(year);
-    message.time = formatIso(placeholder, /\.\d{3}Z$/.test(message.time));
-  }
+  device.syslog = device.syslog.map((message) => {
+    if (!message.yearInferred || message.time === null) return message;
+    const captureTime = anchor(message.file);
+    return { ...message, time: captureTime === null ? null : withCaptureYear(message.time, captureTime) };
+  });
+}
+
+/** The capture a year-less stamp of this file is dated by: the file's own, else the device's newest. */
+function yearAnchor(file: string, order: FileOrder): string | null {
+  return order.captureTimeOf(file) ?? order.newest?.captureTime ?? null;
+}
+
+/** A placeholder-year stamp dated within a year before the capture (a stamp just after New Year is the new year). */
+function withCaptureYear(placeholderIso: string, captureTime: string): string {
+  const placeholder = new Date(placeholderIso);
+  placeholder.setUTCFullYear(inferYear(placeholder.getUTCMonth(), placeholder.getUTCDate(), captureTime));
+  return formatIso(placeholder, /\.\d{3}Z$/.test(placeholderIso));
 }

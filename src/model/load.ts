@@ -1,8 +1,8 @@
 // From paths to device models: ingest each input, parse its sections, merge per device.
 import type { DeviceModel, ModelDocument } from '../common/device.js';
 import { ingestFile, ingestStdin } from '../ingest/index.js';
-import type { IngestResult } from '../ingest/types.js';
-import { buildDevices, type BuildOptions } from './build.js';
+import type { InputError, IngestResult } from '../ingest/types.js';
+import { buildModel, type BuildOptions } from './build.js';
 import { KeptLines } from './lines.js';
 
 export interface LoadedCaptures {
@@ -10,6 +10,8 @@ export interface LoadedCaptures {
   devices: DeviceModel[];
   lines: KeptLines;
   inputs: IngestResult[];
+  /** Inputs without licensing output (model/licensing-output.ts): one refusal each; their devices are not built. */
+  refused: InputError[];
 }
 
 /** `-` reads standard input. Throws InputError for input that cannot be read at all. */
@@ -22,6 +24,6 @@ export async function loadCaptures(paths: string[], options: BuildOptions = {}):
 export function fromIngested(inputs: IngestResult[], options: BuildOptions = {}): LoadedCaptures {
   const lines = new KeptLines();
   for (const input of inputs) lines.add(input);
-  const devices = buildDevices(inputs, options);
-  return { document: { schemaVersion: 1, devices }, devices, lines, inputs };
+  const { devices, refused } = buildModel(inputs, options);
+  return { document: { schemaVersion: 1, devices }, devices, lines, inputs, refused };
 }

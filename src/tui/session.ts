@@ -54,12 +54,8 @@ export class NothingFoundError extends Error {}
 /** Stage one: ingest and parse. The rule engine is not loaded yet, so the first frame does not wait for it. */
 export function parseIngested(inputs: { result: IngestResult; text: string }[], now?: string): Session {
   const loaded = fromIngested(inputs.map((i) => i.result), { now });
-  // Text with no section any parser read (a mail, a wrong file) yields an empty "unnamed device": say so instead.
-  const recognised = loaded.devices.some((d) => d.sections.some((section) => section.parser !== null));
-  if (!recognised) {
-    const names = inputs.map((i) => i.result.file).join(', ');
-    throw new NothingFoundError(`${names}: no NX-OS or IOS-XE licensing output found (paste show license … output, a show-tech or syslog lines)`);
-  }
+  // Text without licensing output (a mail, a wrong file) is refused as the CLI refuses it (model/licensing-output.ts).
+  if (loaded.refused.length > 0) throw new NothingFoundError(loaded.refused.map((refusal) => refusal.message).join('; '));
   const document: AnalyzeDocument = { schemaVersion: 1, devices: loaded.devices.map(unevaluated) };
   const raw = new Map(inputs.map((i) => [i.result.file, new RawCapture(i.text)]));
   return { document, evaluated: false, devices: loaded.devices, loaded, raw, redactor: new Redactor().learn(loaded.devices) };

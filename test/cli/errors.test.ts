@@ -43,6 +43,30 @@ describe('bad input', () => {
     expectOneLineError(run(['analyze', emptyDir]), /no capture files/);
   });
 
+  it('a page of prose, an unrelated running-config, a bare show version: no licensing output', () => {
+    const inputs = {
+      'prose.txt': 'Dear team,\n\nplease find the quarterly report attached. The router was rebooted on Monday.\n',
+      'config.txt': 'rtr-9#show running-config\nBuilding configuration...\n\nhostname rtr-9\n!\ninterface GigabitEthernet0/0\n ip address 192.0.2.9 255.255.255.0\n!\nend\n',
+      'version.txt': 'rtr-9#show version\nCisco IOS XE Software, Version 17.09.04a\nrtr-9 uptime is 1 week\n',
+    };
+    for (const [name, text] of Object.entries(inputs)) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      for (const command of ['analyze', 'parse']) expectOneLineError(run([command, file]), new RegExp(`${name.replace('.', '\\.')}: no NX-OS or IOS-XE licensing output`));
+    }
+  });
+
+  it('an input without licensing output beside a capture: the capture is still reported, exit 2', () => {
+    const prose = join(dir, 'note.txt');
+    writeFileSync(prose, 'Nothing to see here.\n');
+    for (const command of ['analyze', 'parse']) {
+      const result = run([command, '--format', 'json', prose, join(import.meta.dirname, '../../captures/nxos-status-cslu.txt')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/note\.txt: no NX-OS or IOS-XE licensing output/)]);
+      expect((JSON.parse(result.stdout) as { devices: unknown[] }).devices).toHaveLength(1);
+    }
+  });
+
   it('invalid UTF-8 is read, not refused', () => {
     const file = join(dir, 'latin1.txt');
     writeFileSync(file, Buffer.concat([Buffer.from('leaf-101# show license status\nSmart Licensing Using Policy:\n  Status: ENABLED\n'), Buffer.from([0xff, 0xfe, 0x41, 0x0a])]));

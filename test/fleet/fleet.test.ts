@@ -118,17 +118,20 @@ describe('streamFleet (--format jsonl)', () => {
     return { sets, errors, result, lines: sets.flat().map((d) => d.line!) };
   }
 
-  it('gives each device once, in input order, a set of files that name one host together', async () => {
+  it('gives each device once, in the path order of the files whatever the operand order, a set of files that name one host together', async () => {
     const dir = tempDir('slp-fleet-stream-');
-    const syslog = join(dir, 'syslog-server.log');
+    const syslog = join(dir, 'b-syslog-server.log');
     writeFileSync(syslog, '<187>Apr 18 05:10:21 leaf-101 : 2024 Apr 18 05:10:21 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Communication send error.\n');
-    const files = [capture('iosxe-techsupport.txt'), syslog, join(dir, 'missing.txt'), capture('nxos-techsupport.txt')];
+    copyFileSync(capture('iosxe-techsupport.txt'), join(dir, 'a-iosxe.txt'));
+    copyFileSync(capture('nxos-techsupport.txt'), join(dir, 'd-nxos.txt'));
+    const files = [join(dir, 'd-nxos.txt'), syslog, join(dir, 'c-missing.txt'), join(dir, 'a-iosxe.txt')];
     const { sets, errors, result, lines } = await stream(files);
     const hosts = lines.map((line) => (JSON.parse(line) as { device: { hostname: string } }).device.hostname);
     expect(hosts).toEqual(['c9300-stack-01', 'leaf-101']);
     expect(sets.map((set) => set.map((d) => d.facts.files.length))).toEqual([[1], [2]]);
-    expect(errors).toEqual([expect.stringMatching(/missing\.txt: no such file/)]);
+    expect(errors).toEqual([expect.stringMatching(/c-missing\.txt: no such file/)]);
     expect(result).toMatchObject({ files: 4, devices: 2, errors: 1 });
+    expect((await stream([...files].reverse())).lines).toEqual(lines);
   });
 
   it('writes the same lines as the analysis of the other formats, with the worker pool too', async () => {
@@ -212,7 +215,7 @@ describe('analyze command over several operands', () => {
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toEqual([expect.stringMatching(/nope\.txt: no such file/), expect.stringMatching(/holds no capture files/)]);
     const devices = out.trim().split('\n').map((line) => JSON.parse(line) as { schemaVersion: number; device: { hostname: string } });
-    // jsonl streams devices in input order (the other formats sort by host name).
-    expect(devices.map((d) => d.device.hostname)).toEqual(['leaf-101', 'c9300-stack-01']);
+    // jsonl streams devices in the path order of the files (the other formats sort by host name).
+    expect(devices.map((d) => d.device.hostname)).toEqual(['c9300-stack-01', 'leaf-101']);
   });
 });

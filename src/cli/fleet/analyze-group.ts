@@ -51,6 +51,7 @@ export async function analyzeGroup(
   if (inputs.length === 0) return result;
   try {
     const loaded = fromIngested(inputs, { now: settings.now });
+    for (const refusal of loaded.refused) errors.push({ file: refusal.file, message: refusal.message });
     result.devices = loaded.devices
       .map((device) => fleetDevice(device, analyzeDevice(pack, device, loaded.lines, settings.now), settings))
       .sort(compareDevices);

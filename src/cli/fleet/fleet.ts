@@ -119,14 +119,18 @@ async function runPhases(files: string[], executor: Executor, pack: RulePack, op
   for (const file of files) {
     const result = perFile.get(file);
     if (!result) continue;
-    for (const error of result.errors) if (!erred.has(error.file) && erred.add(error.file)) errors.push(error);
     bytes += result.bytes;
-    if (!mergedFiles.has(file)) devices.push(...result.devices);
+    if (mergedFiles.has(file)) continue;
+    for (const error of result.errors) if (!erred.has(error.file) && erred.add(error.file)) errors.push(error);
+    devices.push(...result.devices);
   }
+  // A merged file's verdict is its group's: a bare `show version` of a host is context for its licensing output.
   for (const result of merged) {
     devices.push(...result.devices);
     for (const error of result.errors) if (!erred.has(error.file) && erred.add(error.file)) errors.push(error);
   }
   devices.sort(compareDevices);
+  const position = new Map(files.map((file, i) => [file, i]));
+  errors.sort((a, b) => (position.get(a.file) ?? 0) - (position.get(b.file) ?? 0));
   return { devices, errors, files: files.length, bytes };
 }

@@ -1,13 +1,14 @@
-// `--format jsonl`: devices are written as they are analysed, in input order, and the output is still the same
-// whatever the scheduling.
+// `--format jsonl`: devices are written as they are analysed, in the path order of the input files, and the output
+// is the same whatever the scheduling and whatever the order of the operands.
 //
 // A device may come from several files (a syslog-server extract naming the host of a show-tech), and which files
 // belong together is only known once every file's hosts are known. So a host pre-pass reads every file first (ingest
 // only, no parsing or rules: about a quarter of the work) and links files that name a common host. Each linked set
-// is then analysed once, the sets in the order of their first file, and a reorder buffer hands the devices on as soon
-// as every set before them is done.
+// is then analysed once, the sets in the path order of their first file, and a reorder buffer hands the devices on
+// as soon as every set before them is done.
 import type { FleetOptions } from './fleet.js';
 import { batches, settingsOf, startExecutor } from './fleet.js';
+import { comparePaths } from '../../model/merge-files.js';
 import { components } from './order.js';
 import { LocalExecutor, type Executor } from './pool.js';
 import type { FileError, FileHosts, FleetDevice, GroupResult } from './types.js';
@@ -15,7 +16,7 @@ import type { FileError, FileHosts, FleetDevice, GroupResult } from './types.js'
 export interface StreamOptions extends FleetOptions {
   /** Every readable file's hosts, before the first device (--redact learns the host names here). */
   onHosts?: (hosts: FileHosts[]) => void;
-  /** The devices of one set of files, sets in input order. */
+  /** The devices of one set of files, sets in the path order of their first file. */
   onDevices: (devices: FleetDevice[]) => void;
   /** A file that could not be read or analysed, as soon as its turn comes. */
   onError: (error: FileError) => void;
@@ -34,7 +35,8 @@ const FILES_PER_HOSTS_TASK = 32;
 const TASKS_AHEAD = 32;
 
 export async function streamFleet(operandFiles: string[], options: StreamOptions): Promise<StreamResult> {
-  const files = [...new Set(operandFiles)];
+  // Path order, not operand order: `analyze A B` and `analyze B A` write the same lines.
+  const files = [...new Set(operandFiles)].sort(comparePaths);
   const { executor, pack } = await startExecutor(files, options);
   const local = new LocalExecutor(pack);
   const runnerFor = (batchFiles: string[]): Executor => (batchFiles.includes('-') ? local : executor);

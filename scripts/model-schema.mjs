@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Writes schema/model.schema.json, the Model JSON contract as a JSON Schema, from the built model description
+// (src/rules/model-json-schema.ts). Run after changing the model: `npm run schema` (it builds first); a test fails
+// while the committed file differs from what the model gives.
+//   node scripts/model-schema.mjs
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write('usage: node scripts/model-schema.mjs\n  writes schema/model.schema.json from dist/ (run `npm run build` first, or `npm run schema`)\n');
+  process.exit(0);
+}
+if (args.length > 0) {
+  process.stderr.write(`model-schema: unknown argument ${args[0]} (see --help)\n`);
+  process.exit(2);
+}
+
+const target = fileURLToPath(new URL('../schema/model.schema.json', import.meta.url));
+const { modelJsonSchemaText } = await import('../dist/rules/model-json-schema.js');
+writeFileSync(target, modelJsonSchemaText());
+process.stdout.write(`wrote ${target}\n`);
