@@ -2,6 +2,7 @@
 // `tui` loads Ink and React.
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../ingest/types.js';
+import { endQuietlyOnClosedPipe } from './closed-pipe.js';
 import { expandInputs } from './inputs.js';
 
 export interface CliIO {
@@ -11,12 +12,13 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
 }
 
-const defaultIO = (): CliIO => ({
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdinIsTTY: Boolean(process.stdin.isTTY),
-  env: process.env,
-});
+const defaultIO = (): CliIO => {
+  endQuietlyOnClosedPipe(process.stdout, process.stderr);
+  return { stdout: process.stdout, stderr: process.stderr, stdinIsTTY: Boolean(process.stdin.isTTY), env: process.env };
+};
+
+/** package.json's version (a test holds them together). */
+export const VERSION = '0.1.0';
 
 /** Thrown for bad usage; printed as one line, exit 2. */
 export class UsageError extends Error {}
@@ -25,7 +27,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   let exitCode = 0;
   const program = new Command('slp-doctor')
     .description('Diagnose Cisco Smart Licensing Using Policy (SLP) problems from show-tech, show license and syslog text.')
-    .version('0.1.0')
+    // -v as most tools have it; -V, commander's own, still works.
+    .version(VERSION, '-v, --version', 'print the version')
+    .addOption(new Option('-V').hideHelp())
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -33,6 +37,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       outputError: (s, write) => write(`slp-doctor: ${s.replace(/^error: /, '').trim()}\n`),
     })
     .showSuggestionAfterError(true);
+  program.on('option:V', () => {
+    io.stdout.write(`${VERSION}\n`);
+    throw new CommanderError(0, 'commander.version', VERSION);
+  });
 
   const inputs = (files: string[]): string[] => {
     const expanded = expandInputs(files, !io.stdinIsTTY);
