@@ -59,6 +59,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .option('--redact', 'mask ID tokens, credentials, serial numbers, account names, host names and IP addresses')
     .option('--summary', 'print a fleet summary instead of per-device findings')
     .option('--jobs <n>', 'worker threads for many inputs (default: one per core)')
+    .addOption(new Option('--color <when>', 'colour the text report: auto (a terminal, unless NO_COLOR is set), always, never').choices(['auto', 'always', 'never']).default('auto'))
     .addHelpText('after', `
 Examples:
   slp-doctor analyze captures/rule-dns-not-configured.txt
@@ -164,6 +165,7 @@ export interface AnalyzeCliOptions {
   redact?: boolean;
   summary?: boolean;
   jobs?: string;
+  color?: 'auto' | 'always' | 'never';
 }
 
 function collect(value: string, previous: string[]): string[] {
