@@ -104,7 +104,7 @@ Examples:
       exitCode = await (await loadTui())(files, options);
     });
 
-  const rules = program.command('rules').description('Work with rule packs: list, lint, test, explain');
+  const rules = program.command('rules').description('Work with rule packs: list, lint, test, explain, schema');
   rules
     .command('list')
     .description('List the rules: id, severity, title, platforms')
@@ -131,6 +131,15 @@ Examples:
     .action(async (dir: string | undefined) => {
       const { runRulesTest } = await import('./rules-command.js');
       exitCode = await runRulesTest(dir, io);
+    });
+  rules
+    .command('schema')
+    .description('Print the JSON Schema of rule files, for an editor to complete and check them')
+    .option('--path', "print where the installed schema file is instead of its content")
+    .addHelpText('after', '\nExamples:\n  slp-doctor rules schema > my-rules/schema.json     (then: # yaml-language-server: $schema=./schema.json)\n  slp-doctor rules schema --path')
+    .action(async (options: { path?: boolean }) => {
+      const { runRulesSchema } = await import('./rules-command.js');
+      exitCode = runRulesSchema(options, io);
     });
   rules
     .command('explain')

@@ -22,6 +22,7 @@ const COMMANDS: string[][] = [
   ['rules', 'list'],
   ['rules', 'lint'],
   ['rules', 'test'],
+  ['rules', 'schema'],
   ['rules', 'explain', 'dns-not-configured', capture],
   ['parse', capture],
   ['parse', '--format', 'text', captures],
