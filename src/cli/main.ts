@@ -135,7 +135,7 @@ Examples:
   rules
     .command('schema')
     .description('Print the JSON Schema of rule files, for an editor to complete and check them')
-    .option('--path', "print where the installed schema file is instead of its content")
+    .option('--path', 'print where the installed schema file is instead of its content')
     .addHelpText('after', '\nExamples:\n  slp-doctor rules schema > my-rules/schema.json     (then: # yaml-language-server: $schema=./schema.json)\n  slp-doctor rules schema --path')
     .action(async (options: { path?: boolean }) => {
       const { runRulesSchema } = await import('./rules-command.js');
