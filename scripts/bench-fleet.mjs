@@ -4,7 +4,12 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBy } from './args.mjs';
 import { generateFleet, generateShowTechs } from './gen-corpus.mjs';
+
+runBy(import.meta.url, `
+usage: npm run bench
+This module is the fleet and 1 GB show-tech part of scripts/bench.mjs, which runs it.`);
 
 const FLEET_SIZE = 10_000;
 

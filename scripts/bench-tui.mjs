@@ -3,6 +3,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { runBy } from './args.mjs';
+
+runBy(import.meta.url, `
+usage: npm run bench
+This module is the TUI part of scripts/bench.mjs, which runs it.`);
 
 const RUNS = 5;
 const TIMEOUT_MS = 15_000;

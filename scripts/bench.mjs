@@ -6,12 +6,17 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync 
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { scriptArgs } from './args.mjs';
 import { writePathological, writeShowTech } from './gen-showtech.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/slp-doctor.js');
 const measure = join(root, 'scripts/measure.mjs');
-const quick = process.argv.includes('--quick');
+const USAGE = `
+usage: npm run bench [-- --quick]   (or: node scripts/bench.mjs [--quick] after npm run build)
+Measures speed and memory on this machine (cold starts, big inputs, a fleet of 10,000 captures, the TUI) and
+writes docs/PERFORMANCE.md. --quick: fewer runs, and docs/PERFORMANCE.md is not rewritten.`;
+const quick = scriptArgs(USAGE, { quick: { type: 'boolean' } }).values.quick === true;
 const results = [];
 const extraSections = [];
 

@@ -17,6 +17,12 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { scriptArgs } from './args.mjs';
+
+scriptArgs(`
+usage: npm run build   (or: node scripts/bundle.mjs)
+Bundles the CLI into dist/bundle, builds the TUI script and precompiles the built-in rule pack into
+dist/rules-pack.json. Takes no options.`);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entryPoints = ['src/cli/main.ts', 'src/cli/fleet/worker.ts', 'src/ingest/read-ahead-worker.ts', 'src/rules/precompile.ts', 'src/tui/load.ts'].filter((p) => existsSync(`${root}/${p}`));

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clearInterval, setInterval } from 'node:timers';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMain, scriptArgs, wholeNumber } from './args.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -182,16 +183,25 @@ function runWorker(from, cases, seed, caseMs, onProgress) {
   });
 }
 
+const USAGE = `
+usage: node scripts/fuzz.mjs [--cases N] [--seed N] [--case-ms MS]
+       node scripts/fuzz.mjs --seed N --replay CASE [--dump FILE]
+Seeded fast-check over the whole pipeline (ingest, parsers, model, rules) with hostile input; exit 1 on any
+failure, crash or hang. Needs \`npm run build\` first.
+  --cases N      how many cases (default 100000)
+  --seed N       the seed (default 42)
+  --case-ms MS   a case running longer is reported as a hang (default 10000)
+  --replay CASE  run one case of the seed again (after a HANG or FAILURE report)
+  --dump FILE    with --replay: write the case's input bytes to FILE`;
+
 async function main() {
-  const args = process.argv.slice(2);
-  const option = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] !== undefined ? Number(args[i + 1]) : fallback;
-  };
-  const cases = option('--cases', 100_000);
-  const seed = option('--seed', 42);
-  const caseMs = option('--case-ms', 10_000);
-  if (args.includes('--replay')) return replay(seed, option('--replay', 0), args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null);
+  const options = { cases: { type: 'string' }, seed: { type: 'string' }, 'case-ms': { type: 'string' }, replay: { type: 'string' }, dump: { type: 'string' } };
+  const { values, fail } = scriptArgs(USAGE, options);
+  const cases = wholeNumber(values.cases ?? '100000', '--cases', fail, 1);
+  const seed = wholeNumber(values.seed ?? '42', '--seed', fail);
+  const caseMs = wholeNumber(values['case-ms'] ?? '10000', '--case-ms', fail, 1);
+  if (values.dump !== undefined && values.replay === undefined) fail('--dump needs --replay');
+  if (values.replay !== undefined) return replay(seed, wholeNumber(values.replay, '--replay', fail), values.dump ?? null);
 
   const started = Date.now();
   const hangs = [];
@@ -229,4 +239,4 @@ async function main() {
 }
 
 if (!isMainThread && workerData?.fuzz) await fuzzWorker(workerData);
-else if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+else if (isMain(import.meta.url)) await main();

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isMain, scriptArgs, wholeNumber } from './args.mjs';
 import { mulberry32, writeShowTech } from './gen-showtech.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -184,17 +185,25 @@ export function generateShowTechs(dir, sizesMb, seed = 7) {
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const args = process.argv.slice(2);
-  const option = (name, fallback) => {
-    const i = args.indexOf(name);
-    return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-  };
-  const dir = option('--out', null) ?? mkdtempSync(join(tmpdir(), 'slp-fleet-'));
+const USAGE = `
+usage: node scripts/gen-corpus.mjs [--out DIR] [--count N] [--seed N] [--showtech MB[,MB…]]
+Writes a seeded fleet of invented captures (bundled captures as templates) for benchmarks and tests.
+  --out DIR        where to write (default: a new temporary directory): DIR/fleet/batch-NN/*.txt,
+                   DIR/fleet/manifest.json (every invented value) and DIR/showtech-<MB>mb.txt
+  --count N        how many captures (default 10000)
+  --seed N         the seed (default 1; the same seed writes the same bytes)
+  --showtech LIST  also write show-techs of these sizes in MB, e.g. 200,1024 (seed 7 unless --seed is given)
+Needs \`npm run build\` first.`;
+
+if (isMain(import.meta.url)) {
+  const { values, fail } = scriptArgs(USAGE, { out: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' }, showtech: { type: 'string' } });
+  const count = wholeNumber(values.count ?? '10000', '--count', fail, 1);
+  const seed = values.seed === undefined ? undefined : wholeNumber(values.seed, '--seed', fail);
+  const sizes = values.showtech === undefined ? [] : values.showtech.split(',').map((mb) => wholeNumber(mb.trim(), '--showtech', fail, 1));
+  const dir = values.out ?? mkdtempSync(join(tmpdir(), 'slp-fleet-'));
   mkdirSync(dir, { recursive: true });
   const started = Date.now();
-  const { bytes } = await generateFleet({ dir: join(dir, 'fleet'), count: Number(option('--count', '10000')), seed: Number(option('--seed', '1')) });
-  process.stdout.write(`${join(dir, 'fleet')}: ${option('--count', '10000')} captures, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${Date.now() - started} ms\n`);
-  const sizes = option('--showtech', '');
-  if (sizes) for (const file of generateShowTechs(dir, sizes.split(',').map(Number), Number(option('--seed', '7')))) process.stdout.write(`${file}\n`);
+  const { bytes } = await generateFleet({ dir: join(dir, 'fleet'), count, seed: seed ?? 1 });
+  process.stdout.write(`${join(dir, 'fleet')}: ${count} captures, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${Date.now() - started} ms\n`);
+  for (const file of generateShowTechs(dir, sizes, seed ?? 7)) process.stdout.write(`${file}\n`);
 }

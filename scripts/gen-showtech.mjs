@@ -5,6 +5,7 @@
 //   node scripts/gen-showtech.mjs OUT.txt SIZE_MB [SEED]
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMain, scriptArgs, wholeNumber } from './args.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -133,12 +134,15 @@ export function defaultLicensing() {
   ].join('\n');
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [out, sizeMb, seed] = process.argv.slice(2);
-  if (!out || !sizeMb) {
-    process.stderr.write('usage: node scripts/gen-showtech.mjs OUT.txt SIZE_MB [SEED]\n');
-    process.exit(2);
-  }
-  const bytes = writeShowTech(out, Number(sizeMb) * 1024 * 1024, Number(seed ?? 42));
+const USAGE = `
+usage: node scripts/gen-showtech.mjs OUT.txt SIZE_MB [SEED]
+Writes a deterministic NX-OS show tech-support of SIZE_MB megabytes to OUT.txt: unrelated sections with the
+licensing sections of a bundled capture buried inside. SEED (default 42) chooses the filler.`;
+
+if (isMain(import.meta.url)) {
+  const { positionals, fail } = scriptArgs(USAGE, {}, { positionals: 3 });
+  const [out, sizeMb, seed = '42'] = positionals;
+  if (out === undefined || sizeMb === undefined) fail('give OUT.txt and SIZE_MB');
+  const bytes = writeShowTech(out, wholeNumber(sizeMb, 'SIZE_MB', fail, 1) * 1024 * 1024, wholeNumber(seed, 'SEED', fail));
   process.stdout.write(`${out}: ${(bytes / 1024 / 1024).toFixed(1)} MB\n`);
 }

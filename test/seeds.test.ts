@@ -1,17 +1,18 @@
 // Every `show license status` / `show license all`-style sample in the source documents, extracted into
 // test/fixtures/captures/seed-<doc>-<line>-<what>.txt (header-free body, line structure restored where the guide
 // flattens a sample into one HTML <pre> cell), must go through the whole pipeline with no diagnostics.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCaptures } from '../src/model/load.js';
 import { repoRoot } from './fixtures/captures/sidecar.js';
+import { sharedPath } from './support/shared.js';
 
 const fixtureDir = path.join(repoRoot, 'test/fixtures/captures');
-const seedDir = path.resolve(repoRoot, '../shared/seeds');
-const SEED_FILES: Record<string, string> = {
-  guide: 'nexus-slp-user-guide.txt',
-  case: 'slp-troubleshooting-case-studies.txt',
+// Cisco's documents stay in ../shared; without it the fixtures are still parsed, only the comparison is skipped.
+const SEED_FILES: Record<string, string | null> = {
+  guide: sharedPath('seeds/nexus-slp-user-guide.txt'),
+  case: sharedPath('seeds/slp-troubleshooting-case-studies.txt'),
 };
 const STATUS_FAMILY = ['show license status', 'show license all', 'show license tech support', 'show tech-support license'];
 
@@ -66,10 +67,10 @@ describe('seed samples', () => {
       expect(device.diagnostics).toEqual([]);
     });
 
-    it('matches the seed at the line its name gives', () => {
-      expect(existsSync(seedDir), `seeds expected beside the repo at ${seedDir}`).toBe(true);
-      const { doc, line } = seedRef(name);
-      const seed = readFileSync(path.join(seedDir, SEED_FILES[doc]!), 'utf8').split('\n');
+    const { doc, line } = seedRef(name);
+    const seedFile = SEED_FILES[doc] ?? null;
+    it.skipIf(seedFile === null)('matches the seed at the line its name gives', () => {
+      const seed = readFileSync(seedFile!, 'utf8').split('\n');
       const window = plain(seed.slice(Math.max(0, line - 5), line + 80).join('\n'));
       const lines = readFileSync(path.join(fixtureDir, name), 'utf8')
         .split('\n')

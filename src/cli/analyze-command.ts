@@ -2,7 +2,7 @@
 // thread for a few files, a worker pool for many), so one file and ten thousand give the same per-device result.
 import { SEVERITY_RANK, type AnalyzeDocument } from '../common/findings.js';
 import { InputError } from '../ingest/types.js';
-import { paletteFor } from '../report/color.js';
+import { COLOUR, paletteFor, PLAIN, type Palette } from '../report/color.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { Redactor } from '../report/redact.js';
 import { renderText } from '../report/text.js';
@@ -16,10 +16,22 @@ import type { AnalyzeCliOptions, CliIO } from './main.js';
 import { UsageError } from './main.js';
 import { loadRulePack } from './rule-pack.js';
 
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * `--now` as ISO 8601 UTC. A date that does not exist (2024-02-30) is refused rather than rolled over, and a time
+ * without a zone is UTC, as every time in the model is: the machine's own zone must not change a verdict.
+ */
 export function checkNow(now: string | undefined): string | undefined {
   if (now === undefined) return undefined;
-  const millis = Date.parse(now);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(now) || Number.isNaN(millis)) throw new UsageError(`--now: "${now}" is not an ISO 8601 time (e.g. 2024-04-18T07:45:10Z)`);
+  const refuse = () => new UsageError(`--now: "${now}" is not an ISO 8601 time (e.g. 2024-04-18T07:45:10Z)`);
+  const match = ISO_TIME.exec(now.trim());
+  if (!match) throw refuse();
+  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw refuse();
+  const millis = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone.toUpperCase()}`);
+  if (Number.isNaN(millis)) throw refuse();
   return new Date(millis).toISOString().replace(/\.000Z$/, 'Z');
 }
 
@@ -84,12 +96,12 @@ function report(files: string[], operandErrors: number, result: FleetResult, pac
     if (options.format === 'json') emit(`${JSON.stringify(summary, null, 2)}\n`);
     else if (options.format === 'jsonl') emit(`${JSON.stringify(summary)}\n`);
     else if (options.format === 'markdown') emit(renderSummaryMarkdown(summary));
-    else emit(renderSummaryText(summary, paletteFor(io.stdout, io.env)));
+    else emit(renderSummaryText(summary, palette(options, io)));
   } else {
     const document: AnalyzeDocument = { schemaVersion: 1, devices: result.devices.map((d) => d.analyzed!) };
     if (options.format === 'json') emit(`${JSON.stringify(document, null, 2)}\n`);
     else if (options.format === 'markdown') emit(renderMarkdown(document));
-    else emit(renderText(document, paletteFor(io.stdout, io.env)));
+    else emit(renderText(document, palette(options, io)));
   }
   return operandErrors + result.errors.length > 0 ? 2 : exitCodeFor(result.devices.map((d) => d.facts), options.failOn);
 }
@@ -117,6 +129,10 @@ async function streamLines(files: string[], operandErrors: number, fleet: FleetO
   });
   if (files.length === 0 || result.errors === files.length) return 2;
   return operandErrors + result.errors > 0 ? 2 : exitCode;
+}
+
+function palette(options: AnalyzeCliOptions, io: CliIO): Palette {
+  return options.color === 'always' ? COLOUR : options.color === 'never' ? PLAIN : paletteFor(io.stdout, io.env);
 }
 
 export function exitCodeFor(devices: DeviceFacts[], failOn: AnalyzeCliOptions['failOn']): number {

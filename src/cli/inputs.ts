@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../ingest/types.js';
 
 const SKIP = /(^|\/)(\.[^/]+|node_modules)$/;
-const SIDE_FILES = /\.(expect\.ya?ml|json|md|gz|zip|tgz)$/i;
+// Compressed captures (.gz) are read; archives are not captures.
+const SIDE_FILES = /\.(expect\.ya?ml|json|md|zip|tgz|tar|tar\.gz)$/i;
 
 /** Expand operands in order; directories are walked in sorted order so results are deterministic. */
 export function expandInputs(operands: string[], stdinIsPipe: boolean): string[] {

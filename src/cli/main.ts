@@ -2,6 +2,7 @@
 // `tui` loads Ink and React.
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../ingest/types.js';
+import { endQuietlyOnClosedPipe } from './closed-pipe.js';
 import { expandInputs } from './inputs.js';
 
 export interface CliIO {
@@ -11,12 +12,13 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
 }
 
-const defaultIO = (): CliIO => ({
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdinIsTTY: Boolean(process.stdin.isTTY),
-  env: process.env,
-});
+const defaultIO = (): CliIO => {
+  endQuietlyOnClosedPipe(process.stdout, process.stderr);
+  return { stdout: process.stdout, stderr: process.stderr, stdinIsTTY: Boolean(process.stdin.isTTY), env: process.env };
+};
+
+/** package.json's version (a test holds them together). */
+export const VERSION = '0.1.0';
 
 /** Thrown for bad usage; printed as one line, exit 2. */
 export class UsageError extends Error {}
@@ -25,7 +27,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   let exitCode = 0;
   const program = new Command('slp-doctor')
     .description('Diagnose Cisco Smart Licensing Using Policy (SLP) problems from show-tech, show license and syslog text.')
-    .version('0.1.0')
+    // -v as most tools have it; -V, commander's own, still works.
+    .version(VERSION, '-v, --version', 'print the version')
+    .addOption(new Option('-V').hideHelp())
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -33,6 +37,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       outputError: (s, write) => write(`slp-doctor: ${s.replace(/^error: /, '').trim()}\n`),
     })
     .showSuggestionAfterError(true);
+  program.on('option:V', () => {
+    io.stdout.write(`${VERSION}\n`);
+    throw new CommanderError(0, 'commander.version', VERSION);
+  });
 
   const inputs = (files: string[]): string[] => {
     const expanded = expandInputs(files, !io.stdinIsTTY);
@@ -51,6 +59,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .option('--redact', 'mask ID tokens, credentials, serial numbers, account names, host names and IP addresses')
     .option('--summary', 'print a fleet summary instead of per-device findings')
     .option('--jobs <n>', 'worker threads for many inputs (default: one per core)')
+    .addOption(new Option('--color <when>', 'colour the text report: auto (a terminal, unless NO_COLOR is set), always, never').choices(['auto', 'always', 'never']).default('auto'))
     .addHelpText('after', `
 Examples:
   slp-doctor analyze captures/rule-dns-not-configured.txt
@@ -95,7 +104,7 @@ Examples:
       exitCode = await (await loadTui())(files, options);
     });
 
-  const rules = program.command('rules').description('Work with rule packs: list, lint, test, explain');
+  const rules = program.command('rules').description('Work with rule packs: list, lint, test, explain, schema');
   rules
     .command('list')
     .description('List the rules: id, severity, title, platforms')
@@ -122,6 +131,15 @@ Examples:
     .action(async (dir: string | undefined) => {
       const { runRulesTest } = await import('./rules-command.js');
       exitCode = await runRulesTest(dir, io);
+    });
+  rules
+    .command('schema')
+    .description('Print the JSON Schema of rule files, for an editor to complete and check them')
+    .option('--path', 'print where the installed schema file is instead of its content')
+    .addHelpText('after', '\nExamples:\n  slp-doctor rules schema > my-rules/schema.json     (then: # yaml-language-server: $schema=./schema.json)\n  slp-doctor rules schema --path')
+    .action(async (options: { path?: boolean }) => {
+      const { runRulesSchema } = await import('./rules-command.js');
+      exitCode = runRulesSchema(options, io);
     });
   rules
     .command('explain')
@@ -156,6 +174,7 @@ export interface AnalyzeCliOptions {
   redact?: boolean;
   summary?: boolean;
   jobs?: string;
+  color?: 'auto' | 'always' | 'never';
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,6 +1,7 @@
 // `slp-doctor rules …`: the authoring loop. The engine owns the logic; this supplies the pipeline that turns a
 // capture into device models, since the engine must not import ingest or parsers.
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadCaptures } from '../model/load.js';
 import { rulesExplain, rulesLint, rulesList, rulesTest } from '../rules/commands.js';
 import { checkNow } from './analyze-command.js';
@@ -26,6 +27,16 @@ export async function runRulesLint(dir: string | undefined, io: CliIO): Promise<
 
 export async function runRulesTest(dir: string | undefined, io: CliIO): Promise<number> {
   return rulesTest(packDirs(dir), io.stdout, runCapture);
+}
+
+/**
+ * The rule files' JSON Schema, the one shipped with this copy of slp-doctor: a copy beside a user's pack
+ * (`$schema=./schema.json`) works wherever slp-doctor is installed and travels with the pack.
+ */
+export function runRulesSchema(options: { path?: boolean }, io: CliIO): number {
+  const file = join(BUILTIN_RULES_DIR, 'schema.json');
+  io.stdout.write(options.path ? `${file}\n` : readFileSync(file, 'utf8'));
+  return 0;
 }
 
 export async function runRulesExplain(

@@ -2,6 +2,7 @@
 // Files are streamed: a show-tech can be hundreds of megabytes and most of it is not about licensing.
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { pushDecoded, sniffEncoding, SNIFF_BYTES } from './decode.js';
 import { ByteLineReader } from './line-reader.js';
 import { READ_AHEAD_MIN_BYTES, readAhead } from './read-ahead.js';
 import { leaseReadBuffer, releaseReadBuffer, WINDOW_BYTES } from './line-index.js';
@@ -34,8 +35,14 @@ export async function ingestFile(path: string, options: IngestFileOptions = {}):
     const reader = new ByteLineReader(path);
     if (stats.size <= WHOLE_FILE_BYTES) {
       // A capture of a few kilobytes: one read, no stream machinery and no megabyte buffer for it.
-      reader.push(await handle.readFile());
+      const bytes = await handle.readFile();
+      if (sniffEncoding(bytes, path) !== null) return ended(reader, await pushDecoded([bytes], reader, path));
+      reader.push(bytes);
       return reader.end();
+    }
+    const head = Buffer.allocUnsafe(SNIFF_BYTES);
+    if (sniffEncoding(head.subarray(0, readSync(handle.fd, head, 0, SNIFF_BYTES, 0)), path) !== null) {
+      return ended(reader, await pushDecoded(handle.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 }), reader, path));
     }
     const readAheadFrom = options.readAheadFrom ?? READ_AHEAD_MIN_BYTES;
     if (stats.size < readAheadFrom || !(await readAhead(handle, path, reader))) await readChunks(handle, (chunk) => reader.push(chunk));
@@ -56,12 +63,20 @@ export function ingestText(text: string, name: string): IngestResult {
 
 export async function ingestStdin(name = '<stdin>'): Promise<IngestResult> {
   const reader = new ByteLineReader(name);
+  let note: string | null;
   try {
-    for await (const chunk of process.stdin) reader.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer));
+    note = await pushDecoded(process.stdin as AsyncIterable<Buffer>, reader, name);
   } catch (error) {
     throw inputError(name, error);
   }
-  return reader.end();
+  return ended(reader, note);
+}
+
+/** The reader's result, with the decoder's note (gzip data cut short) as a diagnostic at the last line read. */
+function ended(reader: ByteLineReader, note: string | null): IngestResult {
+  const result = reader.end();
+  if (note !== null) result.diagnostics.push({ file: result.file, line: result.lineCount, message: note });
+  return result;
 }
 
 /**

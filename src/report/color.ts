@@ -24,6 +24,7 @@ export const PLAIN: Palette = { bold: identity, dim: identity, red: identity, ye
 
 export function paletteFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Palette {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return PLAIN;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return COLOUR;
+  // As Node reads it: set and not empty forces colour, except 0 (and false) which turn it off.
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? PLAIN : COLOUR;
   return stream.isTTY ? COLOUR : PLAIN;
 }

@@ -101,7 +101,7 @@ describe('bad usage', () => {
   });
 
   it('every command has help with an example', () => {
-    for (const command of [['analyze'], ['parse'], ['tui'], ['rules', 'list'], ['rules', 'lint'], ['rules', 'test'], ['rules', 'explain']]) {
+    for (const command of [['analyze'], ['parse'], ['tui'], ['rules', 'list'], ['rules', 'lint'], ['rules', 'test'], ['rules', 'schema'], ['rules', 'explain']]) {
       const result = run([...command, '--help']);
       expect(result.code, command.join(' ')).toBe(0);
       expect(result.stdout, command.join(' ')).toMatch(/Example/);

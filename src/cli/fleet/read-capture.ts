@@ -3,6 +3,7 @@
 // call, about a millisecond of idle thread per file. Large files, odd files and every error still go through
 // `ingestFile`, which streams them and names the problem.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { sniffEncoding } from '../../ingest/decode.js';
 import { ingestFile, ingestStdin } from '../../ingest/index.js';
 import { ByteLineReader } from '../../ingest/line-reader.js';
 import type { IngestResult } from '../../ingest/types.js';
@@ -13,7 +14,8 @@ const SMALL_FILE_BYTES = 1 << 20;
 export async function ingestCapture(file: string): Promise<IngestResult> {
   if (file === '-') return ingestStdin();
   const bytes = readSmallFile(file);
-  if (bytes === null) return ingestFile(file);
+  // gzip and UTF-16 are decoded as a stream by ingestFile.
+  if (bytes === null || sniffEncoding(bytes, file) !== null) return ingestFile(file);
   const reader = new ByteLineReader(file);
   reader.push(bytes);
   return reader.end();
