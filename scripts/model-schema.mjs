@@ -5,16 +5,10 @@
 //   node scripts/model-schema.mjs
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { scriptArgs } from './args.mjs';
 
-const args = process.argv.slice(2);
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write('usage: node scripts/model-schema.mjs\n  writes schema/model.schema.json from dist/ (run `npm run build` first, or `npm run schema`)\n');
-  process.exit(0);
-}
-if (args.length > 0) {
-  process.stderr.write(`model-schema: unknown argument ${args[0]} (see --help)\n`);
-  process.exit(2);
-}
+scriptArgs(`usage: node scripts/model-schema.mjs
+  writes schema/model.schema.json from dist/ (run \`npm run build\` first, or \`npm run schema\`)`);
 
 const target = fileURLToPath(new URL('../schema/model.schema.json', import.meta.url));
 const { modelJsonSchemaText } = await import('../dist/rules/model-json-schema.js');
