@@ -131,7 +131,7 @@ const device: Check = shape({
     }),
   ),
   syslog: listOf(
-    shape({ time: t, host: s, facility: str, severity: num, mnemonic: str, text: str, line: num, name: nullable(str), yearInferred: bool }),
+    shape({ time: t, host: s, facility: str, severity: num, mnemonic: str, text: str, line: num, name: nullable(str), variant: nullable(str), yearInferred: bool }),
   ),
   events: listOf(shape({ time: t, type: str, attrs: record(str), line: num })),
   sections: listOf(shape({ command: str, startLine: num, endLine: num, parser: nullable(str) })),

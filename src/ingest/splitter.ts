@@ -7,7 +7,8 @@ import { hostnameFromConfigLine, hostnameFromVersionLine, PlatformVotes } from '
 import { parseHeader, type Header } from './headers.js';
 import { LICENSE_FAMILY, licenseFamilyCommand, shapeOf, type Shape } from './shapes.js';
 import { LineBudget, type DroppedLines } from './line-budget.js';
-import { findSyslogMessage } from './syslog-shape.js';
+import { findSyslogMessage } from '../common/syslog/line.js';
+import { LICENSING_FACILITIES } from '../common/syslog/facilities.js';
 import { isOnPremLogLine } from './onprem-shape.js';
 import type { IngestDiagnostic, IngestResult, Line, RawSection } from './types.js';
 
@@ -30,9 +31,6 @@ export const SECTION_TAIL = 50_000;
  */
 export const MAX_SECTIONS = 50_000;
 export const MAX_KEPT_LINES = 200_000;
-/** Facilities whose messages bear on licensing: the agent itself, and what it depends on (clock, PKI, transport). */
-export const LICENSING_FACILITIES: ReadonlySet<string> = new Set(['LICMGR', 'SMART_LIC', 'PKI', 'CALLHOME', 'CALL_HOME', 'NTP', 'CLOCK', 'SSL', 'HTTPC', 'HTTP', 'DNS', 'CRYPTO', 'LICENSE', 'SYS']);
-
 function isLicensingFacility(text: string, messageAt: number): boolean {
   const dash = text.indexOf('-', messageAt);
   return dash > messageAt && LICENSING_FACILITIES.has(text.slice(messageAt + 1, dash));

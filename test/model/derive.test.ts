@@ -6,7 +6,7 @@ import { emptyDevice } from '../../src/model/empty.js';
 function syslog(name: string, time: string, text: string, line: number): SyslogMessage {
   return {
     time, host: 'leaf-101', facility: 'LICMGR', severity: 3, mnemonic: `LOG_SMART_LIC_${name}`, text, line, file: 'c.txt',
-    name, yearInferred: false,
+    name, variant: null, yearInferred: false,
   };
 }
 

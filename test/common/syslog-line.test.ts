@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { syslogShape } from '../../src/ingest/syslog-shape.js';
+import { findSyslogMessage } from '../../src/common/syslog/line.js';
 
-describe('syslogShape', () => {
+/** Who sent the line, as ingest routes it: the device's name and the relay in front of it (or null: not a message). */
+function syslogShape(text: string): { host: string | null; relay?: string } | null {
+  const found = findSyslogMessage(text);
+  if (!found) return null;
+  return found.relay === null ? { host: found.host } : { host: found.host, relay: found.relay };
+}
+
+describe('findSyslogMessage', () => {
   it('reads the NX-OS logfile shape and its host', () => {
     expect(
       syslogShape('2023 Aug  7 17:02:36 leaf-101 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name'),
@@ -22,6 +29,30 @@ describe('syslogShape', () => {
   it('reads RFC 3164 with a host and the device stamp after it', () => {
     expect(syslogShape('<189>Aug  7 17:02:36 leaf-101 : 2023 Aug  7 17:02:36 UTC: %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x')).toEqual({ host: 'leaf-101' });
     expect(syslogShape('<187>Aug  7 17:02:36 leaf-102 %LICMGR-6-LOG_SMART_LIC_REPORTING_REQUIRED: y')).toEqual({ host: 'leaf-102' });
+  });
+
+  it('names a relayed device by the host name inside the message, the relay address aside', () => {
+    expect(syslogShape('Mar 12 14:02:31 192.0.2.7 40211: edge-rtr-07: %SMART_LIC-3-COMM_FAILED: x')).toEqual({ host: 'edge-rtr-07', relay: '192.0.2.7' });
+    expect(syslogShape('Mar 12 14:02:31 192.0.2.7 40211: edge-rtr-07: *Mar 12 14:02:31.412 UTC: %SMART_LIC-3-COMM_FAILED: x')).toEqual({
+      host: 'edge-rtr-07',
+      relay: '192.0.2.7',
+    });
+    expect(syslogShape('2024-04-18T07:30:12+00:00 10.1.1.5 2024 Apr 18 07:30:12 leaf-102 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x')).toEqual({
+      host: 'leaf-102',
+      relay: '10.1.1.5',
+    });
+    expect(syslogShape('2024-04-18 07:30:12 relay-03.example.net 2024 Apr 18 07:30:12 leaf-102 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x')).toEqual({
+      host: 'leaf-102',
+      relay: 'relay-03.example.net',
+    });
+    // the same name twice is one device, not a relay
+    expect(syslogShape('Aug  7 17:10:44 leaf-102 2023 Aug  7 17:10:44 leaf-102 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: x')).toEqual({ host: 'leaf-102' });
+    // a process tag names no one
+    expect(syslogShape('<190>1 2023-08-07T19:10:44+02:00 leaf-102 licmgr 4123 - - %LICMGR-6-X: t')).toEqual({ host: 'leaf-102' });
+  });
+
+  it('reads a device name alone before the message (logging origin-id hostname, no stamp)', () => {
+    expect(syslogShape('40211: edge-rtr-07: %SMART_LIC-3-COMM_FAILED: x')).toEqual({ host: 'edge-rtr-07' });
   });
 
   it('reads RFC 5424', () => {
