@@ -3,7 +3,8 @@
 // they appear; output pasted without a prompt is recognised by its first line.
 import { COMMANDS, type CommandName } from './commands.js';
 import { resolveCommand } from './command-names.js';
-import { hostnameFromConfigLine, hostnameFromVersionLine, PlatformVotes } from './evidence.js';
+import { hostnameFromConfigLine, hostnameFromVersionLine } from './evidence.js';
+import { PlatformVotes, sectionPlatform } from '../common/platform.js';
 import { parseHeader, type Header } from './headers.js';
 import { LICENSE_FAMILY, licenseFamilyCommand, shapeOf, type Shape } from './shapes.js';
 import { LineBudget, type DroppedLines } from './line-budget.js';
@@ -31,9 +32,10 @@ export const SECTION_TAIL = 50_000;
  */
 export const MAX_SECTIONS = 50_000;
 export const MAX_KEPT_LINES = 200_000;
-function isLicensingFacility(text: string, messageAt: number): boolean {
+/** `LICMGR` of `%LICMGR-3-…` at `messageAt`. */
+function facilityAt(text: string, messageAt: number): string {
   const dash = text.indexOf('-', messageAt);
-  return dash > messageAt && LICENSING_FACILITIES.has(text.slice(messageAt + 1, dash));
+  return dash > messageAt ? text.slice(messageAt + 1, dash) : '';
 }
 
 interface OpenSection {
@@ -165,15 +167,8 @@ export class SectionSplitter {
     // A host whose every message fell between the first and the latest kept has none left.
     for (const bucket of this.syslog.values()) if (bucket.section.lines.length > 0) this.done.push(bucket);
     for (const section of this.onpremLog.values()) if (section.lines.length > 0) this.done.push({ section, votes: new PlatformVotes() });
-    const platform = this.captureVotes.verdictWithPrompts();
-    const named = this.captureVotes.verdict();
-    // A section's own names, else the capture's names, else its own spelling, else whatever the capture shows.
-    const sections = this.done.map(({ section, votes }) => {
-      const own = votes.verdict();
-      const spelling = votes.spellingVerdict();
-      const chosen = own !== 'unknown' ? own : named !== 'unknown' ? named : spelling !== 'unknown' ? spelling : platform;
-      return { ...section, platform: chosen };
-    });
+    const platform = this.captureVotes.overallVerdict();
+    const sections = this.done.map(({ section, votes }) => ({ ...section, platform: sectionPlatform(votes, this.captureVotes) }));
     sections.sort((a, b) => startLine(a) - startLine(b));
     if (this.outsideCount > OUTSIDE_DIAGNOSTIC_CAP) {
       const more = this.outsideCount - OUTSIDE_DIAGNOSTIC_CAP;
@@ -201,7 +196,6 @@ export class SectionSplitter {
     this.close();
     if (header.kind === 'nxos-showtech') this.captureVotes.add('nxos');
     if (header.kind === 'iosxe-showtech') this.captureVotes.add('iosxe');
-    if (header.kind === 'prompt' && header.typed !== '') this.captureVotes.promptStyle(header.spaced);
     if (header.kind === 'prompt' && header.host !== null) {
       this.sessionHost = header.host;
       if (!this.promptHosts.has(header.host.toLowerCase())) this.promptHosts.set(header.host.toLowerCase(), header.host);
@@ -215,6 +209,8 @@ export class SectionSplitter {
     // other commands are thousands of sections of bulk output: skip those.
     const kept = command ?? (header.kind === 'prompt' ? COMMANDS.unknown : null);
     this.current = this.open(kept, header.typed, n, host, n);
+    // What was typed can name the platform too (`… file flash:report.txt`).
+    if (this.current.command !== null && header.kind === 'prompt') this.current.votes.read(header.typed);
   }
 
   /** `at`: the line the section starts on, for the diagnostic when the input's budget turns it away. */
@@ -278,7 +274,8 @@ export class SectionSplitter {
   }
 
   private routeSyslog(n: number, text: string, host: string | null, messageAt: number): void {
-    if (!this.keepSyslog(n, text, messageAt)) return;
+    const facility = facilityAt(text, messageAt);
+    if (!this.keepSyslog(n, facility)) return;
     const hostname = host ?? this.sessionHost;
     let bucket = this.lastSyslog;
     if (bucket === null || bucket.section.hostname !== hostname) {
@@ -295,13 +292,8 @@ export class SectionSplitter {
     }
     this.syslogBudget.keep(bucket.section.lines, { n, text });
     // The facility names the platform: NX-OS logs licensing as LICMGR, IOS-XE as SMART_LIC.
-    if (text.startsWith('%LICMGR-', messageAt)) {
-      bucket.votes.add('nxos');
-      this.captureVotes.add('nxos');
-    } else if (text.startsWith('%SMART_LIC-', messageAt)) {
-      bucket.votes.add('iosxe');
-      this.captureVotes.add('iosxe');
-    }
+    bucket.votes.facility(facility);
+    this.captureVotes.facility(facility);
   }
 
   /**
@@ -322,12 +314,13 @@ export class SectionSplitter {
    * Every message is kept up to a budget; past it only the facilities licensing problems involve, so that a huge
    * logfile (a show-tech can hold millions of interface flaps) cannot exhaust memory.
    */
-  private keepSyslog(n: number, text: string, messageAt: number): boolean {
+  private keepSyslog(n: number, facility: string): boolean {
+    const licensing = LICENSING_FACILITIES.has(facility);
     if (this.otherSyslogKept < OTHER_SYSLOG_BUDGET) {
-      if (!isLicensingFacility(text, messageAt)) this.otherSyslogKept++;
+      if (!licensing) this.otherSyslogKept++;
       return true;
     }
-    if (isLicensingFacility(text, messageAt)) return true;
+    if (licensing) return true;
     if (this.otherSyslogDropped++ === 0) this.firstDroppedSyslog = n;
     return false;
   }

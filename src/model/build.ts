@@ -4,6 +4,7 @@
 // specificity disagreeing is a contradiction and becomes a diagnostic.
 import type { DeviceModel, Platform, SyslogMessage } from '../common/device.js';
 import { LOG_LISTS, type ListPath, type ScalarPath } from '../common/paths.js';
+import { devicePlatform } from '../common/platform.js';
 import { formatIso, inferYear } from '../common/time.js';
 import type { IngestResult, RawSection } from '../ingest/types.js';
 import type { CommandParser, Fragment, Scalar } from '../parsers/fragment.js';
@@ -259,14 +260,10 @@ function ascending(lines: readonly number[]): boolean {
 }
 
 function decidePlatform(group: DeviceGroup, device: DeviceModel): Platform {
-  const votes = { nxos: 0, iosxe: 0 };
-  for (const { section } of group.sections) if (section.platform !== 'unknown') votes[section.platform]++;
-  for (const message of device.syslog) {
-    if (message.facility === 'LICMGR') votes.nxos++;
-    if (message.facility === 'SMART_LIC') votes.iosxe++;
-  }
-  if (votes.nxos === votes.iosxe) return 'unknown';
-  return votes.nxos > votes.iosxe ? 'nxos' : 'iosxe';
+  return devicePlatform(
+    group.sections.map(({ section }) => section.platform),
+    device.syslog.map((message) => message.facility),
+  );
 }
 
 const CAPTURE_TIME_SOURCES: Record<string, string> = {
