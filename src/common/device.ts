@@ -521,7 +521,11 @@ export interface DerivedFacts {
   liveCommFailure: boolean;
   reporting: ReportingStatus;
   trustInstalled: boolean;
-  /** NTP synchronisation as far as the capture shows it */
+  /**
+   * NTP synchronisation as far as the capture shows it: `show ntp status` (ntp.synchronized), else the clock's state
+   * (clock.ntpSynchronized: `show clock`, the prompt-timestamp header, tech support), else false when PKI reported a
+   * non-authoritative clock.
+   */
   clockSynchronized: boolean | null;
   /**
    * Virtual Accounts of all devices in this analysis that report through the same standalone CSLU as this one

@@ -31,6 +31,15 @@ export const ZONE_OFFSETS: Record<string, number> = {
   PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600, BRT: -180, ART: -180, NST: -210, NDT: -150,
 };
 
+/**
+ * Zone words that stand for more than one offset where devices are found; ZONE_OFFSETS reads the first meaning, and
+ * a reader says so. (IOS takes any abbreviation in `clock timezone`: a Chinese site's `CST 8` prints the same word as
+ * US Central time.)
+ */
+export const AMBIGUOUS_ZONES: Readonly<Record<string, string>> = {
+  CST: 'US Central (UTC-6) or China Standard Time (UTC+8)',
+};
+
 /** The zone words of ZONE_OFFSETS longest first, as a pattern alternation (so `CEST` is tried before `CET`). */
 export const ZONE_NAMES = Object.keys(ZONE_OFFSETS)
   .sort((a, b) => b.length - a.length)

@@ -11,6 +11,7 @@ import { LineBudget, type DroppedLines } from './line-budget.js';
 import { findSyslogMessage } from '../common/syslog/line.js';
 import { LICENSING_FACILITIES } from '../common/syslog/facilities.js';
 import { isOnPremLogLine } from './onprem-shape.js';
+import { isPromptTimestampLine } from '../common/prompt-timestamp.js';
 import type { IngestDiagnostic, IngestResult, Line, RawSection } from './types.js';
 
 /** Lines outside any command get one diagnostic each up to this many, then a single summary. */
@@ -23,6 +24,9 @@ export const OTHER_SYSLOG_BUDGET = 2_000;
 /** Syslog messages (and On-Prem log lines) kept per input: the first this many, then only the latest (line-budget.ts). */
 export const SYSLOG_HEAD = 10_000;
 export const SYSLOG_TAIL = 10_000;
+/** `exec prompt timestamp` header lines kept per input, the same way (the newest is the one that matters). */
+export const TIMESTAMP_HEAD = 1_000;
+export const TIMESTAMP_TAIL = 1_000;
 /** Lines kept of one command's output, the same way. */
 export const SECTION_HEAD = 50_000;
 export const SECTION_TAIL = 50_000;
@@ -65,6 +69,9 @@ export class SectionSplitter {
   private readonly syslog = new Map<string, SyslogBucket>();
   /** On-Prem log lines per device whose output they were pasted with (the session host). */
   private readonly onpremLog = new Map<string, RawSection>();
+  /** Prompt-timestamp headers per device, taken out of whichever command's output they head. */
+  private readonly promptTimestamps = new Map<string, SyslogBucket>();
+  private readonly timestampBudget = new LineBudget(TIMESTAMP_HEAD, TIMESTAMP_TAIL);
   /** Logs come in runs from one host; remembering the last bucket saves a lookup per line. */
   private lastSyslog: SyslogBucket | null = null;
   private readonly syslogBudget = new LineBudget(SYSLOG_HEAD, SYSLOG_TAIL);
@@ -131,6 +138,10 @@ export class SectionSplitter {
       this.openHeader(n, header);
       return;
     }
+    if (isPromptTimestampLine(text)) {
+      this.routePromptTimestamp(n, text);
+      return;
+    }
     const syslog = findSyslogMessage(text);
     if (syslog) {
       this.routeSyslog(n, text, syslog.host, syslog.messageAt);
@@ -158,6 +169,7 @@ export class SectionSplitter {
     this.close();
     this.reportDropped(this.syslogBudget.finish(), 'syslog messages', 'this input has more than');
     this.reportDropped(this.onpremBudget.finish(), 'On-Prem log lines', 'this input has more than');
+    this.reportDropped(this.timestampBudget.finish(), 'prompt-timestamp header lines', 'this input has more than', TIMESTAMP_HEAD, TIMESTAMP_TAIL);
     if (this.sectionsTurnedAway > 0) {
       this.diag(
         this.firstTurnedAway,
@@ -167,6 +179,10 @@ export class SectionSplitter {
     // A host whose every message fell between the first and the latest kept has none left.
     for (const bucket of this.syslog.values()) if (bucket.section.lines.length > 0) this.done.push(bucket);
     for (const section of this.onpremLog.values()) if (section.lines.length > 0) this.done.push({ section, votes: new PlatformVotes() });
+    for (const bucket of this.promptTimestamps.values()) {
+      this.done.push(bucket);
+      this.captureVotes.addAll(bucket.votes);
+    }
     const platform = this.captureVotes.overallVerdict();
     const sections = this.done.map(({ section, votes }) => ({ ...section, platform: sectionPlatform(votes, this.captureVotes) }));
     sections.sort((a, b) => startLine(a) - startLine(b));
@@ -294,6 +310,22 @@ export class SectionSplitter {
     // The facility names the platform: NX-OS logs licensing as LICMGR, IOS-XE as SMART_LIC.
     bucket.votes.facility(facility);
     this.captureVotes.facility(facility);
+  }
+
+  /** The header of the current output belongs to its device; it does not end that output. */
+  private routePromptTimestamp(n: number, text: string): void {
+    const hostname = this.current?.hostname ?? this.sessionHost;
+    const key = hostname?.toLowerCase() ?? '';
+    let bucket = this.promptTimestamps.get(key);
+    if (!bucket) {
+      bucket = {
+        section: { command: COMMANDS.promptTimestamp, rawCommand: null, file: this.file, headerLine: null, lines: [], hostname, platform: 'unknown' },
+        votes: new PlatformVotes(),
+      };
+      this.promptTimestamps.set(key, bucket);
+    }
+    this.timestampBudget.keep(bucket.section.lines, { n, text });
+    bucket.votes.read(text);
   }
 
   /**

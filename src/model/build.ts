@@ -268,12 +268,13 @@ function decidePlatform(group: DeviceGroup, device: DeviceModel): Platform {
 
 const CAPTURE_TIME_SOURCES: Record<string, string> = {
   clock: 'show clock',
+  'prompt-timestamp': 'time-source',
   'license-status': 'current-time',
 };
 
 /**
- * Capture time: `show clock`, else `Current time:` of tech support (both arrive as the `captureTime` scalar, the
- * clock being more specific), else the newest full timestamp the capture holds.
+ * Capture time: `show clock`, else the newest `Time source is …` header, else `Current time:` of tech support (all
+ * arrive as the `captureTime` scalar, in that order of specificity), else the newest full timestamp the capture holds.
  */
 function resolveCaptureTime(device: DeviceModel, fragments: Fragment[]): void {
   if (device.captureTime !== null) {

@@ -32,6 +32,7 @@ export function deriveFacts(device: DeviceModel, now: string | null): DerivedFac
     csluVirtualAccounts: [],
     clockSynchronized:
       device.ntp.synchronized ??
+      device.clock.ntpSynchronized ??
       (device.syslog.some((m) => m.facility === 'PKI' && m.mnemonic === 'NON_AUTHORITATIVE_CLOCK') ? false : null),
   };
 }
