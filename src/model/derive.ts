@@ -67,8 +67,10 @@ function destinationOf(message: SyslogMessage, device: DeviceModel, onPrem: bool
   const text = message.text;
   let destination: Destination = 'unknown';
   if (/Smart License Utility|\bCSLU\b|cslu-local|\/cslu\/v1/i.test(text)) destination = 'cslu';
-  else if (/Smart Software Manager|\bCSSM\b|smartreceiver/i.test(text)) destination = 'cssm';
+  // Over Call Home the message still names CSSM, the reason names the transport (FN72323: `… (CSSM) : Fail to send
+  // out Call Home HTTP message.`).
   else if (/tools\.cisco\.com|call ?home/i.test(text)) destination = 'callhome';
+  else if (/Smart Software Manager|\bCSSM\b|smartreceiver/i.test(text)) destination = 'cssm';
   else if (/on-?prem/i.test(text)) destination = 'onprem';
   else if (device.transport.type === 'smart') destination = 'cssm';
   else if (device.transport.type === 'callhome') destination = 'callhome';

@@ -82,6 +82,13 @@ describe('communication state', () => {
     });
     expect(deriveFacts(d, '2024-04-18T00:00:00Z').communication[0]!.destination).toBe('cssm');
   });
+
+  it('a failure to send over Call Home is Call Home, though the message names CSSM (FN72323)', () => {
+    const d = device((x) => {
+      x.syslog = [syslog('COMM_FAILED', '2024-04-01T00:00:00Z', 'Communications failure with the Cisco Smart Software Manager (CSSM) : Fail to send out Call Home HTTP message.', 1)];
+    });
+    expect(deriveFacts(d, '2024-04-18T00:00:00Z').communication[0]!.destination).toBe('callhome');
+  });
 });
 
 describe('reporting status', () => {
