@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { findSyslogMessage } from '../../src/common/syslog/line.js';
+import { readPrefix, readSenderFast } from '../../src/common/syslog/prefix.js';
 
 /** Who sent the line, as ingest routes it: the device's name and the relay in front of it (or null: not a message). */
 function syslogShape(text: string): { host: string | null; relay?: string } | null {
@@ -70,5 +72,54 @@ describe('findSyslogMessage', () => {
     expect(syslogShape('% Invalid input detected at \'^\' marker.')).toBeNull();
     expect(syslogShape('  Status: ENABLED')).toBeNull();
     expect(syslogShape('')).toBeNull();
+  });
+});
+
+describe('syslog-server lines read without the grammar', () => {
+  const month = fc.constantFrom('Jan', 'Mar', 'Aug', 'Dec');
+  const word = fc.oneof(
+    fc.constantFrom('edge-rtr-07', 'EDGE-RTR-07', '192.0.2.7', 'leaf-102', 'Mar', 'March', 'Mar-core-01', 'EST', 'UTC', 'LEAF', '12', '2024', 'relay-03.example.net', 'x'),
+    fc.stringMatching(/^[A-Za-z0-9][\w.-]{0,10}$/),
+  );
+  const clock = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }));
+  const hms = ([h, m, s]: [number, number, number]) => [h, m, s].map((n) => String(n).padStart(2, '0')).join(':');
+  const serverStamp = fc.oneof(
+    fc.tuple(month, fc.integer({ min: 1, max: 31 }), clock).map(([mon, d, c]) => `${mon} ${String(d).padStart(2, ' ')} ${hms(c)}`),
+    clock.map((c) => `2024-03-12T${hms(c)}+00:00`),
+    clock.map((c) => `<189>2024-03-12 ${hms(c)}`),
+  );
+  const deviceStamp = fc.tuple(fc.constantFrom('', '*', '.'), month, fc.integer({ min: 1, max: 31 }), fc.boolean(), clock, fc.constantFrom('', '.412'), fc.constantFrom('', ' UTC', ' CET', ' XST'))
+    .map(([flag, mon, d, year, c, ms, zone]) => `${flag}${mon} ${d}${year ? ' 2024' : ''} ${hms(c)}${ms}${zone}`);
+  const nxosStamp = fc.tuple(month, fc.integer({ min: 1, max: 31 }), clock, fc.constantFrom('', ' UTC')).map(([mon, d, c, zone]) => `2024 ${mon} ${String(d).padStart(2, ' ')} ${hms(c)}${zone}`);
+  const rest = fc.oneof(
+    fc.constant(''),
+    fc.tuple(fc.nat(99999), word, fc.option(deviceStamp)).map(([seq, w, stamp]) => ` ${seq}: ${w}:${stamp === null ? '' : ` ${stamp}:`}`),
+    fc.tuple(fc.nat(99999), deviceStamp).map(([seq, stamp]) => ` ${seq}: ${stamp}:`),
+    nxosStamp.map((stamp) => ` : ${stamp}:`),
+    fc.tuple(nxosStamp, word).map(([stamp, w]) => ` ${stamp} ${w}`),
+  );
+
+  it('give the sender the grammar gives', () => {
+    fc.assert(
+      fc.property(serverStamp, word, rest, (stamp, first, tail) => {
+        const prefix = `${stamp} ${first}${tail} `;
+        const fast = readSenderFast(prefix);
+        if (fast === null) return;
+        const read = readPrefix(prefix);
+        expect(read && { host: read.host, relay: read.relay }, prefix).toEqual(fast);
+      }),
+      { numRuns: 3000, seed: 20261202 },
+    );
+  });
+
+  it('take the fast path for the shapes syslog servers write', () => {
+    for (const prefix of [
+      'Mar 12 14:02:31 192.0.2.7 40211: edge-rtr-07: Mar 12 2024 14:02:31.412 UTC: ',
+      'Mar 12 14:17:31 192.0.2.7 40214: edge-rtr-07: ',
+      '2024-03-12T14:05:02+00:00 10.1.1.5 2024 Mar 12 14:05:02 leaf-102 ',
+      '<189>Aug  7 17:02:36 leaf-101 : 2023 Aug  7 17:02:36 UTC: ',
+      '<190>Apr 18 06:00:02 c9500-core-02 1187: Apr 18 2024 06:00:02.415 UTC: ',
+    ])
+      expect(readSenderFast(prefix), prefix).not.toBeNull();
   });
 });
