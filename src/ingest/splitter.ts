@@ -10,7 +10,7 @@ import { LICENSE_FAMILY, licenseFamilyCommand, shapeOf, type Shape } from './sha
 import { LineBudget, type DroppedLines } from './line-budget.js';
 import { findSyslogMessage } from '../common/syslog/line.js';
 import { LICENSING_FACILITIES } from '../common/syslog/facilities.js';
-import { isOnPremLogLine } from './onprem-shape.js';
+import { isOnPremLogLine } from '../common/onprem-log.js';
 import { isPromptTimestampLine } from '../common/prompt-timestamp.js';
 import type { IngestDiagnostic, IngestResult, Line, RawSection } from './types.js';
 

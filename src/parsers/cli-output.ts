@@ -3,6 +3,7 @@
 // line (`Failure: save status: The requested item was not found`, `% Invalid input detected`), which becomes a
 // `messages` item; everything else they print is read silently, since it is not ours to judge.
 import { COMMANDS } from '../ingest/commands.js';
+import { onPremLogText } from '../common/onprem-log.js';
 import type { RawSection } from '../ingest/types.js';
 import type { CommandParser } from './fragment.js';
 import { FragmentBuilder } from './fragment.js';
@@ -10,8 +11,6 @@ import { FragmentBuilder } from './fragment.js';
 /** A line that states how a command ended: `Failure: …`, `Success: …`, `Error: …`, `% …`, or anything that `failed`. */
 const RESULT_LINE = /^\s*(?:(?:Failure|Success|Error|ERROR)\s*:|%\s*\S)|\bfailed\b/i;
 
-/** The relay's own stamp, host and tag in front of an On-Prem log line forwarded by syslog: `Apr 15 20:49:16 ssm-onprem cf881d42a1b7: `. */
-const RELAY_PREFIX = /^[A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}:\d{2} \S+ [^\s:]+: (?=\d{4}\/\d{2}\/\d{2} )/;
 
 export const cliOutputParser: CommandParser = {
   id: 'cli-output',
@@ -41,8 +40,7 @@ function readCommandOutput(section: RawSection, out: FragmentBuilder): void {
 
 function readOnPremLog(section: RawSection, out: FragmentBuilder): void {
   for (const line of section.lines) {
-    // Syslog relays escape the log's tabs as `#011`.
-    const text = line.text.replace(RELAY_PREFIX, '').replace(/#011/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = onPremLogText(line.text);
     if (text === '') continue;
     out.add('messages', { command: COMMANDS.onpremLog, text, line: line.n, file: section.file }, line.n);
   }

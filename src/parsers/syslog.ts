@@ -6,7 +6,7 @@ import type { CommandParser } from './fragment.js';
 import { FragmentBuilder } from './fragment.js';
 import { decodeSyslogLine } from './syslog/extract.js';
 import { licensingName, messageVariant } from './syslog/catalogue.js';
-import { parseDeviceTime } from '../common/time.js';
+import { startsWithSyslogStamp } from '../common/syslog/line.js';
 
 /**
  * Non-message lines of `show logging` (the logging configuration header and buffer banners of both platforms).
@@ -31,7 +31,7 @@ export const syslogParser: CommandParser = {
       if (line.text.trim() === '') continue;
       const decoded = decodeSyslogLine(line.text);
       if (decoded === null) {
-        if (inShowLogging && (SHOW_LOGGING_HEADER.test(line.text) || FIELD_LINE.test(line.text) || startsWithStamp(line.text))) continue;
+        if (inShowLogging && (SHOW_LOGGING_HEADER.test(line.text) || FIELD_LINE.test(line.text) || startsWithSyslogStamp(line.text))) continue;
         out.unrecognised(line.n);
         continue;
       }
@@ -63,9 +63,3 @@ export const syslogParser: CommandParser = {
     return out.build();
   },
 };
-
-/** A log line without a message tag (`2023 Aug  7 17:02:36 leaf-101 last message repeated 3 times`). */
-function startsWithStamp(text: string): boolean {
-  const head = text.trimStart().slice(0, 32);
-  return /^[*.]?(?:\d{4} )?[A-Z][a-z]{2}\s+\d{1,2}\s/.test(head) && parseDeviceTime(head, { defaultYear: 2000 }) !== null;
-}

@@ -1,6 +1,7 @@
 // Telling a syslog message line from other text, and reading its `%FACILITY-SEVERITY-MNEMONIC` tag. Ingest routes
 // every such line to its device; the syslog parser decodes it. The prefix before the tag is read in prefix.ts.
-import { isHostLookalike, readSyslogSender, type SyslogSender } from './prefix.js';
+import { parseDeviceTime } from '../time.js';
+import { isHostLookalike, PLACEHOLDER_YEAR, readSyslogSender, type SyslogSender } from './prefix.js';
 
 /** Stamps, sequence numbers and names before the message never run this long; bounding the prefix keeps odd lines cheap. */
 export const MAX_SYSLOG_PREFIX = 160;
@@ -54,4 +55,10 @@ export function readMessageTag(text: string): MessageTag | null {
     at: tag.index,
     text: text.slice(tag.index + tag[0].length).trimEnd(),
   };
+}
+
+/** A log line without a message tag (`2023 Aug  7 17:02:36 leaf-101 last message repeated 3 times`). */
+export function startsWithSyslogStamp(text: string): boolean {
+  const head = text.trimStart().slice(0, 32);
+  return /^[*.]?(?:\d{4} )?[A-Z][a-z]{2}\s+\d{1,2}\s/.test(head) && parseDeviceTime(head, { defaultYear: PLACEHOLDER_YEAR }) !== null;
 }
