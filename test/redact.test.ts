@@ -24,7 +24,7 @@ function secretsOf(text: string, loaded: Awaited<ReturnType<typeof loadCaptures>
   for (const m of text.matchAll(/password\s+(?:\d\s+)?(\S+)/gi)) if (!m[1]!.startsWith('<')) secrets.add(m[1]!);
   for (const d of loaded.devices) {
     for (const value of [d.hostname, d.udi.sn, d.account.smartAccount, d.account.virtualAccount, d.transport.proxy.username,
-      ...d.haUdis.map((u) => u.sn), ...d.trustCode.udis.map((u) => u.sn), ...d.syslog.map((m) => m.host)])
+      ...d.haUdis.map((u) => u.sn), ...d.trustCode.udis.map((u) => u.sn), ...d.syslog.map((m) => m.host), ...d.aliases])
       if (value && value.length >= 3) secrets.add(value);
   }
   return secrets;
@@ -66,6 +66,22 @@ describe('slp-doctor analyze --redact', () => {
     expect(result.stdout.length).toBeGreaterThan(100);
     for (const secret of secretsOf(readFileSync(file, 'utf8'), loaded)) expect(result.stdout).not.toContain(secret);
     expect(result.stdout).toMatch(/<(host|sn|account|ip|token)-1>/);
+  });
+});
+
+describe('slp-doctor analyze --redact on a syslog-server extract', () => {
+  // Written from the capture: the host names inside the messages, the relays in front of them, and the rest.
+  const NAMES = ['edge-rtr-07', 'edge-rtr-08', 'leaf-102', 'leaf-103', '192.0.2.7', '198.51.100.9', '10.1.1.5', '203.0.113.25', 'FDO0000X4QR'];
+
+  it.each(['text', 'json', 'markdown'])('masks every device name and relay address in %s', async (format) => {
+    const { spawnSync } = await import('node:child_process');
+    const file = join(root, 'captures/syslog-server-relays.txt');
+    const result = spawnSync(process.execPath, [join(root, 'bin/slp-doctor.js'), 'analyze', '--redact', '--fail-on', 'never', '--format', format, file], {
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/<host-4>/);
+    expect(NAMES.filter((name) => result.stdout.includes(name))).toEqual([]);
   });
 });
 

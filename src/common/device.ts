@@ -275,9 +275,16 @@ export interface SyslogMessage {
   file: string;
   /**
    * Licensing message name common to both platforms: NX-OS `LICMGR-3-LOG_SMART_LIC_COMM_FAILED` and IOS-XE
-   * `SMART_LIC-3-COMM_FAILED` are both `COMM_FAILED`. null for non-licensing facilities (PKI, CALLHOME, …).
+   * `SMART_LIC-3-COMM_FAILED` are both `COMM_FAILED`. Messages of other facilities that speak of licensing carry
+   * their mnemonic (`%CALL_HOME-5-SL_MESSAGE_FAILED` → `SL_MESSAGE_FAILED`, `%PKI-6-AUTHORITATIVE_CLOCK`); null for
+   * the rest (`%SYS-5-CONFIG_I`, `%ETHPORT-…`).
    */
   name: string | null;
+  /**
+   * Which meaning a message printed with two carries, from its text: EXPORT_CONTROLLED `allowed` (`… is allowed for
+   * feature hseck9`) or `not-allowed`; null for messages with one meaning.
+   */
+  variant: string | null;
   /** true when the year of `time` was not printed and was taken from the capture time. */
   yearInferred: boolean;
 }
@@ -514,7 +521,11 @@ export interface DerivedFacts {
   liveCommFailure: boolean;
   reporting: ReportingStatus;
   trustInstalled: boolean;
-  /** NTP synchronisation as far as the capture shows it */
+  /**
+   * NTP synchronisation as far as the capture shows it: `show ntp status` (ntp.synchronized), else the clock's state
+   * (clock.ntpSynchronized: `show clock`, the prompt-timestamp header, tech support), else false when PKI reported a
+   * non-authoritative clock.
+   */
   clockSynchronized: boolean | null;
   /**
    * Virtual Accounts of all devices in this analysis that report through the same standalone CSLU as this one

@@ -2,9 +2,24 @@
 // "2023 Aug  7 17:02:36", "2024-04-17 03:31:32.920 UTC", "Mar 11 13:37:57.320"). Rather than one pattern per
 // order, the text is read token by token: a month name, a day, a four-digit year, a clock time and a zone word.
 
+// Month and zone names are facts about Cisco output that ingest, parsers and model all meet: they live here only.
+
 const MONTHS: Record<string, number> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
 };
+
+/** The three-letter months devices print, as a pattern alternation (`Jan|Feb|…`), for stamps in regular expressions. */
+export const MONTH_ABBREVIATIONS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+
+/** Abbreviated or full month names (`Mar`, `March`, `Sept`), as a pattern group. */
+export const MONTH_NAMES =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+
+/** 0-11 for a month name or abbreviation in any case (`Mar`, `march`, `Sept`); undefined for anything else. */
+export function monthIndex(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  return MONTHS[lower.slice(0, 4).replace(/\.$/, '')] ?? MONTHS[lower.slice(0, 3)];
+}
 
 /** Offsets in minutes east of UTC for the abbreviations devices print. CST is read as US Central. */
 export const ZONE_OFFSETS: Record<string, number> = {
@@ -15,6 +30,20 @@ export const ZONE_OFFSETS: Record<string, number> = {
   AST: -240, ADT: -180, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360,
   PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600, BRT: -180, ART: -180, NST: -210, NDT: -150,
 };
+
+/**
+ * Zone words that stand for more than one offset where devices are found; ZONE_OFFSETS reads the first meaning, and
+ * a reader says so. (IOS takes any abbreviation in `clock timezone`: a Chinese site's `CST 8` prints the same word as
+ * US Central time.)
+ */
+export const AMBIGUOUS_ZONES: Readonly<Record<string, string>> = {
+  CST: 'US Central (UTC-6) or China Standard Time (UTC+8)',
+};
+
+/** The zone words of ZONE_OFFSETS longest first, as a pattern alternation (so `CEST` is tried before `CET`). */
+export const ZONE_NAMES = Object.keys(ZONE_OFFSETS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 export interface DeviceTime {
   /** ISO 8601 UTC with milliseconds only when the device printed them. */
@@ -75,9 +104,9 @@ export function parseDeviceTime(text: string, options: ParseTimeOptions = {}): D
       continue;
     }
     const lower = isDigit(token.charCodeAt(0)) ? '' : token.toLowerCase();
-    const monthIndex = lower === '' ? undefined : (MONTHS[lower.slice(0, 4).replace(/\.$/, '')] ?? MONTHS[lower.slice(0, 3)]);
-    if (monthIndex !== undefined && /^[a-z]{3,9}\.?$/.test(lower) && !WEEKDAYS.has(lower.slice(0, 3))) {
-      if (month === null) month = monthIndex;
+    const named = lower === '' ? undefined : monthIndex(lower);
+    if (named !== undefined && /^[a-z]{3,9}\.?$/.test(lower) && !WEEKDAYS.has(lower.slice(0, 3))) {
+      if (month === null) month = named;
       continue;
     }
     if (/^\d{4}$/.test(token)) {

@@ -31,6 +31,8 @@ export const COMMANDS = {
   telnet: 'telnet',
   /** Pseudo-command for syslog lines found outside any command (a syslog-server extract, console messages). */
   syslog: 'syslog',
+  /** Pseudo-command for the `Load for …` / `Time source is …` lines IOS prints above each output (exec prompt timestamp). */
+  promptTimestamp: 'exec prompt timestamp',
   /** Pseudo-command for SSM On-Prem system log lines pasted beside a device's output. */
   onpremLog: 'onprem log',
   unknown: 'unknown',

@@ -3,12 +3,15 @@
 // they appear; output pasted without a prompt is recognised by its first line.
 import { COMMANDS, type CommandName } from './commands.js';
 import { resolveCommand } from './command-names.js';
-import { hostnameFromConfigLine, hostnameFromVersionLine, PlatformVotes } from './evidence.js';
+import { hostnameFromConfigLine, hostnameFromVersionLine } from './evidence.js';
+import { PlatformVotes, sectionPlatform } from '../common/platform.js';
 import { parseHeader, type Header } from './headers.js';
 import { LICENSE_FAMILY, licenseFamilyCommand, shapeOf, type Shape } from './shapes.js';
 import { LineBudget, type DroppedLines } from './line-budget.js';
-import { findSyslogMessage } from './syslog-shape.js';
-import { isOnPremLogLine } from './onprem-shape.js';
+import { findSyslogMessage } from '../common/syslog/line.js';
+import { LICENSING_FACILITIES } from '../common/syslog/facilities.js';
+import { isOnPremLogLine } from '../common/onprem-log.js';
+import { isPromptTimestampLine } from '../common/prompt-timestamp.js';
 import type { IngestDiagnostic, IngestResult, Line, RawSection } from './types.js';
 
 /** Lines outside any command get one diagnostic each up to this many, then a single summary. */
@@ -21,6 +24,9 @@ export const OTHER_SYSLOG_BUDGET = 2_000;
 /** Syslog messages (and On-Prem log lines) kept per input: the first this many, then only the latest (line-budget.ts). */
 export const SYSLOG_HEAD = 10_000;
 export const SYSLOG_TAIL = 10_000;
+/** `exec prompt timestamp` header lines kept per input, the same way (the newest is the one that matters). */
+export const TIMESTAMP_HEAD = 1_000;
+export const TIMESTAMP_TAIL = 1_000;
 /** Lines kept of one command's output, the same way. */
 export const SECTION_HEAD = 50_000;
 export const SECTION_TAIL = 50_000;
@@ -30,12 +36,10 @@ export const SECTION_TAIL = 50_000;
  */
 export const MAX_SECTIONS = 50_000;
 export const MAX_KEPT_LINES = 200_000;
-/** Facilities whose messages bear on licensing: the agent itself, and what it depends on (clock, PKI, transport). */
-export const LICENSING_FACILITIES: ReadonlySet<string> = new Set(['LICMGR', 'SMART_LIC', 'PKI', 'CALLHOME', 'CALL_HOME', 'NTP', 'CLOCK', 'SSL', 'HTTPC', 'HTTP', 'DNS', 'CRYPTO', 'LICENSE', 'SYS']);
-
-function isLicensingFacility(text: string, messageAt: number): boolean {
+/** `LICMGR` of `%LICMGR-3-…` at `messageAt`. */
+function facilityAt(text: string, messageAt: number): string {
   const dash = text.indexOf('-', messageAt);
-  return dash > messageAt && LICENSING_FACILITIES.has(text.slice(messageAt + 1, dash));
+  return dash > messageAt ? text.slice(messageAt + 1, dash) : '';
 }
 
 interface OpenSection {
@@ -65,6 +69,9 @@ export class SectionSplitter {
   private readonly syslog = new Map<string, SyslogBucket>();
   /** On-Prem log lines per device whose output they were pasted with (the session host). */
   private readonly onpremLog = new Map<string, RawSection>();
+  /** Prompt-timestamp headers per device, taken out of whichever command's output they head. */
+  private readonly promptTimestamps = new Map<string, SyslogBucket>();
+  private readonly timestampBudget = new LineBudget(TIMESTAMP_HEAD, TIMESTAMP_TAIL);
   /** Logs come in runs from one host; remembering the last bucket saves a lookup per line. */
   private lastSyslog: SyslogBucket | null = null;
   private readonly syslogBudget = new LineBudget(SYSLOG_HEAD, SYSLOG_TAIL);
@@ -131,6 +138,10 @@ export class SectionSplitter {
       this.openHeader(n, header);
       return;
     }
+    if (isPromptTimestampLine(text)) {
+      this.routePromptTimestamp(n, text);
+      return;
+    }
     const syslog = findSyslogMessage(text);
     if (syslog) {
       this.routeSyslog(n, text, syslog.host, syslog.messageAt);
@@ -158,6 +169,7 @@ export class SectionSplitter {
     this.close();
     this.reportDropped(this.syslogBudget.finish(), 'syslog messages', 'this input has more than');
     this.reportDropped(this.onpremBudget.finish(), 'On-Prem log lines', 'this input has more than');
+    this.reportDropped(this.timestampBudget.finish(), 'prompt-timestamp header lines', 'this input has more than', TIMESTAMP_HEAD, TIMESTAMP_TAIL);
     if (this.sectionsTurnedAway > 0) {
       this.diag(
         this.firstTurnedAway,
@@ -167,15 +179,12 @@ export class SectionSplitter {
     // A host whose every message fell between the first and the latest kept has none left.
     for (const bucket of this.syslog.values()) if (bucket.section.lines.length > 0) this.done.push(bucket);
     for (const section of this.onpremLog.values()) if (section.lines.length > 0) this.done.push({ section, votes: new PlatformVotes() });
-    const platform = this.captureVotes.verdictWithPrompts();
-    const named = this.captureVotes.verdict();
-    // A section's own names, else the capture's names, else its own spelling, else whatever the capture shows.
-    const sections = this.done.map(({ section, votes }) => {
-      const own = votes.verdict();
-      const spelling = votes.spellingVerdict();
-      const chosen = own !== 'unknown' ? own : named !== 'unknown' ? named : spelling !== 'unknown' ? spelling : platform;
-      return { ...section, platform: chosen };
-    });
+    for (const bucket of this.promptTimestamps.values()) {
+      this.done.push(bucket);
+      this.captureVotes.addAll(bucket.votes);
+    }
+    const platform = this.captureVotes.overallVerdict();
+    const sections = this.done.map(({ section, votes }) => ({ ...section, platform: sectionPlatform(votes, this.captureVotes) }));
     sections.sort((a, b) => startLine(a) - startLine(b));
     if (this.outsideCount > OUTSIDE_DIAGNOSTIC_CAP) {
       const more = this.outsideCount - OUTSIDE_DIAGNOSTIC_CAP;
@@ -203,7 +212,6 @@ export class SectionSplitter {
     this.close();
     if (header.kind === 'nxos-showtech') this.captureVotes.add('nxos');
     if (header.kind === 'iosxe-showtech') this.captureVotes.add('iosxe');
-    if (header.kind === 'prompt' && header.typed !== '') this.captureVotes.promptStyle(header.spaced);
     if (header.kind === 'prompt' && header.host !== null) {
       this.sessionHost = header.host;
       if (!this.promptHosts.has(header.host.toLowerCase())) this.promptHosts.set(header.host.toLowerCase(), header.host);
@@ -217,6 +225,8 @@ export class SectionSplitter {
     // other commands are thousands of sections of bulk output: skip those.
     const kept = command ?? (header.kind === 'prompt' ? COMMANDS.unknown : null);
     this.current = this.open(kept, header.typed, n, host, n);
+    // What was typed can name the platform too (`… file flash:report.txt`).
+    if (this.current.command !== null && header.kind === 'prompt') this.current.votes.read(header.typed);
   }
 
   /** `at`: the line the section starts on, for the diagnostic when the input's budget turns it away. */
@@ -280,7 +290,8 @@ export class SectionSplitter {
   }
 
   private routeSyslog(n: number, text: string, host: string | null, messageAt: number): void {
-    if (!this.keepSyslog(n, text, messageAt)) return;
+    const facility = facilityAt(text, messageAt);
+    if (!this.keepSyslog(n, facility)) return;
     const hostname = host ?? this.sessionHost;
     let bucket = this.lastSyslog;
     if (bucket === null || bucket.section.hostname !== hostname) {
@@ -297,13 +308,24 @@ export class SectionSplitter {
     }
     this.syslogBudget.keep(bucket.section.lines, { n, text });
     // The facility names the platform: NX-OS logs licensing as LICMGR, IOS-XE as SMART_LIC.
-    if (text.startsWith('%LICMGR-', messageAt)) {
-      bucket.votes.add('nxos');
-      this.captureVotes.add('nxos');
-    } else if (text.startsWith('%SMART_LIC-', messageAt)) {
-      bucket.votes.add('iosxe');
-      this.captureVotes.add('iosxe');
+    bucket.votes.facility(facility);
+    this.captureVotes.facility(facility);
+  }
+
+  /** The header of the current output belongs to its device; it does not end that output. */
+  private routePromptTimestamp(n: number, text: string): void {
+    const hostname = this.current?.hostname ?? this.sessionHost;
+    const key = hostname?.toLowerCase() ?? '';
+    let bucket = this.promptTimestamps.get(key);
+    if (!bucket) {
+      bucket = {
+        section: { command: COMMANDS.promptTimestamp, rawCommand: null, file: this.file, headerLine: null, lines: [], hostname, platform: 'unknown' },
+        votes: new PlatformVotes(),
+      };
+      this.promptTimestamps.set(key, bucket);
     }
+    this.timestampBudget.keep(bucket.section.lines, { n, text });
+    bucket.votes.read(text);
   }
 
   /**
@@ -324,12 +346,13 @@ export class SectionSplitter {
    * Every message is kept up to a budget; past it only the facilities licensing problems involve, so that a huge
    * logfile (a show-tech can hold millions of interface flaps) cannot exhaust memory.
    */
-  private keepSyslog(n: number, text: string, messageAt: number): boolean {
+  private keepSyslog(n: number, facility: string): boolean {
+    const licensing = LICENSING_FACILITIES.has(facility);
     if (this.otherSyslogKept < OTHER_SYSLOG_BUDGET) {
-      if (!isLicensingFacility(text, messageAt)) this.otherSyslogKept++;
+      if (!licensing) this.otherSyslogKept++;
       return true;
     }
-    if (isLicensingFacility(text, messageAt)) return true;
+    if (licensing) return true;
     if (this.otherSyslogDropped++ === 0) this.firstDroppedSyslog = n;
     return false;
   }

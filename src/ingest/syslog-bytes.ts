@@ -1,12 +1,11 @@
 // Telling, from its bytes alone, a syslog message we drop unread (a facility unrelated to licensing) inside a log of
 // millions of lines. This runs once per line of every `show logging` in a show-tech.
-import { LICENSING_FACILITIES } from './splitter.js';
+import { LICENSING_FACILITIES } from '../common/syslog/facilities.js';
+import { MAX_SYSLOG_PREFIX } from '../common/syslog/line.js';
 
 const PERCENT = 0x25;
 const DASH = 0x2d;
 const SPACE = 0x20;
-/** Longest stamp-and-host prefix before a message we drop unread. */
-export const MAX_SYSLOG_PREFIX = 160;
 
 /**
  * The message `%` of the line pos..end: a `%` followed by a capital letter (`%LICMGR-…`; `% 5 minute rate` and `100%`

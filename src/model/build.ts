@@ -5,6 +5,7 @@
 // newest capture wins (merge-files.ts), so the order of the files never matters.
 import type { DeviceModel, Platform, SyslogMessage } from '../common/device.js';
 import { LOG_LISTS, NAME_LISTS, type ListPath, type ScalarPath } from '../common/paths.js';
+import { devicePlatform } from '../common/platform.js';
 import { formatIso, inferYear } from '../common/time.js';
 import type { IngestResult, RawSection } from '../ingest/types.js';
 import type { CommandParser, Fragment, Scalar } from '../parsers/fragment.js';
@@ -368,24 +369,21 @@ function ascending(lines: readonly number[]): boolean {
 }
 
 function decidePlatform(group: DeviceGroup, device: DeviceModel): Platform {
-  const votes = { nxos: 0, iosxe: 0 };
-  for (const { section } of group.sections) if (section.platform !== 'unknown') votes[section.platform]++;
-  for (const message of device.syslog) {
-    if (message.facility === 'LICMGR') votes.nxos++;
-    if (message.facility === 'SMART_LIC') votes.iosxe++;
-  }
-  if (votes.nxos === votes.iosxe) return 'unknown';
-  return votes.nxos > votes.iosxe ? 'nxos' : 'iosxe';
+  return devicePlatform(
+    group.sections.map(({ section }) => section.platform),
+    device.syslog.map((message) => message.facility),
+  );
 }
 
 const CAPTURE_TIME_SOURCES: Record<string, string> = {
   clock: 'show clock',
+  'prompt-timestamp': 'time-source',
   'license-status': 'current-time',
 };
 
 /**
- * Capture time: `show clock`, else `Current time:` of tech support (both arrive as the `captureTime` scalar, the
- * clock being more specific), else the newest full timestamp the capture holds.
+ * Capture time: `show clock`, else the newest `Time source is …` header, else `Current time:` of tech support (all
+ * arrive as the `captureTime` scalar, in that order of specificity), else the newest full timestamp the capture holds.
  */
 function resolveCaptureTime(device: DeviceModel, fragments: Fragment[]): void {
   if (device.captureTime !== null) {

@@ -31,6 +31,7 @@ export function deriveFacts(device: DeviceModel, now: string | null): DerivedFac
     csluVirtualAccounts: [],
     clockSynchronized:
       device.ntp.synchronized ??
+      device.clock.ntpSynchronized ??
       (device.syslog.some((m) => m.facility === 'PKI' && m.mnemonic === 'NON_AUTHORITATIVE_CLOCK') ? false : null),
   };
 }
@@ -76,8 +77,10 @@ function destinationOf(message: SyslogMessage, device: DeviceModel, onPrem: bool
   const text = message.text;
   let destination: Destination = 'unknown';
   if (/Smart License Utility|\bCSLU\b|cslu-local|\/cslu\/v1/i.test(text)) destination = 'cslu';
-  else if (/Smart Software Manager|\bCSSM\b|smartreceiver/i.test(text)) destination = 'cssm';
+  // Over Call Home the message still names CSSM, the reason names the transport (FN72323: `… (CSSM) : Fail to send
+  // out Call Home HTTP message.`).
   else if (/tools\.cisco\.com|call ?home/i.test(text)) destination = 'callhome';
+  else if (/Smart Software Manager|\bCSSM\b|smartreceiver/i.test(text)) destination = 'cssm';
   else if (/on-?prem/i.test(text)) destination = 'onprem';
   else if (device.transport.type === 'smart') destination = 'cssm';
   else if (device.transport.type === 'callhome') destination = 'callhome';

@@ -6,6 +6,7 @@
 // FN72578's check of RUM reports piling up, `more flash:report.txt | count RUMReport` after `license smart save
 // usage all file flash:report.txt`, answered `Number of lines which match regexp = 214`.
 import { COMMANDS } from '../ingest/commands.js';
+import { onPremLogText } from '../common/onprem-log.js';
 import type { RawSection } from '../ingest/types.js';
 import type { CommandParser } from './fragment.js';
 import { FragmentBuilder } from './fragment.js';
@@ -13,8 +14,6 @@ import { FragmentBuilder } from './fragment.js';
 /** A line that states how a command ended: `Failure: …`, `Success: …`, `Error: …`, `% …`, or anything that `failed`. */
 const RESULT_LINE = /^\s*(?:(?:Failure|Success|Error|ERROR)\s*:|%\s*\S)|\bfailed\b/i;
 
-/** The relay's own stamp, host and tag in front of an On-Prem log line forwarded by syslog: `Apr 15 20:49:16 ssm-onprem cf881d42a1b7: `. */
-const RELAY_PREFIX = /^[A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}:\d{2} \S+ [^\s:]+: (?=\d{4}\/\d{2}\/\d{2} )/;
 
 /** `… | count RUMReport`: the output filter that counts the RUM reports of a saved usage file. */
 const COUNT_RUM_REPORTS = /\|\s*count\s+.*RUMReport/i;
@@ -51,8 +50,7 @@ function readCommandOutput(section: RawSection, out: FragmentBuilder): void {
 
 function readOnPremLog(section: RawSection, out: FragmentBuilder): void {
   for (const line of section.lines) {
-    // Syslog relays escape the log's tabs as `#011`.
-    const text = line.text.replace(RELAY_PREFIX, '').replace(/#011/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = onPremLogText(line.text);
     if (text === '') continue;
     out.message(text, line.n);
   }

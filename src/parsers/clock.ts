@@ -1,12 +1,14 @@
-// `show clock`. NX-OS prints `Time source is NTP` on its own line then `07:45:10.123 UTC Thu Apr 18 2024`;
-// IOS-XE prints `*09:12:55.123 UTC Thu Apr 18 2024` or `Time source is NTP, .05:30:30.132 UTC Thu Apr 18 2024`.
-// The leading mark is the device's own verdict on its clock: `*` not authoritative, `.` authoritative but NTP
-// synchronisation lost. The time becomes the capture time; the mark and time source tell whether NTP is in sync.
+// `show clock`. NX-OS prints `Time source is NTP` on its own line then `07:45:10.123 UTC Thu Apr 18 2024`; IOS-XE
+// prints `*09:12:55.123 UTC Thu Apr 18 2024` (`show clock detail` adds `Time source is NTP` after it). The leading
+// mark is the device's own verdict on its clock: `*` not authoritative, `.` authoritative but NTP synchronisation
+// lost. The time becomes the capture time; mark and source give the clock's state as the prompt-timestamp header
+// does (common/prompt-timestamp.ts: ingest takes that header, `Time source is NTP, <time>`, out of this output).
 import type { CommandParser } from './fragment.js';
 import { FragmentBuilder } from './fragment.js';
 import { parseDeviceTime } from '../common/time.js';
+import { clockState } from '../common/prompt-timestamp.js';
 
-const TIME_SOURCE = /^Time source is ([^,]+?)\s*(?:,\s*(.*))?$/i;
+const TIME_SOURCE = /^Time source is (.+?)\s*$/i;
 const CLOCK_LINE = /^([*.]?)\d{1,2}:\d{2}:\d{2}/;
 
 export const clockParser: CommandParser = {
@@ -15,17 +17,16 @@ export const clockParser: CommandParser = {
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
-    let source: { ntp: boolean; line: number } | null = null;
+    let source: { name: string; line: number } | null = null;
     let mark: { flag: string; line: number } | null = null;
 
     for (const line of section.lines) {
-      let text = line.text.trim();
+      const text = line.text.trim();
       if (text === '') continue;
       const sourceMatch = TIME_SOURCE.exec(text);
       if (sourceMatch) {
-        source = { ntp: /^NTP\b/i.test(sourceMatch[1]!), line: line.n };
-        if (!sourceMatch[2]) continue;
-        text = sourceMatch[2].trim();
+        source = { name: sourceMatch[1]!, line: line.n };
+        continue;
       }
       const clock = CLOCK_LINE.exec(text);
       const time = clock ? parseDeviceTime(text) : null;
@@ -38,8 +39,11 @@ export const clockParser: CommandParser = {
       mark = { flag: clock[1]!, line: line.n };
     }
 
-    if (mark && mark.flag !== '') out.set('ntp.synchronized', false, mark.line);
-    else if (source) out.set('ntp.synchronized', source.ntp, source.line);
+    // Only what this output says: an unknown here must not hide what the prompt-timestamp header says.
+    const state = clockState(source?.name, mark?.flag);
+    if (source) out.set('clock.timeSource', state.timeSource, source.line);
+    if (mark) out.set('clock.authoritative', state.authoritative, mark.line);
+    if (state.ntpSynchronized !== null) out.set('clock.ntpSynchronized', state.ntpSynchronized, (mark ?? source)!.line);
     return out.build();
   },
 };

@@ -7,7 +7,7 @@
 // its summary; the XML (or JSON) body is read, not kept.
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
-import { parseDeviceTime } from '../common/time.js';
+import { MONTH_ABBREVIATIONS, parseDeviceTime } from '../common/time.js';
 import { FragmentBuilder } from './fragment.js';
 import type { CommandParser } from './fragment.js';
 import {
@@ -33,7 +33,7 @@ const Stamped = lineToken('Stamped');
 const RequestResponse = lineToken('RequestResponse');
 const NoHistory = lineToken('NoHistory');
 
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
+const MONTH = `(?:${MONTH_ABBREVIATIONS})`;
 const CLOCK = String.raw`\d{1,2}:\d{2}:\d{2}(?:\.\d+)?`;
 const ZONE = String.raw`(?:\s+[A-Z]{2,5})?`;
 // `Jan 16 10:12:21 2023 UTC`, `Jan 16 10:12:21 UTC 2023`, `2023-01-16 10:12:21.123 UTC`

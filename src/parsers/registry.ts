@@ -19,6 +19,7 @@ import { processCpuParser } from './process-cpu.js';
 import { dataConversionParser } from './data-conversion.js';
 import { reachabilityParser } from './reachability.js';
 import { cliOutputParser } from './cli-output.js';
+import { promptTimestampParser } from './prompt-timestamp.js';
 
 export const PARSERS: readonly CommandParser[] = [
   licenseStatusParser,
@@ -33,6 +34,7 @@ export const PARSERS: readonly CommandParser[] = [
   runningConfigParser,
   callHomeProfileParser,
   clockParser,
+  promptTimestampParser,
   versionParser,
   ntpParser,
   processCpuParser,

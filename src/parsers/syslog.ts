@@ -1,11 +1,12 @@
 // Syslog messages: console/logfile lines routed to `syslog` sections by ingest, and `show logging` output. Every
 // `%FACILITY-SEVERITY-MNEMONIC` line is kept (PKI, CALLHOME, SYS… matter to rules too); licensing ones also get the
-// platform-neutral `name`. Decoding of one line lives in syslog/extract.ts.
+// platform-neutral `name` (and, where one mnemonic means two things, the `variant`). Decoding of one line lives in
+// syslog/extract.ts. A syslog server's relay in front of the device's own name becomes an alias of the device.
 import type { CommandParser } from './fragment.js';
 import { FragmentBuilder } from './fragment.js';
 import { decodeSyslogLine } from './syslog/extract.js';
-import { licensingName } from './syslog/catalogue.js';
-import { parseDeviceTime } from '../common/time.js';
+import { licensingName, messageVariant } from './syslog/catalogue.js';
+import { startsWithSyslogStamp } from '../common/syslog/line.js';
 
 /**
  * Non-message lines of `show logging` (the logging configuration header and buffer banners of both platforms).
@@ -25,16 +26,22 @@ export const syslogParser: CommandParser = {
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
     const inShowLogging = section.command === 'show logging';
+    const relays = new Set<string>();
     for (const line of section.lines) {
       if (line.text.trim() === '') continue;
       const decoded = decodeSyslogLine(line.text);
       if (decoded === null) {
-        if (inShowLogging && (SHOW_LOGGING_HEADER.test(line.text) || FIELD_LINE.test(line.text) || startsWithStamp(line.text))) continue;
+        if (inShowLogging && (SHOW_LOGGING_HEADER.test(line.text) || FIELD_LINE.test(line.text) || startsWithSyslogStamp(line.text))) continue;
         out.unrecognised(line.n);
         continue;
       }
       if (!decoded.prefixRead) out.diag(line.n, 'syslog timestamp not recognised; message kept without a time');
       if (decoded.unknownZone !== null) out.diag(line.n, `unknown time zone ${decoded.unknownZone}; time read as UTC`);
+      if (decoded.relay !== null && decoded.relay.toLowerCase() !== section.hostname?.toLowerCase() && !relays.has(decoded.relay)) {
+        relays.add(decoded.relay);
+        out.add('aliases', decoded.relay, line.n);
+      }
+      const name = licensingName(decoded.facility, decoded.mnemonic);
       out.add(
         'syslog',
         {
@@ -46,7 +53,8 @@ export const syslogParser: CommandParser = {
           text: decoded.text,
           line: line.n,
           file: section.file,
-          name: licensingName(decoded.facility, decoded.mnemonic),
+          name,
+          variant: messageVariant(name, decoded.text),
           yearInferred: decoded.yearInferred,
         },
         line.n,
@@ -55,9 +63,3 @@ export const syslogParser: CommandParser = {
     return out.build();
   },
 };
-
-/** A log line without a message tag (`2023 Aug  7 17:02:36 leaf-101 last message repeated 3 times`). */
-function startsWithStamp(text: string): boolean {
-  const head = text.trimStart().slice(0, 32);
-  return /^[*.]?(?:\d{4} )?[A-Z][a-z]{2}\s+\d{1,2}\s/.test(head) && parseDeviceTime(head, { defaultYear: 2000 }) !== null;
-}

@@ -12,6 +12,8 @@ export type RedactionValue = readonly [Kind, string];
 export function redactionValues(d: DeviceModel): RedactionValue[] {
   const values: RedactionValue[] = [];
   if (d.hostname) values.push(['host', d.hostname]);
+  // Other names of the device: the relay of a syslog server, whether an address or a name.
+  for (const alias of d.aliases) values.push(['host', alias]);
   for (const m of d.syslog) if (m.host) values.push(['host', m.host]);
   for (const sn of [d.udi.sn, ...d.haUdis.map((u) => u.sn), ...d.trustCode.udis.map((u) => u.sn)]) if (sn) values.push(['sn', sn]);
   if (d.account.smartAccount) values.push(['account', d.account.smartAccount]);

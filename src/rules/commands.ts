@@ -63,7 +63,7 @@ const DERIVED_INPUTS: Record<string, string[]> = {
   'derived.liveCommFailure': ['syslog', 'transport', 'messages'],
   'derived.reporting': ['usageReporting', 'policy', 'captureTime', 'syslog'],
   'derived.trustInstalled': ['trustCode'],
-  'derived.clockSynchronized': ['ntp', 'config.ntpServers', 'syslog'],
+  'derived.clockSynchronized': ['ntp', 'clock', 'config.ntpServers', 'syslog'],
   'derived.topology': ['transport', 'config', 'callHomeProfiles', 'syslog', 'messages'],
   'derived.onPrem': ['transport', 'syslog', 'messages'],
 };

@@ -170,6 +170,7 @@ export const DEVICE_DESCRIPTION: Describe<DeviceModel> = {
       line: 'int',
       file: 'string',
       name: 'string?',
+      variant: 'string?',
       yearInferred: 'bool',
     },
   },

@@ -332,9 +332,19 @@ describe('skipped sections', () => {
 });
 
 describe('platform and host', () => {
-  it('lets the prompt style break a tie: NX-OS puts a space after the prompt', () => {
-    expect(ingestText(lines('leaf-101# show clock', '07:45:10.123 UTC Thu Apr 18 2024'), 't').platform).toBe('nxos');
-    expect(ingestText(lines('c9300-edge-01#show clock', '*07:45:10.123 UTC Thu Apr 18 2024'), 't').platform).toBe('iosxe');
+  it('takes no clue from a space after the prompt: Cisco prints IOS-XE prompts with one too', () => {
+    expect(ingestText(lines('leaf-101# show clock', '07:45:10.123 UTC Thu Apr 18 2024'), 't').platform).toBe('unknown');
+    expect(ingestText(lines('c9300-edge-01#show clock', '*07:45:10.123 UTC Thu Apr 18 2024'), 't').platform).toBe('unknown');
+    const summary = ingestText(
+      lines('Router# show license summary ', 'Account Information:', '  Smart Account: <none>', '  Virtual Account: <none>', '', 'License Usage:'),
+      't',
+    );
+    expect(summary.platform).toBe('iosxe');
+  });
+
+  it('reads the platform from a PID printed whole, not from a Catalyst-like run inside an NX-OS PID', () => {
+    expect(ingestText(lines('leaf-101# show license udi', 'UDI: PID:N9K-C92300YC,SN:FDO0000X0AB'), 't').platform).toBe('nxos');
+    expect(ingestText(lines('router# show license udi', 'UDI: PID:C8200L-1N-4T,SN:FGL0000X0AB'), 't').platform).toBe('iosxe');
   });
 
   it('prefers real signs over the prompt style', () => {

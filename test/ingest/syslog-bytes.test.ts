@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MARK_BYTES } from '../../src/ingest/line-index.js';
-import { isOtherSyslogMessage, MAX_SYSLOG_PREFIX, messagePercent } from '../../src/ingest/syslog-bytes.js';
+import { isOtherSyslogMessage, messagePercent } from '../../src/ingest/syslog-bytes.js';
+import { MAX_SYSLOG_PREFIX } from '../../src/common/syslog/line.js';
 
 /** The rule written plainly: the first `%` followed by a capital in the first MAX_SYSLOG_PREFIX + 1 bytes of pos..end. */
 function reference(bytes: Uint8Array, pos: number, end: number): number {

@@ -7,7 +7,7 @@ import { emptyDevice } from '../../src/model/empty.js';
 function syslog(name: string, time: string, text: string, line: number): SyslogMessage {
   return {
     time, host: 'leaf-101', facility: 'LICMGR', severity: 3, mnemonic: `LOG_SMART_LIC_${name}`, text, line, file: 'c.txt',
-    name, yearInferred: false,
+    name, variant: null, yearInferred: false,
   };
 }
 
@@ -120,6 +120,13 @@ describe('communication state', () => {
       x.syslog = [syslog('COMM_FAILED', '2024-04-01T00:00:00Z', 'Communications failure with the Cisco Smart Software Manager (CSSM) : No detailed information given', 1)];
     });
     expect(deriveFacts(d, '2024-04-18T00:00:00Z').communication[0]!.destination).toBe('cssm');
+  });
+
+  it('a failure to send over Call Home is Call Home, though the message names CSSM (FN72323)', () => {
+    const d = device((x) => {
+      x.syslog = [syslog('COMM_FAILED', '2024-04-01T00:00:00Z', 'Communications failure with the Cisco Smart Software Manager (CSSM) : Fail to send out Call Home HTTP message.', 1)];
+    });
+    expect(deriveFacts(d, '2024-04-18T00:00:00Z').communication[0]!.destination).toBe('callhome');
   });
 });
 

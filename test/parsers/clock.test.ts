@@ -8,28 +8,45 @@ const parse = (text: string) => clockParser.parse(section('show clock', text));
 describe('show clock', () => {
   it('NX-OS: time source line then the time', () => {
     const f = parse('Time source is NTP\n07:45:10.123 UTC Thu Apr 18 2024');
-    expect(scalars(f)).toEqual({ captureTime: '2024-04-18T07:45:10.123Z', 'ntp.synchronized': true });
+    expect(scalars(f)).toEqual({
+      captureTime: '2024-04-18T07:45:10.123Z',
+      'clock.timeSource': 'NTP',
+      'clock.authoritative': true,
+      'clock.ntpSynchronized': true,
+    });
     expect(scalarLine(f, 'captureTime')).toBe(2);
-    expect(scalarLine(f, 'ntp.synchronized')).toBe(1);
+    expect(scalarLine(f, 'clock.timeSource')).toBe(1);
+    expect(scalarLine(f, 'clock.ntpSynchronized')).toBe(2);
     expect(f.diagnostics).toEqual([]);
   });
 
-  it('IOS-XE: a leading * means the clock is not authoritative', () => {
+  it('IOS-XE: a leading * means the clock is not authoritative, so not synchronised either', () => {
     expect(scalars(parse('*09:12:55.123 UTC Thu Apr 18 2024'))).toEqual({
       captureTime: '2024-04-18T09:12:55.123Z',
-      'ntp.synchronized': false,
+      'clock.authoritative': false,
+      'clock.ntpSynchronized': false,
     });
   });
 
-  it('IOS-XE: time source and time on one line; a leading . means NTP sync was lost', () => {
-    const f = parse('Time source is NTP, .05:30:30.132 IST Thu Apr 18 2024');
-    expect(scalars(f)).toEqual({ captureTime: '2024-04-18T00:00:30.132Z', 'ntp.synchronized': false });
-    expect(scalars(parse('Time source is NTP, 05:30:30.132 UTC Thu Apr 18 2024'))['ntp.synchronized']).toBe(true);
+  it('IOS-XE show clock detail: a leading . means NTP synchronisation was lost; the source follows the time', () => {
+    const f = parse('.05:30:30.132 IST Thu Apr 18 2024\nTime source is NTP');
+    expect(scalars(f)).toEqual({
+      captureTime: '2024-04-18T00:00:30.132Z',
+      'clock.timeSource': 'NTP',
+      'clock.authoritative': true,
+      'clock.ntpSynchronized': false,
+    });
+    expect(scalars(parse('05:30:30.132 UTC Thu Apr 18 2024\nTime source is hardware calendar'))).toMatchObject({
+      'clock.timeSource': 'hardware calendar',
+      'clock.ntpSynchronized': false,
+    });
   });
 
   it('leaves sync unknown when the output does not say', () => {
-    expect(scalars(parse('09:12:55.123 PDT Thu Apr 18 2024'))).toEqual({ captureTime: '2024-04-18T16:12:55.123Z' });
-    expect(scalars(parse('Time source is hardware calendar, 09:12:55.123 UTC Thu Apr 18 2024'))['ntp.synchronized']).toBe(false);
+    expect(scalars(parse('09:12:55.123 PDT Thu Apr 18 2024'))).toEqual({
+      captureTime: '2024-04-18T16:12:55.123Z',
+      'clock.authoritative': true,
+    });
   });
 
   it('diagnoses unknown zones and unreadable lines, and never throws', () => {

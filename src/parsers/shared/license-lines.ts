@@ -7,6 +7,7 @@ import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain';
 import type { License } from '../../common/device.js';
 import type { Line, RawSection } from '../../ingest/types.js';
 import type { FragmentBuilder } from '../fragment.js';
+import { textOrNull } from '../../common/nothing.js';
 
 export interface LinePayload {
   line: Line;
@@ -150,13 +151,8 @@ export class ReadLines {
   }
 }
 
-/** Device text for "nothing here" (`<empty>`, `<none>`, `Not Configured`) becomes null, per the Model JSON contract. */
-export function valueOrNull(text: string | undefined): string | null {
-  if (text === undefined) return null;
-  const trimmed = text.trim();
-  if (trimmed === '' || /^<(empty|none)>$/i.test(trimmed) || /^not configured$/i.test(trimmed)) return null;
-  return trimmed;
-}
+/** Device text for "nothing here" (`<empty>`, `<none>`, `Not Configured`, …) becomes null, per the Model JSON contract. */
+export const valueOrNull = textOrNull;
 
 /** `IN USE(15)` → `IN USE`: the numeric code after a license status is an agent enum, not part of the status. */
 export function licenseStatus(text: string | undefined): string | null {

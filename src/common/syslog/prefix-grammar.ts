@@ -5,7 +5,7 @@
 //   RFC 3164        <189>Aug  7 17:02:36 leaf-101 : 2023 Aug  7 17:02:36 UTC:
 //   RFC 5424        <189>1 2023-08-07T17:02:36.000Z leaf-101 - - - -
 // A prefix is an optional priority (and RFC 5424 version) followed by elements in any order: stamps, sequence
-// numbers, words (host, app name), nil values and colons. Which stamp and which word count is decided in extract.ts.
+// numbers, words (host, app name), nil values and colons. Which stamp and which word count is decided in prefix.ts.
 import { CstParser, type CstNode, type IToken } from 'chevrotain';
 import {
   ClockFlag,
@@ -22,7 +22,7 @@ import {
   Zone,
   prefixLexer,
   prefixTokens,
-} from './lexer.js';
+} from './prefix-lexer.js';
 import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 class SyslogPrefixParser extends CstParser {

@@ -3,7 +3,7 @@
 // and is never lexed. Order matters: Chevrotain takes the first pattern that matches, so the specific shapes
 // (ISO stamp, clock, year) come before the catch-all word.
 import { createToken, Lexer } from 'chevrotain';
-import { ZONE_OFFSETS } from '../../common/time.js';
+import { MONTH_NAMES, ZONE_OFFSETS } from '../time.js';
 import { LEXER_CHECKS } from '../grammar-options.js';
 
 // A word ends at white space or a colon; the lookahead keeps `Mar` from matching the start of `Mar-core-01`.
@@ -12,10 +12,10 @@ const END = '(?![^\\s:])';
 export const Whitespace = createToken({ name: 'Whitespace', pattern: /\s+/, group: Lexer.SKIPPED });
 /** `<189>` */
 export const Priority = createToken({ name: 'Priority', pattern: /<\d{1,3}>/ });
-/** RFC 5424 `2023-08-07T17:02:36.000Z` */
+/** RFC 5424 `2023-08-07T17:02:36.000Z`; syslog servers also write `2023-08-07 17:02:36`. */
 export const IsoStamp = createToken({
   name: 'IsoStamp',
-  pattern: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/,
+  pattern: /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?/,
 });
 /** `17:02:36`, `13:37:57.320` */
 export const Clock = createToken({ name: 'Clock', pattern: /\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,6})?/ });
@@ -25,8 +25,6 @@ export const Year = createToken({ name: 'Year', pattern: new RegExp(`(?:19|20)\\
 /** A day of month, or the RFC 5424 version `1` right after the priority. */
 export const SmallNumber = createToken({ name: 'SmallNumber', pattern: new RegExp(`\\d{1,2}${END}`) });
 /** Abbreviated or full month names only, so that a host such as `Marketing-sw1` stays a word. */
-export const MONTH_NAMES =
-  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 export const Month = createToken({
   name: 'Month',
   pattern: new RegExp(`${MONTH_NAMES}\\.?${END}`),
