@@ -7,13 +7,13 @@ type Known = Exclude<Platform, 'unknown'>;
 
 /**
  * Names: a banner or a product name, the agent's syslog facility, a PID in a license description, licenses only one
- * platform sells (NX-OS `LAN_ENTERPRISE_SERVICES_PKG`, `NXOS_…`; IOS-XE `network-advantage`, `dna-essentials`,
+ * platform sells (NX-OS packages such as `LAN_ENTERPRISE_SERVICES_PKG`, `NXOS_…`; IOS-XE `network-advantage`, `dna-essentials`,
  * `hseck9`, `adventerprise`, `ipbase`, CUBE session licenses, `ASR_1000_…`), the Smart Agent's IOSd processes
  * (`SAGetRUMIds`). Where a PID is printed as one (`PID:…`, `P:…`) it is read whole instead (`platformOfPid`), so an
  * NX-OS PID such as `N9K-C92300YC` is not also taken for a Catalyst by its `C9230`.
  */
 const NXOS_SIGN =
-  /%LICMGR-|Cisco Nexus Operating System|\bNXOS\b|\bN[3579]K-|\bNexus ?[3579]|Bios:version|^!Command: show |^feature [a-z]|_PKG\)|\bNXOS_/;
+  /%LICMGR-|Cisco Nexus Operating System|\bNXOS\b|\bN[3579]K-|\bNexus ?[3579]|Bios:version|^!Command: show |^feature [a-z]|\b[A-Z]+(?:_[A-Z]+)*_PKG\b|\bNXOS_/;
 const IOSXE_SIGN =
   /%SMART_LIC-|Cisco IOS XE Software|Cisco IOS Software|IOS-XE|(?<![\w-])(?:C9[2-8]\d0|C8[0-9]{3}|CSR1000V)|\bISR ?[0-9]|\bASR ?1|\b(?:ASR|ISR)_\d{4}|\bCatalyst\b|^Building configuration\.\.\.|^license boot level|\b(?:network|dna)-(?:essentials|advantage|premier)|\bhseck9\b|\badventerprise\b|\bipbase\b|\bCUBE_|\bSA(?:GetRUMIds|UtilRepSave)\b/;
 
@@ -65,9 +65,9 @@ export function platformOfFacility(facility: string): Platform {
 }
 
 /**
- * Votes for each platform from the clues of some output; a tie (or nothing) is unknown. How a prompt is typed is
- * no clue: NX-OS prints `switch# show …`, but Cisco's own IOS-XE documents print `Router# show license summary `
- * too, so a space after the prompt decided nothing but wrongly.
+ * Votes for each platform from the clues of some output; a tie (or nothing) is unknown. A space after the prompt
+ * is no clue (NX-OS prints `switch# show …`, but Cisco's own IOS-XE documents print `Router# show license summary `
+ * too); no space is (promptWithoutSpace).
  */
 export class PlatformVotes {
   nxos = 0;
@@ -86,6 +86,14 @@ export class PlatformVotes {
     }
     if (NXOS_SPELLING.test(text)) this.nxosSpelling++;
     if (IOSXE_SPELLING.test(text)) this.iosxeSpelling++;
+  }
+
+  /**
+   * A command typed right after the prompt mark (`c9300#show …`). NX-OS prompts end in `# `, so only IOS prints it
+   * that way; the converse is no clue (Cisco's IOS-XE documents print `Router# show …` too). A spelling-weight clue.
+   */
+  promptWithoutSpace(): void {
+    this.iosxeSpelling++;
   }
 
   /** A syslog message's facility. */

@@ -12,6 +12,8 @@ export interface Header {
   typed: string;
   /** `switch(config)#`, `Router(config-if)#` */
   configMode: boolean;
+  /** The command follows the prompt mark with no space (`c9300#show …`): an NX-OS prompt always ends in `# `. */
+  tight: boolean;
 }
 
 /** NX-OS show-tech: a line holding just `` `show license status` ``. */
@@ -22,26 +24,26 @@ const NXOS_SHOWTECH = /^`([^`]+)`$/;
  */
 const IOSXE_SHOWTECH = /^-{10,} ([a-z](?:[^-]|-(?!-))*?) -{10,}$/;
 /** `leaf-101# show license status`, `Router#sh lic all`, `switch(config)# …`, `c9300>show version`, `#show …`. */
-const PROMPT = /^([A-Za-z][\w.-]*)?(\([\w./ -]*\))?(#|>) ?(.*)$/;
+const PROMPT = /^([A-Za-z][\w.-]*)?(\([\w./ -]*\))?(#|>)( ?)(.*)$/;
 
 export function parseHeader(text: string): Header | null {
   const first = text.charCodeAt(0);
   if (first === 96 /* ` */) {
     const m = NXOS_SHOWTECH.exec(text);
-    return m ? { kind: 'nxos-showtech', host: null, typed: m[1]!.trim(), configMode: false } : null;
+    return m ? { kind: 'nxos-showtech', host: null, typed: m[1]!.trim(), configMode: false, tight: false } : null;
   }
   if (first === 45 /* - */) {
     const m = IOSXE_SHOWTECH.exec(text);
-    return m ? { kind: 'iosxe-showtech', host: null, typed: m[1]!.trim(), configMode: false } : null;
+    return m ? { kind: 'iosxe-showtech', host: null, typed: m[1]!.trim(), configMode: false, tight: false } : null;
   }
   if (!promptMarkInFirstWord(text)) return null;
   const m = PROMPT.exec(text);
   if (!m) return null;
   const host = m[1] ?? null;
   const configMode = m[2] !== undefined;
-  const typed = m[4]!.trim();
+  const typed = m[5]!.trim();
   if (!promptIsPlausible(host, configMode, m[3]!, typed)) return null;
-  return { kind: 'prompt', host, typed, configMode };
+  return { kind: 'prompt', host, typed, configMode, tight: typed !== '' && m[4] === '' };
 }
 
 /** Cheap reject for the many lines that are not prompts: the `#`/`>` of a prompt ends its first word. */

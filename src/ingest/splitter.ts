@@ -226,7 +226,10 @@ export class SectionSplitter {
     const kept = command ?? (header.kind === 'prompt' ? COMMANDS.unknown : null);
     this.current = this.open(kept, header.typed, n, host, n);
     // What was typed can name the platform too (`… file flash:report.txt`).
-    if (this.current.command !== null && header.kind === 'prompt') this.current.votes.read(header.typed);
+    if (this.current.command !== null && header.kind === 'prompt') {
+      this.current.votes.read(header.typed);
+      if (header.tight) this.current.votes.promptWithoutSpace();
+    }
   }
 
   /** `at`: the line the section starts on, for the diagnostic when the input's budget turns it away. */

@@ -332,9 +332,10 @@ describe('skipped sections', () => {
 });
 
 describe('platform and host', () => {
-  it('takes no clue from a space after the prompt: Cisco prints IOS-XE prompts with one too', () => {
+  it('takes no clue from a space after the prompt (Cisco prints IOS-XE prompts with one too), but one from none', () => {
     expect(ingestText(lines('leaf-101# show clock', '07:45:10.123 UTC Thu Apr 18 2024'), 't').platform).toBe('unknown');
-    expect(ingestText(lines('c9300-edge-01#show clock', '*07:45:10.123 UTC Thu Apr 18 2024'), 't').platform).toBe('unknown');
+    // NX-OS prompts end in `# `: a command typed right after the mark is IOS.
+    expect(ingestText(lines('c9300-edge-01#show clock', '*07:45:10.123 UTC Thu Apr 18 2024'), 't').platform).toBe('iosxe');
     const summary = ingestText(
       lines('Router# show license summary ', 'Account Information:', '  Smart Account: <none>', '  Virtual Account: <none>', '', 'License Usage:'),
       't',

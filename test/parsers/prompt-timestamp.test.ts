@@ -48,7 +48,7 @@ describe('the header line', () => {
 describe('prompt-timestamp headers in a capture', () => {
   it('are taken out of any command, even one no parser reads, and give the capture time and the clock state', () => {
     const { ingested, device: d } = device(
-      'Device#show crypto pki trustpool',
+      'Device#show inventory',
       LOAD,
       'Time source is NTP, .23:40:09.537 UTC Sat Mar 6 2021',
       'CA Certificate',
