@@ -42,38 +42,6 @@ describe('Usage Report Summary with two counters to a line', () => {
   });
 });
 
-describe('IOS-XE exec prompt timestamp lines above the output', () => {
-  it('reads Load for and Time source without diagnostics; the time is the capture time, with its line', () => {
-    const fragment = parse(
-      [
-        'Load for five secs: 1%/0%; one minute: 2%; five minutes: 2%',
-        'Time source is NTP, 05:30:30.132 UTC Thu Apr 18 2024',
-        '',
-        'Smart Licensing Using Policy:',
-        '  Status: ENABLED',
-      ].join('\n'),
-    );
-    expect(fragment.diagnostics).toEqual([]);
-    expect(fragment.scalars.get('captureTime')).toEqual({ value: '2024-04-18T05:30:30.132Z', line: 2 });
-    expect(fragment.scalars.get('ntp.synchronized')).toEqual({ value: true, line: 2 });
-    expect(scalar(fragment, 'slpEnabled')).toBe(true);
-  });
-
-  it('reads `*` (not authoritative) and `.` (NTP synchronisation lost) as not synchronised', () => {
-    for (const mark of ['*', '.']) {
-      const fragment = parse(`Time source is NTP, ${mark}05:30:30.132 UTC Thu Apr 18 2024`);
-      expect(fragment.diagnostics).toEqual([]);
-      expect(scalar(fragment, 'captureTime')).toBe('2024-04-18T05:30:30.132Z');
-      expect(scalar(fragment, 'ntp.synchronized')).toBe(false);
-    }
-  });
-
-  it('reads a clock on the hardware calendar as not synchronised to NTP', () => {
-    const fragment = parse('Time source is hardware calendar, 05:30:30.132 UTC Thu Apr 18 2024');
-    expect(scalar(fragment, 'ntp.synchronized')).toBe(false);
-  });
-});
-
 describe('Cslu address', () => {
   it('a URL is also the transport URL', () => {
     const fragment = parse(['Transport:', '  Type: cslu', '  Cslu address: http://192.0.2.10:8182/cslu/v1/pi'].join('\n'));

@@ -5,7 +5,6 @@ import { tokenMatcher, type CstNode, type IToken } from 'chevrotain';
 import type { CommunicationStatistic, HaUdi, License, PolicyAttribute } from '../../common/device.js';
 import { onPremTenant } from '../../common/cslu-url.js';
 import type { ScalarPath } from '../../common/paths.js';
-import { parseDeviceTime } from '../../common/time.js';
 import type { FragmentBuilder, Scalar } from '../fragment.js';
 import { readAuthorizations } from './authorizations.js';
 import { PartTitle } from './lexer.js';
@@ -66,9 +65,6 @@ function inTextOrder(node: CstNode): Child[] {
   return all;
 }
 
-/** `Time source is NTP, .05:30:30.132 UTC Thu Apr 18 2024` (IOS-XE `exec prompt timestamp`). */
-const TIME_SOURCE = /^Time source is ([^,]+?)\s*(?:,\s*(.*))?$/i;
-const CLOCK_MARK = /^([*.]?)\d{1,2}:\d{2}:\d{2}/;
 
 /** `Example Corp As of Apr 18 07:45:10 2024 UTC` → `Example Corp`. */
 function accountName(value: string): string | null {
@@ -129,26 +125,6 @@ export class StatusExtractor implements Reading {
     return reading.iso;
   }
 
-  /**
-   * The clock the device printed above the output: a capture time with its line. The mark before the time is the
-   * device's verdict on its clock (`*` not authoritative, `.` NTP synchronisation lost), as in `show clock`.
-   */
-  private timeSource(token: IToken): void {
-    const match = TIME_SOURCE.exec(token.image.trim());
-    if (!match) return;
-    const line = this.lineOf(token);
-    const clock = match[2]?.trim() ?? '';
-    const mark = CLOCK_MARK.exec(clock);
-    const time = mark ? parseDeviceTime(clock) : null;
-    if (clock !== '' && time === null) this.out.diag(line, `could not read time "${clock}"`);
-    if (time) {
-      if (time.unknownZone) this.out.diag(line, `unknown time zone ${time.zone}, read as UTC`);
-      this.out.set('captureTime', time.iso, line);
-    }
-    const ntp = /^NTP\b/i.test(match[1]!);
-    this.out.set('ntp.synchronized', ntp && (mark?.[1] ?? '') === '', line);
-  }
-
   private setTime(path: ScalarPath, token: IToken): void {
     this.set(path, this.time(token), token);
   }
@@ -191,12 +167,6 @@ export class StatusExtractor implements Reading {
       case 'OverallTrust':
       case 'TrustDataLine':
         this.agentStateLine(child);
-        return;
-      case 'TimeSource':
-        this.timeSource(child);
-        return;
-      case 'LoadFor':
-        // CPU load printed by `exec prompt timestamp`: nothing licensing depends on.
         return;
       default:
         // Part titles, `Smart Licensing is ENABLED`, elisions: read, nothing to keep.

@@ -137,8 +137,6 @@ const SINGLE_LINES = [
   t.OverallTrust,
   t.TrustDataLine,
   t.Elision,
-  t.LoadFor,
-  t.TimeSource,
 ];
 
 class StatusGrammar extends CstParser {

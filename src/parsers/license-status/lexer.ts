@@ -6,6 +6,8 @@
 // before the generic `Label: value` / `Label:` shapes and the catch-all line.
 import { createToken, Lexer, type ILexingResult, type TokenType } from 'chevrotain';
 import { LEXER_CHECKS } from '../grammar-options.js';
+import { NOTHING_PATTERN } from '../../common/nothing.js';
+import { MONTH_ABBREVIATIONS } from '../../common/time.js';
 
 /**
  * Lookahead: the rest of the line is empty (trailing blanks allowed). Chevrotain forbids `$`, so the text handed
@@ -136,7 +138,7 @@ export const ExpiryLine = line('ExpiryLine', 'Expire[sd] on[ \\t][^\\n]*');
 export const DateLine = line(
   'DateLine',
   '(?:INSTALLED on[ \\t]+)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?[ \\t]+)?' +
-    '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[ \\t]+\\d{1,2}[ \\t]+\\d{1,2}:\\d{2}[^\\n]*',
+    `(?:${MONTH_ABBREVIATIONS})[a-z]*[ \\t]+\\d{1,2}[ \\t]+\\d{1,2}:\\d{2}[^\\n]*`,
 );
 
 // License Usage.
@@ -232,14 +234,12 @@ export const OverallTrust = field('OverallTrust', 'Overall Trust');
 export const TrustDataLine = line('TrustDataLine', 'P[ \\t]*:[^\\n,:]+,[ \\t]*S[ \\t]*:[^\\n,:]*:[^\\n]*');
 
 // IOS-XE prints these two lines above any show output when `exec prompt timestamp` is configured.
-export const LoadFor = line('LoadFor', 'Load for five secs[ \\t]*:[^\\n]*');
-export const TimeSource = line('TimeSource', 'Time source is[^\\n]*');
 
 // Generic shapes, last.
 /** `network-advantage (C9300-48 Network Advantage):` or NX-OS `(LAN_ENTERPRISE_SERVICES_PKG):`. */
 export const LicenseHeading = line('LicenseHeading', `[^\\n:]*\\([^\\n():]*\\)[ \\t]*:${EOL}`);
 /** A value alone on its line under a heading (`Proxy:` / `Not Configured`). */
-export const BareValue = line('BareValue', `(?:Not Configured|Not Supported|<none>|<empty>|None)${EOL}`);
+export const BareValue = line('BareValue', `(?:${NOTHING_PATTERN})${EOL}`);
 /** `<..>`, `<...>`, `<output truncated>`: where a document or a user cut the output short. */
 export const Elision = line('Elision', `<(?:\\.{2,}|output truncated|snip)>${EOL}`);
 export const GenericHeading = heading('GenericHeading', '[^\\n:]+', [CommKindHeading]);

@@ -115,7 +115,8 @@ export function readReportChannel(reading: Reading, tokens: readonly IToken[]): 
     const value = afterLabel(token.image);
     switch (kind(token)) {
       case 'DataChannel':
-        reading.set(`${channel}.dataChannel`, textOrNull(value), token);
+        // AVAILABLE / NOT AVAILABLE is the channel's state, not a missing value: kept as printed.
+        reading.set(`${channel}.dataChannel`, availability(value) === undefined ? textOrNull(value) : value.trim(), token);
         reading.set(`${channel}.available`, availability(value), token);
         break;
       case 'ReportsOnDisk':

@@ -1,25 +1,16 @@
 // Readers for the values the Smart Agent prints after a label. They never throw: what they cannot read is
 // `undefined` (the caller decides whether that deserves a diagnostic), and the agent's words for "nothing"
 // (`<none>`, `<empty>`, `Not Configured`, `None`) are null.
+import { isNothing, textOrNull } from '../../common/nothing.js';
 import { parseDeviceTime } from '../../common/time.js';
 import type { HaRole, PolicyCategory, TransportType } from '../../common/device.js';
 
-const NOTHING = /^(?:<none>|<empty>|not configured|not supported|none|n\/a)$/i;
+export { isNothing, textOrNull };
 
 /** The text after the first colon of a `Label: value` line, trimmed. */
 export function afterLabel(image: string): string {
   const colon = image.indexOf(':');
   return colon < 0 ? '' : image.slice(colon + 1).trim();
-}
-
-/** A printed value, or null for the agent's words for nothing (and for an empty value). */
-export function textOrNull(value: string): string | null {
-  const trimmed = value.trim();
-  return trimmed === '' || NOTHING.test(trimmed) ? null : trimmed;
-}
-
-export function isNothing(value: string): boolean {
-  return textOrNull(value) === null;
 }
 
 /** The first whole number in the text: `30  days State(2) InPolicy(0)` → 30, `64(902)` → 64. */
