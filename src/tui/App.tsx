@@ -2,16 +2,20 @@
 // the views only draw what they are given, so each can be tested on its own.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { SEVERITY_RANK, type AnalyzeDocument, type AnalyzedDevice } from '../common/findings.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { findingDetail } from './detail.js';
 import { filteredTreeRows, matchingLines, nextSeverity, visibleEvents, visibleFindings, type SeverityFilter } from './filters.js';
+import { PasteBuffer } from './paste-buffer.js';
 import { parseFiles, parsePaste, worstSeverity, type Session } from './session.js';
+import { looksPasted, parseKeys, type Key, type KeyPress, type TerminalEvent } from './terminal-input.js';
+import { normaliseLine } from '../ingest/index.js';
 import { clamp } from './text.js';
 import { timelineChart, timelineEvents } from './timeline.js';
 import { flattenTree, modelTree, parentId } from './tree.js';
+import { useTerminal } from './use-terminal.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Footer, Header, StatusLine, Tabs, VIEWS, type ViewName } from './views/chrome.js';
 import { DevicePicker } from './views/picker.js';
@@ -19,7 +23,7 @@ import { FindingsView } from './views/findings.js';
 import { Help } from './views/help.js';
 import { ModelView } from './views/model.js';
 import { RawView } from './views/raw.js';
-import { StartScreen } from './views/start.js';
+import { StartScreen, startScreenInput } from './views/start.js';
 import { TimelineView } from './views/timeline.js';
 
 export interface AppProps {
@@ -47,6 +51,7 @@ interface RawState {
 
 const NO_LINES: ReadonlySet<number> = new Set();
 const INITIALLY_OPEN = ['device', 'transport', 'usageReporting', 'trustCode'];
+const PASTE_REFRESH_MS = 150;
 
 export function App({ evaluate, now, files = [], opening, session: given, onExit }: AppProps): ReactElement {
   const { exit } = useApp();
@@ -240,6 +245,7 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
   const step = (value: number, delta: number, total: number) => clamp(Number.isFinite(delta) ? value + delta : delta < 0 ? 0 : total - 1, 0, Math.max(0, total - 1));
 
   const onKey = (input: string, key: Key): void => {
+    if (key.ctrl && input === 'c') return quit();
     if (prompt) return handlePrompt(input, key, prompt);
     if (help) return setHelp(false);
     setStatus(null);
@@ -356,18 +362,79 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
       return setRaw({ file: next, cursor: 0, cited: NO_LINES, from: raw.from });
     }
   };
-  // Ink re-subscribes a changed handler only after the next commit; a key typed in between would reach the old
-  // closure (the previous view). A stable handler that reads the latest one through a ref never does.
-  const latestKey = useRef(onKey);
-  latestKey.current = onKey;
-  const stableKey = useCallback((input: string, key: Key) => latestKey.current(input, key), []);
-  useInput(stableKey, { isActive: screen !== 'start' });
+  // ----- input -----
+  const pasteBuffer = useRef(new PasteBuffer()).current;
+  const [, setStartFrame] = useState(0);
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+  }, []);
+  /** Redraw the start screen: at once for a typed key, a few times a second while a paste streams in. */
+  const refreshStart = (now: boolean) => {
+    if (now) {
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
+      refreshTimer.current = null;
+      return setStartFrame((n) => n + 1);
+    }
+    refreshTimer.current ??= setTimeout(() => {
+      refreshTimer.current = null;
+      setStartFrame((n) => n + 1);
+    }, PASTE_REFRESH_MS);
+  };
+  const back = () => (session ? setScreen(session.devices.length > 1 ? 'picker' : 'device') : quit());
+  const startActions = () => ({ busy: busy !== null, analyse: onPaste, open: onOpenPath, quit, back, refresh: refreshStart });
+
+  /** A paste outside the start screen goes onto the start screen; into an open prompt, its first line. */
+  const promptPaste = useRef('');
+  const pasteElsewhere = (text: string, end: boolean) => {
+    if (prompt) {
+      if (promptPaste.current.length < 4096) promptPaste.current += text;
+      if (!end) return;
+      const first = normaliseLine(promptPaste.current.split(/[\r\n]/).find((line) => line.trim()) ?? '').trim();
+      promptPaste.current = '';
+      const draft = (prompt.pristine ? '' : prompt.draft) + first;
+      setPrompt({ ...prompt, draft, pristine: false });
+      if (prompt.kind === 'filter') setFilter(draft);
+      return;
+    }
+    pasteBuffer.append(text);
+    setStartError(null);
+    setScreen('start');
+    refreshStart(false);
+  };
+
+  // Keys are handled one at a time, each after the frame of the one before, so that `jjj` in one read moves three
+  // rows: every handler sees the state the previous key left.
+  const keyQueue = useRef<KeyPress[]>([]);
+  const [keyTurn, setKeyTurn] = useState(0);
+  useEffect(() => {
+    const next = keyQueue.current.shift();
+    if (!next) return;
+    if (screen === 'start') startScreenInput(pasteBuffer, keyText(next), startActions());
+    else onKey(next.input, next.key);
+    if (keyQueue.current.length > 0) setKeyTurn((n) => n + 1);
+  }, [keyTurn]);
+
+  const onTerminal = (event: TerminalEvent): void => {
+    if (event.kind === 'paste') {
+      if (screen === 'start') {
+        pasteBuffer.append(event.text);
+        return refreshStart(false);
+      }
+      return pasteElsewhere(event.text, event.end);
+    }
+    if (screen === 'start' && keyQueue.current.length === 0) return startScreenInput(pasteBuffer, event.text, startActions());
+    if (screen !== 'start' && looksPasted(event.text)) return pasteElsewhere(event.text, true);
+    keyQueue.current.push(...parseKeys(event.text, true).keys);
+    setKeyTurn((n) => n + 1);
+  };
+  useTerminal(onTerminal);
 
   // ----- layout -----
   if (screen === 'start' || !session) {
     return (
       <Box flexDirection="column" height={rows - 1}>
-        <StartScreen height={rows - 2} width={columns} error={startError} busy={busy} onPaste={onPaste} onOpen={onOpenPath} onQuit={quit} />
+        <StartScreen buffer={pasteBuffer} height={rows - 2} width={columns} error={startError} busy={busy} />
         <Footer width={columns} text="Ctrl-D analyse the paste  ⏎ open the typed path  Esc clear  Ctrl-C quit" />
       </Box>
     );
@@ -442,6 +509,17 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
       <Footer width={columns} />
     </Box>
   );
+}
+
+/** A queued key as the terminal sent it, for the start screen (after `o` in the same read as more keys). */
+function keyText({ input, key }: KeyPress): string {
+  if (key.ctrl && /^[a-z]$/.test(input)) return String.fromCharCode(input.charCodeAt(0) - 96);
+  if (input) return input;
+  if (key.return) return '\r';
+  if (key.backspace || key.delete) return '\x7f';
+  if (key.escape) return '\x1b';
+  if (key.tab) return '\t';
+  return '';
 }
 
 function rank(device: AnalyzedDevice): number {

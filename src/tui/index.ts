@@ -48,14 +48,19 @@ export async function runTui(files: string[], options: TuiOptions): Promise<numb
       throw error;
     }
   };
-  // The alternate screen keeps the user's scrollback intact and gives the app the whole window.
-  process.stdout.write('\x1b[?1049h\x1b[H');
+  // The alternate screen keeps the user's scrollback intact and gives the app the whole window. Bracketed paste mode
+  // has the terminal mark a paste, so pasted text is never taken for keys (terminal-input.ts).
+  const restoreTerminal = () => process.stdout.write('\x1b[?2004l\x1b[?1049l');
+  process.stdout.write('\x1b[?1049h\x1b[H\x1b[?2004h');
+  // Even an unexpected exit must not leave the user's shell on the alternate screen with pastes bracketed.
+  process.once('exit', restoreTerminal);
   let code = 0;
   const instance = launch({ evaluate, now: options.now, files, opening, session: parsed ?? undefined, onExit: (c: number) => (code = c) });
   try {
     await instance.waitUntilExit();
   } finally {
-    process.stdout.write('\x1b[?1049l');
+    process.off('exit', restoreTerminal);
+    restoreTerminal();
   }
   if (fatal) throw fatal;
   return code;
