@@ -71,6 +71,13 @@ describe('slp-doctor tui in a real terminal', () => {
     // Re-layout on resize: at 80 columns the footer switches to its short form.
     terminal.tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
     await waitForText('s sev e export');
+    // The key help fits 80×24 whole: its last line is there, and no line of it is cut.
+    keys('?');
+    s = await waitForText('q or Ctrl-C: quit');
+    const help = s.split('\n').slice(s.split('\n').findIndex((l) => l.startsWith('Keys')));
+    for (const line of help.slice(0, help.findIndex((l) => l.includes('q or Ctrl-C')) + 1)) expect(line).not.toContain('…');
+    keys('x');
+    await waitFor((x) => !x.includes('q or Ctrl-C: quit'), 'the help to close');
 
     keys('q');
     await terminal.waitForExit(session);
