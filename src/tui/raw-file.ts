@@ -13,7 +13,8 @@ const SLICE_BYTES = 4 << 20;
 const INDEX_AT_ONCE_BYTES = 8 << 20;
 /** What a line shows at most: a runaway line must not cost memory (ingest cuts kept lines the same way). */
 const MAX_LINE_BYTES = 64 << 10;
-const CACHED_BLOCKS = 64;
+/** Characters of blocks kept read (a block of runaway lines can be 16 MB; most are a few kilobytes). */
+const CACHED_CHARS = 8 << 20;
 /** How often indexing tells the views (a redraw per slice would be hundreds). */
 const NOTIFY_MS = 200;
 
@@ -27,7 +28,8 @@ export class FileLines implements RawLines {
   private scanned = 0;
   private readonly size: number;
   private readonly separator: number;
-  private readonly blocks = new Map<number, string[]>();
+  private readonly blocks = new Map<number, { lines: string[]; chars: number }>();
+  private cachedChars = 0;
   private readonly listeners = new Set<() => void>();
   private indexing: ReturnType<typeof setImmediate> | null = null;
   complete = false;
@@ -58,16 +60,25 @@ export class FileLines implements RawLines {
   line(n: number): string | undefined {
     if (n < 1 || n > this.count) return undefined;
     const block = Math.floor((n - 1) / STRIDE);
-    let lines = this.blocks.get(block);
-    if (!lines) {
-      lines = this.readBlock(block);
-      // A block is cached once it cannot grow: the index has passed its end.
-      if (this.complete || block + 1 < this.offsetCount) {
-        if (this.blocks.size >= CACHED_BLOCKS) this.blocks.delete(this.blocks.keys().next().value!);
-        this.blocks.set(block, lines);
-      }
-    }
+    const cached = this.blocks.get(block);
+    if (cached) return cached.lines[(n - 1) % STRIDE];
+    const lines = this.readBlock(block);
+    // A block is cached once it cannot grow: the index has passed its end.
+    if (this.complete || block + 1 < this.offsetCount) this.cache(block, lines);
     return lines[(n - 1) % STRIDE];
+  }
+
+  /** Keeps the blocks read last, up to CACHED_CHARS: scrolling back and forth reads nothing again. */
+  private cache(block: number, lines: string[]): void {
+    let chars = 0;
+    for (const line of lines) chars += line.length;
+    for (const [oldest, { chars: size }] of this.blocks) {
+      if (this.cachedChars + chars <= CACHED_CHARS) break;
+      this.blocks.delete(oldest);
+      this.cachedChars -= size;
+    }
+    this.blocks.set(block, { lines, chars });
+    this.cachedChars += chars;
   }
 
   onChange(listener: () => void): () => void {
