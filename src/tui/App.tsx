@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { DeviceModel } from '../common/device.js';
 import { SEVERITY_RANK, type AnalyzeDocument, type AnalyzedDevice } from '../common/findings.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { findingDetail } from './detail.js';
@@ -14,8 +15,8 @@ import { closeSession, parseFiles, parsePaste, worstSeverity, type Session } fro
 import { looksPasted, parseKeys, type Key, type KeyPress, type TerminalEvent } from './terminal-input.js';
 import { normaliseLine } from '../ingest/index.js';
 import { clamp } from './text.js';
-import { timelineChart, timelineEvents } from './timeline.js';
-import { flattenTree, modelTree, parentId } from './tree.js';
+import { timelineChart, timelineEvents, type TimelineEvent } from './timeline.js';
+import { flattenTree, modelTree, parentId, type TreeNode } from './tree.js';
 import { useTerminal } from './use-terminal.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Footer, Header, StatusLine, Tabs, VIEWS, type ViewName } from './views/chrome.js';
@@ -54,6 +55,15 @@ const NO_LINES: ReadonlySet<number> = new Set();
 const INITIALLY_OPEN = ['device', 'transport', 'usageReporting', 'trustCode'];
 const PASTE_REFRESH_MS = 150;
 const NOTHING_FOUND_YET: LineSearch = { numbers: [], done: false, capped: false };
+const TREES = new WeakMap<DeviceModel, TreeNode[]>();
+const TIMELINES = new WeakMap<DeviceModel, TimelineEvent[]>();
+
+/** `make(device)`, computed once per device. */
+function once<T>(cache: WeakMap<DeviceModel, T>, device: DeviceModel, make: (device: DeviceModel) => T): T {
+  let value = cache.get(device);
+  if (value === undefined) cache.set(device, (value = make(device)));
+  return value;
+}
 
 export function App({ evaluate, now, files = [], opening, session: given, onExit }: AppProps): ReactElement {
   const { exit } = useApp();
@@ -179,9 +189,11 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
     () => (finding && session ? findingDetail(finding, session.raw, columns - 1, (analyzed?.files.length ?? 0) > 1) : []),
     [finding, session, columns, analyzed, rawVersion],
   );
-  const tree = useMemo(() => (device ? modelTree(device) : []), [device]);
+  // The tree and the timeline are built when their view is first shown: a show-tech's model and log are large, and
+  // the first frame shows neither.
+  const tree = useMemo(() => (device && view === 'model' ? once(TREES, device, modelTree) : []), [device, view]);
   const treeRows = useMemo(() => (filter ? filteredTreeRows(tree, filter) : flattenTree(tree, expanded)), [tree, filter, expanded]);
-  const allEvents = useMemo(() => (device ? timelineEvents(device) : []), [device]);
+  const allEvents = useMemo(() => (device && view === 'timeline' ? once(TIMELINES, device, timelineEvents) : []), [device, view]);
   const scopedEvents = useMemo(() => eventsInScope(allEvents, everyEvent), [allEvents, everyEvent]);
   const events = useMemo(() => visibleEvents(scopedEvents, filter), [scopedEvents, filter]);
   const chart = useMemo(() => timelineChart(scopedEvents, device?.captureTime ?? null, columns - 1), [scopedEvents, device, columns]);
