@@ -12,12 +12,12 @@ import { eventsInScope, filteredTreeRows, nextSeverity, visibleEvents, visibleFi
 import { PasteBuffer } from './paste-buffer.js';
 import type { LineSearch, RawLines } from './raw-lines.js';
 import { closeSession, parseFiles, parsePaste, worstSeverity, type Session } from './session.js';
-import { looksPasted, parseKeys, type Key, type KeyPress, type TerminalEvent } from './terminal-input.js';
+import { keySequence, looksPasted, parseKeys, type Key, type TerminalEvent } from './terminal-input.js';
 import { normaliseLine } from '../ingest/index.js';
 import { clamp } from './text.js';
 import { timelineChart, timelineEvents, type TimelineEvent } from './timeline.js';
 import { flattenTree, modelTree, parentId, type TreeNode } from './tree.js';
-import { useTerminal } from './use-terminal.js';
+import { useKeyQueue, useTerminal, useThrottledRedraw } from './use-terminal.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Footer, Header, StatusLine, Tabs, VIEWS, type ViewName } from './views/chrome.js';
 import { DevicePicker } from './views/picker.js';
@@ -440,23 +440,8 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
   };
   // ----- input -----
   const pasteBuffer = useRef(new PasteBuffer()).current;
-  const [, setStartFrame] = useState(0);
-  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (refreshTimer.current) clearTimeout(refreshTimer.current);
-  }, []);
   /** Redraw the start screen: at once for a typed key, a few times a second while a paste streams in. */
-  const refreshStart = (now: boolean) => {
-    if (now) {
-      if (refreshTimer.current) clearTimeout(refreshTimer.current);
-      refreshTimer.current = null;
-      return setStartFrame((n) => n + 1);
-    }
-    refreshTimer.current ??= setTimeout(() => {
-      refreshTimer.current = null;
-      setStartFrame((n) => n + 1);
-    }, PASTE_REFRESH_MS);
-  };
+  const refreshStart = useThrottledRedraw(PASTE_REFRESH_MS);
   const back = () => (session ? setScreen(session.devices.length > 1 ? 'picker' : 'device') : quit());
   const startActions = () => ({ busy: busy !== null, analyse: onPaste, open: onOpenPath, quit, back, refresh: refreshStart });
 
@@ -479,17 +464,10 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
     refreshStart(false);
   };
 
-  // Keys are handled one at a time, each after the frame of the one before, so that `jjj` in one read moves three
-  // rows: every handler sees the state the previous key left.
-  const keyQueue = useRef<KeyPress[]>([]);
-  const [keyTurn, setKeyTurn] = useState(0);
-  useEffect(() => {
-    const next = keyQueue.current.shift();
-    if (!next) return;
-    if (screen === 'start') startScreenInput(pasteBuffer, keyText(next), startActions());
+  const keys = useKeyQueue((next) => {
+    if (screen === 'start') startScreenInput(pasteBuffer, keySequence(next), startActions());
     else onKey(next.input, next.key);
-    if (keyQueue.current.length > 0) setKeyTurn((n) => n + 1);
-  }, [keyTurn]);
+  });
 
   const onTerminal = (event: TerminalEvent): void => {
     if (event.kind === 'paste') {
@@ -499,10 +477,9 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
       }
       return pasteElsewhere(event.text, event.end);
     }
-    if (screen === 'start' && keyQueue.current.length === 0) return startScreenInput(pasteBuffer, event.text, startActions());
+    if (screen === 'start' && !keys.waiting()) return startScreenInput(pasteBuffer, event.text, startActions());
     if (screen !== 'start' && looksPasted(event.text)) return pasteElsewhere(event.text, true);
-    keyQueue.current.push(...parseKeys(event.text, true).keys);
-    setKeyTurn((n) => n + 1);
+    keys.add(parseKeys(event.text, true).keys);
   };
   useTerminal(onTerminal);
 
@@ -599,17 +576,6 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
       <Footer width={columns} />
     </Box>
   );
-}
-
-/** A queued key as the terminal sent it, for the start screen (after `o` in the same read as more keys). */
-function keyText({ input, key }: KeyPress): string {
-  if (key.ctrl && /^[a-z]$/.test(input)) return String.fromCharCode(input.charCodeAt(0) - 96);
-  if (input) return input;
-  if (key.return) return '\r';
-  if (key.backspace || key.delete) return '\x7f';
-  if (key.escape) return '\x1b';
-  if (key.tab) return '\t';
-  return '';
 }
 
 function rank(device: AnalyzedDevice): number {

@@ -158,6 +158,17 @@ export function parseKeys(text: string, final = false): { keys: KeyPress[]; pend
   return { keys, pending: '' };
 }
 
+/** A key as the terminal sends it (for the start screen, which takes text): Enter is CR, Ctrl-D is 0x04 … */
+export function keySequence({ input, key }: KeyPress): string {
+  if (key.ctrl && /^[a-z]$/.test(input)) return String.fromCharCode(input.charCodeAt(0) - 96);
+  if (input) return input;
+  if (key.return) return '\r';
+  if (key.backspace || key.delete) return '\x7f';
+  if (key.escape) return '\x1b';
+  if (key.tab) return '\t';
+  return '';
+}
+
 function press(input: string, flags: Partial<Key>): KeyPress {
   return { input, key: { ...NO_KEY, ...flags } };
 }

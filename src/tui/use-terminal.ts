@@ -1,8 +1,8 @@
 // The terminal's input for the app, read here instead of by Ink (see terminal-input.ts for why). The stream is the
 // one Ink was given: process.stdin in the terminal, a fake one in component tests.
 import { useStdin } from 'ink';
-import { useEffect, useRef } from 'react';
-import { TerminalReader, type TerminalEvent } from './terminal-input.js';
+import { useEffect, useRef, useState } from 'react';
+import { TerminalReader, type KeyPress, type TerminalEvent } from './terminal-input.js';
 
 /** How long a read that ends inside an escape sequence waits for the rest before it counts as typed (a lone Esc). */
 const ESCAPE_WAIT_MS = 30;
@@ -35,4 +35,48 @@ export function useTerminal(onEvent: (event: TerminalEvent) => void): void {
       stdin.unref();
     };
   }, [stdin]);
+}
+
+/**
+ * Keys handled one at a time, each after the frame of the one before, so that `jjj` in one read moves three rows:
+ * every call of `handle` sees the state the previous key left.
+ */
+export function useKeyQueue(handle: (key: KeyPress) => void): { add: (keys: KeyPress[]) => void; waiting: () => boolean } {
+  const queue = useRef<KeyPress[]>([]);
+  const latest = useRef(handle);
+  latest.current = handle;
+  const [turn, setTurn] = useState(0);
+  useEffect(() => {
+    const next = queue.current.shift();
+    if (!next) return;
+    latest.current(next);
+    if (queue.current.length > 0) setTurn((n) => n + 1);
+  }, [turn]);
+  return {
+    add: (keys) => {
+      queue.current.push(...keys);
+      setTurn((n) => n + 1);
+    },
+    waiting: () => queue.current.length > 0,
+  };
+}
+
+/** A redraw at once (`now`) or at most every `ms` (a stream of pieces). */
+export function useThrottledRedraw(ms: number): (now: boolean) => void {
+  const [, setFrame] = useState(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  return (now) => {
+    if (now) {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      return setFrame((n) => n + 1);
+    }
+    timer.current ??= setTimeout(() => {
+      timer.current = null;
+      setFrame((n) => n + 1);
+    }, ms);
+  };
 }
