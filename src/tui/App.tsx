@@ -12,12 +12,12 @@ import { eventsInScope, filteredTreeRows, nextSeverity, visibleEvents, visibleFi
 import { PasteBuffer } from './paste-buffer.js';
 import type { LineSearch, RawLines } from './raw-lines.js';
 import { closeSession, parseFiles, parsePaste, worstSeverity, type Session } from './session.js';
-import { keySequence, looksPasted, parseKeys, type Key, type TerminalEvent } from './terminal-input.js';
+import { keySequence, looksPasted, parseKeys, type Key, type KeyPress, type TerminalEvent } from './terminal-input.js';
 import { normaliseLine } from '../ingest/index.js';
 import { clamp } from './text.js';
 import { timelineChart, timelineEvents, type TimelineEvent } from './timeline.js';
 import { flattenTree, modelTree, parentId, type TreeNode } from './tree.js';
-import { useKeyQueue, useTerminal, useThrottledRedraw } from './use-terminal.js';
+import { useInputQueue, useTerminal, useThrottledRedraw } from './use-terminal.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Footer, Header, StatusLine, Tabs, VIEWS, type ViewName } from './views/chrome.js';
 import { DevicePicker } from './views/picker.js';
@@ -464,22 +464,24 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
     refreshStart(false);
   };
 
-  const keys = useKeyQueue((next) => {
+  // Keys wait their turn (use-terminal.ts); a paste that comes after keys still waiting waits behind them.
+  const queue = useInputQueue<KeyPress | TerminalEvent>((next) => ('kind' in next ? onPasted(next) : onPressed(next)));
+  const onPressed = (next: KeyPress) => {
     if (screen === 'start') startScreenInput(pasteBuffer, keySequence(next), startActions());
     else onKey(next.input, next.key);
-  });
+  };
+  const onPasted = (event: TerminalEvent) => {
+    if (screen !== 'start') return pasteElsewhere(event.text, event.kind === 'paste' ? event.end : true);
+    pasteBuffer.append(event.text);
+    refreshStart(false);
+  };
 
   const onTerminal = (event: TerminalEvent): void => {
-    if (event.kind === 'paste') {
-      if (screen === 'start') {
-        pasteBuffer.append(event.text);
-        return refreshStart(false);
-      }
-      return pasteElsewhere(event.text, event.end);
-    }
-    if (screen === 'start' && !keys.waiting()) return startScreenInput(pasteBuffer, event.text, startActions());
-    if (screen !== 'start' && looksPasted(event.text)) return pasteElsewhere(event.text, true);
-    keys.add(parseKeys(event.text, true).keys);
+    if (event.kind === 'paste') return queue.waiting() ? queue.add([event]) : onPasted(event);
+    if (queue.waiting()) return queue.add(parseKeys(event.text, true).keys);
+    if (screen === 'start') return startScreenInput(pasteBuffer, event.text, startActions());
+    if (looksPasted(event.text)) return onPasted(event);
+    queue.add(parseKeys(event.text, true).keys);
   };
   useTerminal(onTerminal);
 

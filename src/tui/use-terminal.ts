@@ -2,7 +2,7 @@
 // one Ink was given: process.stdin in the terminal, a fake one in component tests.
 import { useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
-import { TerminalReader, type KeyPress, type TerminalEvent } from './terminal-input.js';
+import { TerminalReader, type TerminalEvent } from './terminal-input.js';
 
 /** How long a read that ends inside an escape sequence waits for the rest before it counts as typed (a lone Esc). */
 const ESCAPE_WAIT_MS = 30;
@@ -38,23 +38,22 @@ export function useTerminal(onEvent: (event: TerminalEvent) => void): void {
 }
 
 /**
- * Keys handled one at a time, each after the frame of the one before, so that `jjj` in one read moves three rows:
- * every call of `handle` sees the state the previous key left.
+ * Input handled one item at a time, each after the frame of the one before, so that `jjj` in one read moves three
+ * rows: every call of `handle` sees the state the previous key left.
  */
-export function useKeyQueue(handle: (key: KeyPress) => void): { add: (keys: KeyPress[]) => void; waiting: () => boolean } {
-  const queue = useRef<KeyPress[]>([]);
+export function useInputQueue<T>(handle: (item: T) => void): { add: (items: T[]) => void; waiting: () => boolean } {
+  const queue = useRef<T[]>([]);
   const latest = useRef(handle);
   latest.current = handle;
   const [turn, setTurn] = useState(0);
   useEffect(() => {
-    const next = queue.current.shift();
-    if (!next) return;
-    latest.current(next);
+    if (queue.current.length === 0) return;
+    latest.current(queue.current.shift()!);
     if (queue.current.length > 0) setTurn((n) => n + 1);
   }, [turn]);
   return {
-    add: (keys) => {
-      queue.current.push(...keys);
+    add: (items) => {
+      queue.current.push(...items);
       setTurn((n) => n + 1);
     },
     waiting: () => queue.current.length > 0,

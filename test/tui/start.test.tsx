@@ -64,6 +64,22 @@ describe('start screen', () => {
     await waitForText(app, 'NX-OS');
   });
 
+  it('so does a paste from a terminal that does not bracket it; into the / prompt goes its first line', async () => {
+    const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
+    await waitForText(app, 'ERROR (1)');
+    await press(app, '/');
+    app.stdin.write('\x1b[200~\x1b[1mcomm_failed\x1b[0m\rsecond line\r\x1b[201~');
+    await waitForText(app, 'filter: "comm_failed"');
+    await press(app, KEY.escape);
+    app.stdin.write(capture('nxos-status-cslu.txt').replace(/\n/g, '\r'));
+    await waitForText(app, /\d+ line\(s\), \d+ KB received/);
+    // Esc on the start screen clears the paste; on an empty one it goes back to the device.
+    await press(app, KEY.escape);
+    await waitForText(app, /^> ?$/m);
+    await press(app, KEY.escape);
+    await waitForText(app, 'ERROR (1)');
+  });
+
   it('a paste with no device output shows the error and lets the user try again', async () => {
     const app = renderApp();
     await waitForText(app, 'Paste a capture');
