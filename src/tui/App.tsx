@@ -2,16 +2,22 @@
 // the views only draw what they are given, so each can be tested on its own.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Box, Text, useApp, useInput, type Key } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { DeviceModel } from '../common/device.js';
 import { SEVERITY_RANK, type AnalyzeDocument, type AnalyzedDevice } from '../common/findings.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { findingDetail } from './detail.js';
-import { filteredTreeRows, matchingLines, nextSeverity, visibleEvents, visibleFindings, type SeverityFilter } from './filters.js';
-import { parseFiles, parsePaste, worstSeverity, type Session } from './session.js';
+import { eventsInScope, filteredTreeRows, nextSeverity, visibleEvents, visibleFindings, type SeverityFilter } from './filters.js';
+import { PasteBuffer } from './paste-buffer.js';
+import type { LineSearch, RawLines } from './raw-lines.js';
+import { closeSession, parseFiles, parsePaste, worstSeverity, type Session } from './session.js';
+import { keySequence, looksPasted, parseKeys, type Key, type KeyPress, type TerminalEvent } from './terminal-input.js';
+import { normaliseLine } from '../ingest/index.js';
 import { clamp } from './text.js';
-import { timelineChart, timelineEvents } from './timeline.js';
-import { flattenTree, modelTree, parentId } from './tree.js';
+import { timelineChart, timelineEvents, type TimelineEvent } from './timeline.js';
+import { flattenTree, modelTree, parentId, type TreeNode } from './tree.js';
+import { useInputQueue, useTerminal, useThrottledRedraw } from './use-terminal.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import { Footer, Header, StatusLine, Tabs, VIEWS, type ViewName } from './views/chrome.js';
 import { DevicePicker } from './views/picker.js';
@@ -19,7 +25,7 @@ import { FindingsView } from './views/findings.js';
 import { Help } from './views/help.js';
 import { ModelView } from './views/model.js';
 import { RawView } from './views/raw.js';
-import { StartScreen } from './views/start.js';
+import { StartScreen, startScreenInput } from './views/start.js';
 import { TimelineView } from './views/timeline.js';
 
 export interface AppProps {
@@ -47,6 +53,17 @@ interface RawState {
 
 const NO_LINES: ReadonlySet<number> = new Set();
 const INITIALLY_OPEN = ['device', 'transport', 'usageReporting', 'trustCode'];
+const PASTE_REFRESH_MS = 150;
+const NOTHING_FOUND_YET: LineSearch = { numbers: [], done: false, capped: false };
+const TREES = new WeakMap<DeviceModel, TreeNode[]>();
+const TIMELINES = new WeakMap<DeviceModel, TimelineEvent[]>();
+
+/** `make(device)`, computed once per device. */
+function once<T>(cache: WeakMap<DeviceModel, T>, device: DeviceModel, make: (device: DeviceModel) => T): T {
+  let value = cache.get(device);
+  if (value === undefined) cache.set(device, (value = make(device)));
+  return value;
+}
 
 export function App({ evaluate, now, files = [], opening, session: given, onExit }: AppProps): ReactElement {
   const { exit } = useApp();
@@ -64,6 +81,10 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set(INITIALLY_OPEN));
   const [treeCursor, setTreeCursor] = useState(0);
   const [timelineCursor, setTimelineCursor] = useState(0);
+  const [everyEvent, setEveryEvent] = useState(false);
+  // Long lines scroll sideways in the raw, timeline and evidence views; a new view or finding starts at the left.
+  const [column, setColumn] = useState(0);
+  useEffect(() => setColumn(0), [view, selected, deviceIndex, screen]);
   const [raw, setRaw] = useState<RawState>({ file: null, cursor: 0, cited: NO_LINES, from: null });
   const [filter, setFilterText] = useState('');
   const [severity, setSeverity] = useState<SeverityFilter>('all');
@@ -77,7 +98,14 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
     exit();
   }, [exit, onExit]);
 
+  // A session replaced or left stops its background work (indexing a large file).
+  const opened = useRef<Session | null>(given ?? null);
+  useEffect(() => () => {
+    if (opened.current) closeSession(opened.current);
+  }, []);
   const open = useCallback((next: Session) => {
+    if (opened.current && opened.current.raw !== next.raw) closeSession(opened.current);
+    opened.current = next;
     setSession(next);
     // The header and model show at once; the findings follow when the rules have run.
     if (!next.evaluated)
@@ -150,30 +178,50 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
   const bodyHeight = Math.max(4, rows - 6);
   const findings = useMemo(() => (analyzed ? visibleFindings(analyzed.findings, severity, filter) : []), [analyzed, severity, filter]);
   const finding = findings[clamp(selected, 0, findings.length - 1)];
-  const detail = useMemo(() => (finding && session ? findingDetail(finding, session.raw, columns - 1, (analyzed?.files.length ?? 0) > 1) : []), [finding, session, columns, analyzed]);
-  const tree = useMemo(() => (device ? modelTree(device) : []), [device]);
+  // Indexing a large file goes on after the first frame: evidence gets its context, the raw view its lines.
+  const [rawVersion, setRawVersion] = useState(0);
+  useEffect(() => {
+    if (!session) return;
+    const stops = [...session.raw.values()].map((lines) => lines.onChange(() => setRawVersion((v) => v + 1)));
+    return () => stops.forEach((stop) => stop());
+  }, [session?.raw]);
+  const detail = useMemo(
+    () => (finding && session ? findingDetail(finding, session.raw, columns - 1, (analyzed?.files.length ?? 0) > 1) : []),
+    [finding, session, columns, analyzed, rawVersion],
+  );
+  // The tree and the timeline are built when their view is first shown: a show-tech's model and log are large, and
+  // the first frame shows neither.
+  const tree = useMemo(() => (device && view === 'model' ? once(TREES, device, modelTree) : []), [device, view]);
   const treeRows = useMemo(() => (filter ? filteredTreeRows(tree, filter) : flattenTree(tree, expanded)), [tree, filter, expanded]);
-  const allEvents = useMemo(() => (device ? timelineEvents(device) : []), [device]);
-  const events = useMemo(() => visibleEvents(allEvents, filter), [allEvents, filter]);
-  const chart = useMemo(() => timelineChart(allEvents, device?.captureTime ?? null, columns - 1), [allEvents, device, columns]);
+  const allEvents = useMemo(() => (device && view === 'timeline' ? once(TIMELINES, device, timelineEvents) : []), [device, view]);
+  const scopedEvents = useMemo(() => eventsInScope(allEvents, everyEvent), [allEvents, everyEvent]);
+  const events = useMemo(() => visibleEvents(scopedEvents, filter), [scopedEvents, filter]);
+  const chart = useMemo(() => timelineChart(scopedEvents, device?.captureTime ?? null, columns - 1), [scopedEvents, device, columns]);
   const rawFile = raw.file ?? device?.files[0] ?? '';
   const capture = session?.raw.get(rawFile);
   const sections = useMemo(() => (device ? device.sections.filter((s) => s.file === rawFile).sort((a, b) => a.startLine - b.startLine) : []), [device, rawFile]);
-  const rawNumbers = useMemo(() => (filter && capture && view === 'raw' ? matchingLines(capture.count, (n) => capture.line(n), filter) : null), [filter, capture, view]);
+  // The raw view's filter searches the whole input in slices (a large file takes a while); matches show as found.
+  const [rawSearch, setRawSearch] = useState<{ capture: RawLines; needle: string; result: LineSearch } | null>(null);
+  const searching = filter && capture && view === 'raw' ? capture : null;
+  useEffect(() => {
+    if (!searching) return setRawSearch(null);
+    return searching.search(filter, (result) => setRawSearch({ capture: searching, needle: filter, result: { ...result } }));
+  }, [filter, searching]);
+  const rawMatches = searching && rawSearch?.capture === searching && rawSearch.needle === filter ? rawSearch.result : searching ? NOTHING_FOUND_YET : null;
+  const rawNumbers = rawMatches?.numbers ?? null;
   const rawTotal = rawNumbers?.length ?? capture?.count ?? 0;
-  const pickerDevices = useMemo(
-    () =>
-      (session?.document.devices ?? [])
-        .map((d, index) => ({ device: d, index }))
-        .filter(({ device: d }) => severity === 'all' || d.findings.some((f) => f.severity === severity))
-        .filter(({ device: d }) => !filter || (d.hostname ?? '').toLowerCase().includes(filter.toLowerCase()))
-        // Worst first: the device that needs attention is at the top.
-        .sort((a, b) => rank(b.device) - rank(a.device) || a.index - b.index),
-    [session, severity, filter],
-  );
+  const pickerDevicesFor = (text: string) =>
+    (session?.document.devices ?? [])
+      .map((d, index) => ({ device: d, index }))
+      .filter(({ device: d }) => severity === 'all' || d.findings.some((f) => f.severity === severity))
+      .filter(({ device: d }) => !text || (d.hostname ?? '').toLowerCase().includes(text.toLowerCase()))
+      // Worst first: the device that needs attention is at the top.
+      .sort((a, b) => rank(b.device) - rank(a.device) || a.index - b.index);
+  const pickerDevices = useMemo(() => pickerDevicesFor(filter), [session, severity, filter]);
 
   // ----- actions -----
   const setFilter = (text: string) => {
+    if (!text && filter) return clearFilter();
     setFilterText(text);
     setSelected(0);
     setTreeCursor(0);
@@ -181,6 +229,26 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
     setPickerCursor(0);
     setDetailFocus(false);
     setRaw((r) => ({ ...r, cursor: 0 }));
+  };
+
+  /** The filter goes; the selection stays on what it was on, now among everything (less, lazygit do the same). */
+  const clearFilter = () => {
+    setFilterText('');
+    setDetailFocus(false);
+    if (finding) setSelected(Math.max(0, visibleFindings(analyzed?.findings ?? [], severity, '').indexOf(finding)));
+    const row = treeRows[treeCursor];
+    if (row) {
+      const open = new Set(expanded);
+      for (let id = parentId(row.id); id !== null; id = parentId(id)) open.add(id);
+      setExpanded(open);
+      setTreeCursor(Math.max(0, flattenTree(tree, open).findIndex((r) => r.id === row.id)));
+    }
+    const event = events[timelineCursor];
+    if (event) setTimelineCursor(Math.max(0, scopedEvents.indexOf(event)));
+    const line = rawNumbers?.[clamp(raw.cursor, 0, rawNumbers.length - 1)];
+    if (line !== undefined) setRaw((r) => ({ ...r, cursor: line - 1 }));
+    const host = pickerDevices[pickerCursor];
+    if (host) setPickerCursor(Math.max(0, pickerDevicesFor('').findIndex((d) => d.index === host.index)));
   };
 
   const jumpToRaw = (file: string, line: number, cited: ReadonlySet<number>, from: ViewName) => {
@@ -203,9 +271,11 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
     }
   };
 
+  /** ./slp-doctor-<host>.md; with redaction on, the host's mask (host-1), as a file name must not give it away. */
   const defaultExportPath = () => {
     const host = screen === 'device' ? analyzed?.hostname : null;
-    return `./slp-doctor-${(host ?? 'report').replace(/[^\w.-]+/g, '_')}.md`;
+    const name = host && redacting && session ? session.redactor.redact(host) : host;
+    return `./slp-doctor-${(name ?? 'report').replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'report'}.md`;
   };
 
   const handlePrompt = (input: string, key: Key, current: Prompt) => {
@@ -240,6 +310,7 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
   const step = (value: number, delta: number, total: number) => clamp(Number.isFinite(delta) ? value + delta : delta < 0 ? 0 : total - 1, 0, Math.max(0, total - 1));
 
   const onKey = (input: string, key: Key): void => {
+    if (key.ctrl && input === 'c') return quit();
     if (prompt) return handlePrompt(input, key, prompt);
     if (help) return setHelp(false);
     setStatus(null);
@@ -282,6 +353,11 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
     const index = VIEWS.findIndex((v) => v.name === view);
     if (key.tab) return setView(VIEWS[(index + (key.shift ? VIEWS.length - 1 : 1)) % VIEWS.length]!.name);
     if (/^[1-4]$/.test(input)) return setView(VIEWS[Number(input) - 1]!.name);
+    if (view !== 'model') {
+      const sideways = key.leftArrow || input === 'h' ? -1 : key.rightArrow || input === 'l' ? 1 : 0;
+      if (sideways !== 0) return setColumn(Math.max(0, column + sideways * Math.max(8, Math.floor((columns - 30) / 2))));
+      if (input === '0') return setColumn(0);
+    }
     const back = () => {
       if (filter) return setFilter('');
       if ((session?.devices.length ?? 0) > 1) setScreen('picker');
@@ -330,6 +406,10 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
 
     if (view === 'timeline') {
       if (delta !== null) return setTimelineCursor(step(timelineCursor, delta, events.length));
+      if (input === 'a') {
+        setTimelineCursor(0);
+        return setEveryEvent(!everyEvent);
+      }
       if (key.escape) return back();
       const event = events[timelineCursor];
       if (key.return && event?.file && event.line) return jumpToRaw(event.file, event.line, new Set([event.line]), 'timeline');
@@ -337,7 +417,9 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
     }
 
     // raw
-    if (delta !== null) return setRaw({ ...raw, file: rawFile, cursor: step(raw.cursor, delta, rawTotal) });
+    // G while a large file is still being indexed follows its end, as less does.
+    if (delta === Infinity && capture && !capture.complete && !rawNumbers) return setRaw({ ...raw, file: rawFile, cursor: Number.MAX_SAFE_INTEGER });
+    if (delta !== null) return setRaw({ ...raw, file: rawFile, cursor: step(clamp(raw.cursor, 0, Math.max(0, rawTotal - 1)), delta, rawTotal) });
     if (key.escape) {
       if (raw.from) {
         setView(raw.from);
@@ -356,24 +438,69 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
       return setRaw({ file: next, cursor: 0, cited: NO_LINES, from: raw.from });
     }
   };
-  // Ink re-subscribes a changed handler only after the next commit; a key typed in between would reach the old
-  // closure (the previous view). A stable handler that reads the latest one through a ref never does.
-  const latestKey = useRef(onKey);
-  latestKey.current = onKey;
-  const stableKey = useCallback((input: string, key: Key) => latestKey.current(input, key), []);
-  useInput(stableKey, { isActive: screen !== 'start' });
+  // ----- input -----
+  const pasteBuffer = useRef(new PasteBuffer()).current;
+  /** Redraw the start screen: at once for a typed key, a few times a second while a paste streams in. */
+  const refreshStart = useThrottledRedraw(PASTE_REFRESH_MS);
+  const back = () => (session ? setScreen(session.devices.length > 1 ? 'picker' : 'device') : quit());
+  const startActions = () => ({ busy: busy !== null, analyse: onPaste, open: onOpenPath, quit, back, refresh: refreshStart });
+
+  /** A paste outside the start screen goes onto the start screen; into an open prompt, its first line. */
+  const promptPaste = useRef('');
+  const pasteElsewhere = (text: string, end: boolean) => {
+    if (prompt) {
+      if (promptPaste.current.length < 4096) promptPaste.current += text;
+      if (!end) return;
+      const first = normaliseLine(promptPaste.current.split(/[\r\n]/).find((line) => line.trim()) ?? '').trim();
+      promptPaste.current = '';
+      const draft = (prompt.pristine ? '' : prompt.draft) + first;
+      setPrompt({ ...prompt, draft, pristine: false });
+      if (prompt.kind === 'filter') setFilter(draft);
+      return;
+    }
+    pasteBuffer.append(text);
+    setStartError(null);
+    setScreen('start');
+    refreshStart(false);
+  };
+
+  // Keys wait their turn (use-terminal.ts); a paste that comes after keys still waiting waits behind them.
+  const queue = useInputQueue<KeyPress | TerminalEvent>((next) => ('kind' in next ? onPasted(next) : onPressed(next)));
+  const onPressed = (next: KeyPress) => {
+    if (screen === 'start') startScreenInput(pasteBuffer, keySequence(next), startActions());
+    else onKey(next.input, next.key);
+  };
+  const onPasted = (event: TerminalEvent) => {
+    if (screen !== 'start') return pasteElsewhere(event.text, event.kind === 'paste' ? event.end : true);
+    pasteBuffer.append(event.text);
+    refreshStart(false);
+  };
+
+  const onTerminal = (event: TerminalEvent): void => {
+    if (event.kind === 'paste') return queue.waiting() ? queue.add([event]) : onPasted(event);
+    if (queue.waiting()) return queue.add(parseKeys(event.text, true).keys);
+    if (screen === 'start') return startScreenInput(pasteBuffer, event.text, startActions());
+    if (looksPasted(event.text)) return onPasted(event);
+    queue.add(parseKeys(event.text, true).keys);
+  };
+  useTerminal(onTerminal);
 
   // ----- layout -----
   if (screen === 'start' || !session) {
     return (
       <Box flexDirection="column" height={rows - 1}>
-        <StartScreen height={rows - 2} width={columns} error={startError} busy={busy} onPaste={onPaste} onOpen={onOpenPath} onQuit={quit} />
+        <StartScreen buffer={pasteBuffer} height={rows - 2} width={columns} error={startError} busy={busy} />
         <Footer width={columns} text="Ctrl-D analyse the paste  ⏎ open the typed path  Esc clear  Ctrl-C quit" />
       </Box>
     );
   }
 
-  const badges = [severity !== 'all' ? `severity: ${severity}` : '', filter ? `filter: "${filter}"` : '', redacting ? 'REDACTED' : ''].filter(Boolean).join('  ');
+  const badges = [
+    severity !== 'all' ? `severity: ${severity}` : '',
+    filter ? `filter: "${filter}"` : '',
+    redacting ? 'REDACTED' : '',
+    column > 0 && view !== 'model' ? `→ column ${column + 1} (0: back)` : '',
+  ].filter(Boolean).join('  ');
   const statusLine = prompt
     ? prompt.kind === 'filter'
       ? { text: `/ ${prompt.draft}▏  (Enter keep, Esc clear)`, color: 'cyan' }
@@ -399,17 +526,18 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
         <Tabs view={view} badges={badges} />
       </Box>
     );
+    // What every view with long lines takes: its height, the redaction, and how far it is scrolled sideways.
+    const scrolling = { height: bodyHeight, show, column };
     if (view === 'findings') {
       body = (
         <FindingsView
+          {...scrolling}
           findings={findings}
           selected={clamp(selected, 0, Math.max(0, findings.length - 1))}
           detail={detail}
           detailFocus={detailFocus}
           detailCursor={detailCursor}
-          height={bodyHeight}
           width={columns - 1}
-          show={show}
           filtered={(analyzed?.findings.length ?? 0) > 0}
           evaluating={!session.evaluated}
         />
@@ -417,19 +545,27 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
     } else if (view === 'model') {
       body = <ModelView rows={treeRows} cursor={clamp(treeCursor, 0, Math.max(0, treeRows.length - 1))} height={bodyHeight} show={show} />;
     } else if (view === 'timeline') {
-      body = <TimelineView chart={chart} events={events} cursor={clamp(timelineCursor, 0, Math.max(0, events.length - 1))} height={bodyHeight} show={show} />;
+      body = (
+        <TimelineView
+          {...scrolling}
+          chart={chart}
+          events={events}
+          cursor={clamp(timelineCursor, 0, Math.max(0, events.length - 1))}
+          everything={everyEvent}
+          hidden={allEvents.length - scopedEvents.length}
+        />
+      );
     } else {
       body = (
         <RawView
+          {...scrolling}
           file={rawFile}
           capture={capture}
           sections={sections}
-          numbers={rawNumbers}
+          matches={rawMatches}
           cursor={clamp(raw.cursor, 0, Math.max(0, rawTotal - 1))}
           cited={raw.file === rawFile ? raw.cited : NO_LINES}
           width={columns}
-          height={bodyHeight}
-          show={show}
         />
       );
     }
@@ -437,7 +573,7 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
   return (
     <Box flexDirection="column" height={rows - 1} width={columns}>
       {top}
-      {help ? <Help height={bodyHeight} /> : body}
+      {help ? <Help height={bodyHeight} width={columns} /> : body}
       <StatusLine text={statusLine.text} color={statusLine.color} />
       <Footer width={columns} />
     </Box>

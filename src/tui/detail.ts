@@ -1,7 +1,7 @@
 // The selected finding as lines: message, evidence in the context of the raw capture (cited lines marked and
 // numbered), numbered actions with their exact commands, references. Lines carry their source so Enter can jump.
 import type { Finding } from '../common/findings.js';
-import type { RawCapture } from './session.js';
+import type { RawLines } from './raw-lines.js';
 import { wrap } from './text.js';
 
 export type DetailStyle = 'title' | 'message' | 'heading' | 'cited' | 'context' | 'gap' | 'action' | 'reference' | 'blank';
@@ -12,11 +12,13 @@ export interface DetailLine {
   /** Set on evidence lines (cited and context): where Enter jumps in the raw view. */
   file?: string;
   line?: number;
+  /** Evidence lines: the length of the mark and number before the raw text, which stay put when scrolled sideways. */
+  gutter?: number;
 }
 
 const CONTEXT_LINES = 2;
 
-export function findingDetail(finding: Finding, raw: ReadonlyMap<string, RawCapture>, width: number, showFiles = false): DetailLine[] {
+export function findingDetail(finding: Finding, raw: ReadonlyMap<string, RawLines>, width: number, showFiles = false): DetailLine[] {
   const out: DetailLine[] = [];
   for (const text of wrap(finding.message.trim(), width)) out.push({ text, style: 'message' });
   if (finding.evidence.length > 0) {
@@ -37,7 +39,7 @@ export function findingDetail(finding: Finding, raw: ReadonlyMap<string, RawCapt
   return out;
 }
 
-function evidenceInContext(finding: Finding, raw: ReadonlyMap<string, RawCapture>, showFiles: boolean): DetailLine[] {
+function evidenceInContext(finding: Finding, raw: ReadonlyMap<string, RawLines>, showFiles: boolean): DetailLine[] {
   const out: DetailLine[] = [];
   const byFile = new Map<string, Map<number, string>>();
   for (const e of finding.evidence) {
@@ -46,7 +48,9 @@ function evidenceInContext(finding: Finding, raw: ReadonlyMap<string, RawCapture
     cited.set(e.line, e.text);
   }
   for (const [file, cited] of byFile) {
-    const capture = raw.get(file);
+    // Context needs the capture's lines; until a large file is indexed, the cited lines show alone.
+    const whole = raw.get(file);
+    const capture = whole?.complete ? whole : undefined;
     if (showFiles || byFile.size > 1) out.push({ text: file, style: 'heading' });
     const numbers = [...cited.keys()].sort((a, b) => a - b);
     const width = String(numbers[numbers.length - 1]! + CONTEXT_LINES).length;
@@ -58,7 +62,8 @@ function evidenceInContext(finding: Finding, raw: ReadonlyMap<string, RawCapture
       for (let line = capture ? from : n; line <= to; line++) {
         const isCited = cited.has(line);
         const text = capture?.line(line) ?? cited.get(line) ?? '';
-        out.push({ text: `${isCited ? '▶' : ' '} ${String(line).padStart(width)} │ ${text}`, style: isCited ? 'cited' : 'context', file, line });
+        const gutter = `${isCited ? '▶' : ' '} ${String(line).padStart(width)} │ `;
+        out.push({ text: gutter + text, style: isCited ? 'cited' : 'context', file, line, gutter: gutter.length });
       }
       shownUpTo = Math.max(shownUpTo, to);
     }

@@ -23,6 +23,11 @@ export function visibleFindings(findings: Finding[], severity: SeverityFilter, t
     .map(({ f }) => f);
 }
 
+/** Licensing events only, or every event (`a` in the timeline). */
+export function eventsInScope(events: TimelineEvent[], everything: boolean): TimelineEvent[] {
+  return everything ? events : events.filter((e) => e.licensing);
+}
+
 export function visibleEvents(events: TimelineEvent[], text: string): TimelineEvent[] {
   return text ? events.filter((e) => matches(`${e.time} ${e.label}`, text)) : events;
 }
@@ -34,12 +39,5 @@ export function filteredTreeRows(nodes: TreeNode[], text: string, prefix = '', o
     if (matches(`${node.label} ${node.value ?? ''}`, text)) out.push({ id: node.id, depth: 0, label, value: node.value, branch: false, expanded: false, size: 0 });
     if (node.children) filteredTreeRows(node.children, text, label, out);
   }
-  return out;
-}
-
-export function matchingLines(count: number, line: (n: number) => string | undefined, text: string): number[] {
-  const out: number[] = [];
-  const needle = text.toLowerCase();
-  for (let n = 1; n <= count; n++) if (line(n)?.toLowerCase().includes(needle)) out.push(n);
   return out;
 }

@@ -17,6 +17,11 @@ export interface TuiOptions {
 }
 
 export async function runTui(files: string[], options: TuiOptions): Promise<number> {
+  // Checked before anything else: every deadline is judged against it, and a time that is not one becomes NaN days.
+  if (options.now !== undefined && !isIsoTime(options.now)) {
+    process.stderr.write(`slp-doctor: --now ${JSON.stringify(options.now)} is not an ISO 8601 time (for example 2024-05-01T00:00:00Z)\n`);
+    return 2;
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('slp-doctor: tui needs a terminal; use `slp-doctor analyze FILE` in scripts and pipes\n');
     return 2;
@@ -48,17 +53,32 @@ export async function runTui(files: string[], options: TuiOptions): Promise<numb
       throw error;
     }
   };
-  // The alternate screen keeps the user's scrollback intact and gives the app the whole window.
-  process.stdout.write('\x1b[?1049h\x1b[H');
+  // The alternate screen keeps the user's scrollback intact and gives the app the whole window. Bracketed paste mode
+  // has the terminal mark a paste, so pasted text is never taken for keys (terminal-input.ts).
+  const restoreTerminal = () => process.stdout.write('\x1b[?2004l\x1b[?1049l');
+  process.stdout.write('\x1b[?1049h\x1b[H\x1b[?2004h');
+  // Even an unexpected exit must not leave the user's shell on the alternate screen with pastes bracketed.
+  process.once('exit', restoreTerminal);
   let code = 0;
   const instance = launch({ evaluate, now: options.now, files, opening, session: parsed ?? undefined, onExit: (c: number) => (code = c) });
   try {
     await instance.waitUntilExit();
   } finally {
-    process.stdout.write('\x1b[?1049l');
+    process.off('exit', restoreTerminal);
+    restoreTerminal();
   }
   if (fatal) throw fatal;
   return code;
+}
+
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A date or date-time in ISO 8601 that names a real day and time (not 2024-02-30, not 25:00). */
+export function isIsoTime(text: string): boolean {
+  const match = ISO_8601.exec(text);
+  if (!match || Number.isNaN(Date.parse(text))) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month >= 1 && month <= 12;
 }
 
 /** The session if the parse has succeeded within `ms`; null if it is still running or failed. */

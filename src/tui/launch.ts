@@ -6,5 +6,5 @@ import { createElement } from 'react';
 import { App, type AppProps } from './App.js';
 
 export function launch(props: AppProps): Instance {
-  return render(createElement(App, props), { exitOnCtrlC: true });
+  return render(createElement(App, props), { exitOnCtrlC: false });
 }

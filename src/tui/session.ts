@@ -1,13 +1,14 @@
 // What the TUI holds for one case: the analysed devices plus the raw text of every input, so evidence can be shown
 // in the context of the capture it came from. Built once per paste or open; views only read it.
-import { readFile } from 'node:fs/promises';
 import type { DeviceModel } from '../common/device.js';
 import type { AnalyzeDocument, AnalyzedDevice, Severity } from '../common/findings.js';
 import { SEVERITY_RANK } from '../common/findings.js';
-import { ingestFile, ingestText, normaliseLine } from '../ingest/index.js';
+import { ingestFile, ingestText } from '../ingest/index.js';
 import type { IngestResult } from '../ingest/types.js';
 import { fromIngested, type LoadedCaptures } from '../model/load.js';
 import { Redactor } from '../report/redact.js';
+import { FileLines } from './raw-file.js';
+import { TextLines, type RawLines } from './raw-lines.js';
 
 export interface Session {
   /** Until the rules have run (`evaluated` false) every device has no findings: the header can already show. */
@@ -15,49 +16,21 @@ export interface Session {
   evaluated: boolean;
   devices: DeviceModel[];
   loaded: LoadedCaptures;
-  /** Raw text per input name, as the user gave it. */
-  raw: Map<string, RawCapture>;
+  /** The raw lines of every input, by its name. */
+  raw: Map<string, RawLines>;
   redactor: Redactor;
-}
-
-/** The raw lines of one input, split lazily: a show-tech can be large and the raw view may never be opened. */
-export class RawCapture {
-  private split: string[] | null = null;
-  private readonly clean = new Map<number, string>();
-  constructor(readonly text: string) {}
-
-  /** Raw (unnormalised) lines, numbered like ingest numbers them: LF, or CR alone for old Mac-style captures. */
-  get rawLines(): string[] {
-    this.split ??= this.text.split(this.text.includes('\n') || !this.text.includes('\r') ? '\n' : '\r');
-    return this.split;
-  }
-
-  get count(): number {
-    return this.rawLines.length;
-  }
-
-  /** 1-based, as ingest normalised it (pager residue, escapes and CRs removed); undefined past the end. */
-  line(n: number): string | undefined {
-    const cached = this.clean.get(n);
-    if (cached !== undefined) return cached;
-    const raw = this.rawLines[n - 1];
-    if (raw === undefined) return undefined;
-    const text = normaliseLine(raw).replace(/\t/g, '    ');
-    this.clean.set(n, text);
-    return text;
-  }
 }
 
 /** Thrown when the input was read but holds no device output: the start screen shows it and lets the user retry. */
 export class NothingFoundError extends Error {}
 
 /** Stage one: ingest and parse. The rule engine is not loaded yet, so the first frame does not wait for it. */
-export function parseIngested(inputs: { result: IngestResult; text: string }[], now?: string): Session {
+export function parseIngested(inputs: { result: IngestResult; lines: () => RawLines }[], now?: string): Session {
   const loaded = fromIngested(inputs.map((i) => i.result), { now });
   // Text without licensing output (a mail, a wrong file) is refused as the CLI refuses it (model/licensing-output.ts).
   if (loaded.refused.length > 0) throw new NothingFoundError(loaded.refused.map((refusal) => refusal.message).join('; '));
   const document: AnalyzeDocument = { schemaVersion: 1, devices: loaded.devices.map(unevaluated) };
-  const raw = new Map(inputs.map((i) => [i.result.file, new RawCapture(i.text)]));
+  const raw = new Map(inputs.map((i) => [i.result.file, i.lines()]));
   return { document, evaluated: false, devices: loaded.devices, loaded, raw, redactor: new Redactor().learn(loaded.devices) };
 }
 
@@ -80,16 +53,19 @@ function unevaluated(device: DeviceModel): AnalyzedDevice {
 }
 
 export function parsePaste(text: string, now?: string, name = '<paste>'): Session {
-  return parseIngested([{ result: ingestText(text, name), text }], now);
+  return parseIngested([{ result: ingestText(text, name), lines: () => new TextLines(text) }], now);
 }
 
+/** Files are read the way `analyze` reads them (streamed); their raw lines are read from the file when shown. */
 export async function parseFiles(paths: string[], now?: string): Promise<Session> {
-  const inputs: { result: IngestResult; text: string }[] = [];
-  for (const path of paths) {
-    const result = await ingestFile(path);
-    inputs.push({ result, text: await readFile(path, 'utf8') });
-  }
+  const inputs: { result: IngestResult; lines: () => RawLines }[] = [];
+  for (const path of paths) inputs.push({ result: await ingestFile(path), lines: () => new FileLines(path) });
   return parseIngested(inputs, now);
+}
+
+/** Stops what a session still does in the background (indexing its files). */
+export function closeSession(session: Session): void {
+  for (const lines of session.raw.values()) lines.close?.();
 }
 
 export function worstSeverity(device: AnalyzedDevice): Severity | null {

@@ -43,3 +43,13 @@ export function fit(text: string, width: number): string {
   if (width <= 0) return '';
   return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
 }
+
+/**
+ * `text` scrolled sideways by `column` characters, as less -S does: what is cut on the left is marked by `…` (the
+ * right edge is cut by the row, with its own `…`).
+ */
+export function scrolled(text: string, column: number): string {
+  if (column <= 0) return text;
+  const chars = [...text];
+  return chars.length <= column ? '…' : `…${chars.slice(column + 1).join('')}`;
+}

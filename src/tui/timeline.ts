@@ -9,6 +9,8 @@ export interface TimelineEvent {
   ms: number;
   lane: Lane;
   label: string;
+  /** About licensing or what it depends on; a show-tech's interface and routing messages are not. */
+  licensing: boolean;
   file?: string;
   line?: number;
 }
@@ -25,19 +27,28 @@ export const LANES: { lane: Lane; label: string; mark: string }[] = [
 
 const FAILURE = /FAIL|ERROR|DENIED|EXPIRED|INVALID|UNREACH|NOT_RECEIVED|OUT_OF_COMPLIANCE|REMOVED/i;
 
+/**
+ * Syslog facilities the timeline shows by default: licensing itself, and what reaching CSSM, CSLU or SSM On-Prem
+ * depends on (trust, Call Home, HTTP and TLS, name resolution, the clock). A show-tech's log is mostly other
+ * facilities (ETHPORT, interfaces, routing): those show on a key.
+ */
+export const LICENSING_FACILITIES: ReadonlySet<string> = new Set([
+  'LICMGR', 'SMART_LIC', 'LICENSE', 'PKI', 'CRYPTO', 'CRYPTO_PKI', 'CALLHOME', 'CALL_HOME', 'HTTP', 'HTTPC', 'SSL', 'DNS', 'NTP', 'CLOCK',
+]);
+
 export function timelineEvents(device: DeviceModel): TimelineEvent[] {
   const events: TimelineEvent[] = [];
-  const push = (time: string | null, lane: Lane, label: string, where?: { file: string; line: number }) => {
+  const push = (time: string | null, lane: Lane, label: string, where?: { file: string; line: number }, licensing = true) => {
     if (!time) return;
     const ms = Date.parse(time);
     if (Number.isNaN(ms)) return;
-    events.push({ time, ms, lane, label, file: where?.file, line: where?.line });
+    events.push({ time, ms, lane, label, licensing, file: where?.file, line: where?.line });
   };
   const source = (path: string) => device.sources[path];
   for (const m of device.syslog) {
     const name = m.name ?? m.mnemonic;
     const failing = m.severity <= 3 || FAILURE.test(name);
-    push(m.time, failing ? 'failure' : 'syslog', `${m.facility}-${m.severity}-${m.mnemonic}: ${m.text}`, m);
+    push(m.time, failing ? 'failure' : 'syslog', `${m.facility}-${m.severity}-${m.mnemonic}: ${m.text}`, m, m.name !== null || LICENSING_FACILITIES.has(m.facility));
   }
   for (const e of device.events) push(e.time, FAILURE.test(e.type) ? 'failure' : 'event', `event ${e.type}${summariseAttrs(e.attrs)}`, e);
   for (const h of device.history) push(h.time, 'event', `history ${h.kind}: ${h.summary}`, h);
@@ -72,8 +83,13 @@ export function timelineChart(events: TimelineEvent[], captureTime: string | nul
   const times = events.map((e) => e.ms);
   if (!Number.isNaN(capture)) times.push(capture);
   if (times.length === 0) return { rows: [], summary: ['No timestamped messages, reports or deadlines in this capture.'] };
-  let min = Math.min(...times);
-  let max = Math.max(...times);
+  // A loop, not Math.min(...times): a show-tech's log has more events than a call takes arguments.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const t of times) {
+    if (t < min) min = t;
+    if (t > max) max = t;
+  }
   if (max - min < 60_000) {
     min -= 30 * 60_000;
     max += 30 * 60_000;

@@ -7,7 +7,10 @@ export interface TreeNode {
   label: string;
   /** Scalars only; a branch has children instead. */
   value?: string;
+  /** A branch's children, made the first time they are asked for: a show-tech's model has hundreds of thousands. */
   children?: TreeNode[];
+  /** A branch's number of children, known without making them. */
+  size?: number;
 }
 
 export interface TreeRow {
@@ -57,17 +60,30 @@ export function modelTree(device: DeviceModel): TreeNode[] {
     }
     const node = toNode(key, label, device[key]);
     // A section always opens, even when the capture did not show it (null), so the user sees it is unknown.
-    return node.children ? node : { id: key, label, children: [{ id: `${key}.value`, label: 'value', value: node.value ?? 'null' }] };
+    return node.value === undefined ? node : { id: key, label, children: [{ id: `${key}.value`, label: 'value', value: node.value }], size: 1 };
   });
 }
 
 function toNode(id: string, label: string, value: unknown): TreeNode {
   if (value === null || value === undefined) return { id, label, value: 'null' };
-  if (Array.isArray(value)) return { id, label, children: value.map((item, i) => toNode(`${id}.${i}`, itemLabel(item, i), item)) };
+  if (Array.isArray(value)) return branch(id, label, value.length, () => value.map((item, i) => toNode(`${id}.${i}`, itemLabel(item, i), item)));
   if (typeof value === 'object') {
-    return { id, label, children: Object.entries(value as Record<string, unknown>).map(([k, v]) => toNode(`${id}.${k}`, k, v)) };
+    const entries = Object.entries(value as Record<string, unknown>);
+    return branch(id, label, entries.length, () => entries.map(([k, v]) => toNode(`${id}.${k}`, k, v)));
   }
   return { id, label, value: typeof value === 'string' ? value : String(value) };
+}
+
+function branch(id: string, label: string, size: number, make: () => TreeNode[]): TreeNode {
+  let children: TreeNode[] | undefined;
+  return {
+    id,
+    label,
+    size,
+    get children() {
+      return (children ??= make());
+    },
+  };
 }
 
 /** A list item is named by what identifies it (a license name, a statistic kind, a syslog mnemonic). */
@@ -86,9 +102,9 @@ function itemLabel(item: unknown, index: number): string {
 
 export function flattenTree(nodes: TreeNode[], expanded: ReadonlySet<string>, depth = 0, out: TreeRow[] = []): TreeRow[] {
   for (const node of nodes) {
-    const branch = node.children !== undefined;
-    const open = branch && expanded.has(node.id);
-    out.push({ id: node.id, depth, label: node.label, value: node.value, branch, expanded: open, size: node.children?.length ?? 0 });
+    const isBranch = node.value === undefined;
+    const open = isBranch && expanded.has(node.id);
+    out.push({ id: node.id, depth, label: node.label, value: node.value, branch: isBranch, expanded: open, size: node.size ?? node.children?.length ?? 0 });
     if (open) flattenTree(node.children!, expanded, depth + 1, out);
   }
   return out;

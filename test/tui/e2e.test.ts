@@ -1,60 +1,26 @@
 // End to end: the real binary in a real terminal (tmux), driven by keys, read back from the screen.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnalyzeDocument } from '../../src/common/findings.js';
+import { tempDir } from '../support/temp-dirs.js';
+import { Terminal, bin, root } from './tmux.js';
 
-const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'bin/slp-doctor.js');
 const capturePath = 'captures/rule-dns-not-configured.txt';
-// A private tmux server per run: never touches a user's sessions, and killing it cleans everything up.
-const socket = `slp-e2e-${process.pid}`;
+const terminal = new Terminal('e2e');
 const session = 'tui';
-const dir = mkdtempSync(join(tmpdir(), 'slp-tui-e2e-'));
+const dir = tempDir('slp-tui-e2e-');
+const screen = () => terminal.screen(session);
+const waitFor = (predicate: (screen: string) => boolean, what: string) => terminal.waitFor(session, predicate, what);
+const waitForText = (text: string) => terminal.waitForText(session, text);
+const keys = (...k: string[]) => terminal.keys(session, ...k);
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-}
-
-function tmuxAvailable(): boolean {
-  return spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-}
-
-const screen = () => tmux('capture-pane', '-p', '-t', session);
-
-async function waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
-  const start = Date.now();
-  let last = '';
-  while (Date.now() - start < timeoutMs) {
-    last = screen();
-    if (predicate(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the screen was:\n${last}`);
-}
-
-const waitForText = (text: string, timeoutMs?: number) => waitFor((s) => s.includes(text), JSON.stringify(text), timeoutMs);
-
-function keys(...k: string[]): void {
-  tmux('send-keys', '-t', session, ...k);
-}
-
-function sessionAlive(): boolean {
-  return spawnSync('tmux', ['-L', socket, 'has-session', '-t', session]).status === 0;
-}
-
-afterAll(() => {
-  spawnSync('tmux', ['-L', socket, 'kill-server']);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => terminal.kill());
 
 describe('slp-doctor tui in a real terminal', () => {
   it('opens a capture, shows a finding with evidence and actions, the timeline and raw views, exports, quits', async () => {
-    // Not a skip: CI installs tmux (.ci/run), and a missing tmux must be seen.
-    expect(tmuxAvailable(), 'tmux is not installed: the TUI end-to-end test needs it (apt-get install -y tmux)').toBe(true);
-    expect(existsSync(join(root, 'dist/tui/index.js')), 'dist/ is not built: run `npm run build` (npm test does)').toBe(true);
+    Terminal.expectReady();
 
     // The expected finding comes from the same binary's JSON, not from a copy in this test.
     const analysed = JSON.parse(execFileSync(process.execPath, [bin, 'analyze', '--format', 'json', '--fail-on', 'never', capturePath], { cwd: root, encoding: 'utf8' })) as AnalyzeDocument;
@@ -63,7 +29,7 @@ describe('slp-doctor tui in a real terminal', () => {
     const second = findings[1]!;
     const exitFile = join(dir, 'exit-code');
 
-    tmux('new-session', '-d', '-x', '100', '-y', '30', '-s', session, '-c', root, `node ${bin} tui ${capturePath}; echo $? > ${exitFile}`);
+    terminal.start(session, `node ${bin} tui ${capturePath}; echo $? > ${exitFile}`);
     let s = await waitForText(analysed.devices[0]!.hostname!);
     expect(s).toContain(`topology: ${analysed.devices[0]!.topology}`);
     expect(s).toContain('q quit');
@@ -103,13 +69,18 @@ describe('slp-doctor tui in a real terminal', () => {
     for (const f of findings) expect(markdown).toContain(f.title);
 
     // Re-layout on resize: at 80 columns the footer switches to its short form.
-    tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
+    terminal.tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
     await waitForText('s sev e export');
+    // The key help fits 80×24 whole: its last line is there, and no line of it is cut.
+    keys('?');
+    s = await waitForText('q or Ctrl-C: quit');
+    const help = s.split('\n').slice(s.split('\n').findIndex((l) => l.startsWith('Keys')));
+    for (const line of help.slice(0, help.findIndex((l) => l.includes('q or Ctrl-C')) + 1)) expect(line).not.toContain('…');
+    keys('x');
+    await waitFor((x) => !x.includes('q or Ctrl-C: quit'), 'the help to close');
 
     keys('q');
-    const start = Date.now();
-    while (sessionAlive() && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
-    expect(sessionAlive(), 'the tmux session should end when the app quits').toBe(false);
+    await terminal.waitForExit(session);
     expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
   });
 });

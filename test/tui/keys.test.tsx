@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup } from 'ink-testing-library';
+import { cleanup, render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { Help, KEYS } from '../../src/tui/views/help.js';
 import { KEY, press, renderApp, sessionFor, waitForText } from './helpers.js';
 import { tempDir } from '../support/temp-dirs.js';
 
@@ -23,8 +25,8 @@ describe('keys', () => {
     const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
     await waitForText(app, 'ERROR (1)');
     await press(app, '/', 'z', 'z', 'q');
-    let frame = await waitForText(app, 'No finding matches the filters');
-    expect(frame).toContain('filter: "zzq"');
+    let frame = await waitForText(app, 'filter: "zzq"');
+    expect(frame).toContain('No finding matches the filters');
     await press(app, KEY.escape);
     await waitForText(app, 'ERROR (1)');
     await press(app, 's', 's');
@@ -44,7 +46,8 @@ describe('keys', () => {
     expect(frame).not.toContain('c9300-edge-01');
     expect(frame).toContain('<host-1>');
     await press(app, 'e');
-    await waitForText(app, 'Export Markdown to: ./slp-doctor-c9300-edge-01.md');
+    // The default file name does not give the host away either.
+    await waitForText(app, 'Export Markdown to: ./slp-doctor-host-1.md');
     const target = join(dir, 'case.md');
     await press(app, target, KEY.enter);
     await waitForText(app, `Exported redacted report to ${target}`);
@@ -65,5 +68,14 @@ describe('keys', () => {
     await waitForText(app, 'Sections (6)');
     await press(app, '1');
     await waitForText(app, 'ERROR (1)');
+  });
+
+  it('the key help fits an 80×24 terminal whole', () => {
+    const frame = render(createElement(Help, { height: 18, width: 80 })).lastFrame()!;
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(18);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    for (const [key] of KEYS) expect(frame).toContain(`  ${key}`);
+    expect(frame).toContain('q or Ctrl-C: quit');
   });
 });

@@ -41,4 +41,16 @@ describe('device model view', () => {
     await press(app, KEY.left);
     await waitForText(app, /›▾ Device/);
   });
+
+  it('a filter shows matches flat; cleared, the cursor stays on the row it was on, its branch opened', async () => {
+    const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
+    await waitForText(app, 'ERROR (1)');
+    await press(app, '2', '/', 'attributes', KEY.enter);
+    await waitForText(app, 'filter: "attributes"');
+    let frame = await waitForText(app, /› {2}Policy › attributes/);
+    await press(app, KEY.escape);
+    frame = await waitForText(app, /›\s+▸ attributes/);
+    expect(frame).toMatch(/▾ Policy/);
+    expect(frame).not.toContain('filter:');
+  });
 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { timelineChart, timelineEvents } from '../../src/tui/timeline.js';
-import { KEY, press, renderApp, sessionFor, waitForText } from './helpers.js';
+import { parsePaste } from '../../src/tui/session.js';
+import { KEY, evaluated, press, renderApp, sessionFor, waitForText } from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -34,5 +35,27 @@ describe('timeline', () => {
     expect(frame).toContain('› 2024-03-12 10:20  ◆ Trust code installed');
     await press(app, 'j', 'j', 'j', KEY.enter);
     await waitForText(app, 'line 82/85');
+  });
+
+  it('shows licensing events by default and every event on a (a show-tech log is mostly interface noise)', async () => {
+    const text = [
+      'leaf-101# show clock',
+      '07:45:10.123 UTC Thu Apr 18 2024',
+      'leaf-101# show logging logfile',
+      '2024 Apr 17 03:30:11 leaf-101 %ETHPORT-5-IF_UP: Interface Ethernet1/1 is up in mode access',
+      '2024 Apr 17 03:31:32 leaf-101 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name',
+      '2024 Apr 17 03:32:00 leaf-101 %ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/2 is down (Link failure)',
+      '',
+    ].join('\n');
+    const app = renderApp({ session: evaluated(parsePaste(text)) });
+    await waitForText(app, 'leaf-101');
+    await press(app, '3');
+    let frame = await waitForText(app, '─── events: licensing, 2 others hidden (a: all)');
+    expect(frame).toContain('LICMGR-3-LOG_SMART_LIC_COMM_FAILED');
+    expect(frame).not.toContain('ETHPORT');
+    await press(app, 'a');
+    frame = await waitForText(app, '─── events: all (a: licensing only)');
+    expect(frame).toContain('ETHPORT-5-IF_UP');
+    expect(frame).toContain('ETHPORT-5-IF_DOWN_LINK_FAILURE');
   });
 });

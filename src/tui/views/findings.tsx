@@ -5,7 +5,7 @@ import type { ReactElement } from 'react';
 import type { Finding } from '../../common/findings.js';
 import { SEVERITY_SYMBOL } from '../../report/severity.js';
 import type { DetailLine } from '../detail.js';
-import { windowStart } from '../text.js';
+import { scrolled, windowStart } from '../text.js';
 import { Rows, SEVERITY_COLOR, type Row } from './rows.js';
 
 export interface FindingsProps {
@@ -21,6 +21,8 @@ export interface FindingsProps {
   filtered: boolean;
   /** The rules are still running: nothing to list yet. */
   evaluating?: boolean;
+  /** Evidence lines scrolled sideways by this many characters (← / →). */
+  column?: number;
 }
 
 /** Rows of the list: a heading per severity, then the findings; `index` maps a finding to its row. */
@@ -71,8 +73,9 @@ export function FindingsView(props: FindingsProps): ReactElement {
   const finding = findings[selected]!;
   const detailHeight = height - listHeight - 2;
   const start = detailFocus ? windowStart(detailCursor, detail.length, detailHeight) : 0;
+  const column = props.column ?? 0;
   const detailRows: Row[] = detail.slice(start, start + detailHeight).map((line, i) => ({
-    text: `${detailFocus && start + i === detailCursor ? '›' : ' '}${show(line.text)}`,
+    text: `${detailFocus && start + i === detailCursor ? '›' : ' '}${line.gutter ? line.text.slice(0, line.gutter) + scrolled(show(line.text.slice(line.gutter)), column) : show(line.text)}`,
     ...DETAIL_STYLE[line.style],
     inverse: detailFocus && start + i === detailCursor,
     key: `d-${start + i}`,

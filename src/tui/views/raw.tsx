@@ -3,16 +3,16 @@
 import { Box } from 'ink';
 import type { ReactElement } from 'react';
 import type { Section } from '../../common/device.js';
-import type { RawCapture } from '../session.js';
-import { windowStart } from '../text.js';
+import type { LineSearch, RawLines } from '../raw-lines.js';
+import { scrolled, windowStart } from '../text.js';
 import { Rows, type Row } from './rows.js';
 
 export interface RawProps {
   file: string;
-  capture: RawCapture | undefined;
+  capture: RawLines | undefined;
   sections: Section[];
-  /** The line numbers shown (all, or those matching the filter). */
-  numbers: number[] | null;
+  /** The filter's search: the lines shown are those it found; null shows every line. */
+  matches: LineSearch | null;
   /** Index into the shown lines. */
   cursor: number;
   /** Lines cited by the finding the user came from, highlighted. */
@@ -20,13 +20,16 @@ export interface RawProps {
   width: number;
   height: number;
   show: (text: string) => string;
+  /** Lines scrolled sideways by this many characters (← / →). */
+  column?: number;
 }
 
 export function RawView(props: RawProps): ReactElement {
   const { capture, sections, cursor, height, width, show } = props;
   if (!capture) return <Rows height={height} rows={[{ text: `The raw text of ${props.file} is not available.`, color: 'yellow' }]} />;
-  const total = props.numbers?.length ?? capture.count;
-  const lineAt = (index: number) => props.numbers?.[index] ?? index + 1;
+  const numbers = props.matches?.numbers;
+  const total = numbers?.length ?? capture.count;
+  const lineAt = (index: number) => numbers?.[index] ?? index + 1;
   const current = lineAt(cursor);
   const sideWidth = width >= 100 ? 30 : 22;
   const sectionIndex = sections.findLastIndex((s) => s.startLine <= current);
@@ -38,12 +41,12 @@ export function RawView(props: RawProps): ReactElement {
   });
   const start = windowStart(cursor, total, height - 1);
   const digits = String(capture.count).length;
-  const header: Row = { text: `line ${current}/${capture.count}${props.numbers ? ` (${total} matching)` : ''}  ${props.file}`, bold: true };
+  const header: Row = { text: `line ${current}/${capture.count}${capture.complete ? '' : `+ (reading ${Math.floor(capture.progress * 100)}%)`}${matchNote(props.matches)}  ${props.file}`, bold: true };
   const lines: Row[] = [header];
   for (let index = start; index < Math.min(total, start + height - 1); index++) {
     const n = lineAt(index);
     const cited = props.cited.has(n);
-    lines.push({ text: `${index === cursor ? '›' : ' '}${cited ? '▶' : ' '}${String(n).padStart(digits)} │ ${show(capture.line(n) ?? '')}`, inverse: index === cursor, color: cited ? 'yellow' : undefined, bold: cited, key: `l-${n}` });
+    lines.push({ text: `${index === cursor ? '›' : ' '}${cited ? '▶' : ' '}${String(n).padStart(digits)} │ ${scrolled(show(capture.line(n) ?? ''), props.column ?? 0)}`, inverse: index === cursor, color: cited ? 'yellow' : undefined, bold: cited, key: `l-${n}` });
   }
   return (
     <Box flexDirection="row" height={height}>
@@ -55,4 +58,10 @@ export function RawView(props: RawProps): ReactElement {
       </Box>
     </Box>
   );
+}
+
+function matchNote(matches: LineSearch | null): string {
+  if (!matches) return '';
+  const found = `${matches.numbers.length.toLocaleString('en-US')} matching`;
+  return matches.capped ? ` (the first ${found})` : matches.done ? ` (${found})` : ` (${found}, searching …)`;
 }

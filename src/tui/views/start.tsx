@@ -1,105 +1,82 @@
-// Paste a capture (Ctrl-D finishes) or type a file path (Enter opens it). A paste arrives in large chunks: they
-// are appended to a buffer and the screen shows only a counter and the tail, refreshed a few times a second, so a
-// multi-megabyte paste does not re-render per chunk.
+// Paste a capture (Ctrl-D finishes) or type a file path (Enter opens it). A paste arrives in many reads: they go
+// into a buffer kept raw (paste-buffer.ts), and the screen shows only a counter and the tail, refreshed a few times
+// a second, so a multi-megabyte paste does not re-render per read.
 import { existsSync, statSync } from 'node:fs';
-import { Box, Text, useInput, type Key } from 'ink';
-import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { Box, Text } from 'ink';
+import type { ReactElement } from 'react';
+import type { PasteBuffer } from '../paste-buffer.js';
+import { parseKeys } from '../terminal-input.js';
 import { Rows } from './rows.js';
 
 export interface StartProps {
+  buffer: PasteBuffer;
   height: number;
   width: number;
   error: string | null;
   busy: string | null;
-  onPaste: (text: string) => void;
-  onOpen: (path: string) => void;
-  onQuit: () => void;
 }
 
-const REFRESH_MS = 150;
+export interface StartActions {
+  busy: boolean;
+  /** The buffer's text is ready for the analysis. */
+  analyse: (text: string) => void;
+  open: (path: string) => void;
+  quit: () => void;
+  /** Esc on an empty screen: back to the capture open before, or quit. */
+  back: () => void;
+  /** Redraw: at once for a typed key, throttled for a paste. */
+  refresh: (now: boolean) => void;
+}
 
-export function StartScreen({ height, width, error, busy, onPaste, onOpen, onQuit }: StartProps): ReactElement {
-  const chunks = useRef<string[]>([]);
-  const counters = useRef({ chars: 0, lines: 0 });
-  const [, setTick] = useState(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
-
-  const refresh = (now = false) => {
-    if (now) {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
-      setTick((t) => t + 1);
-      return;
+/**
+ * Typed input on the start screen. A read that is exactly one key is that key (Ctrl-D, Esc, Backspace, Enter, Ctrl-C
+ * and Ctrl-U mean something here; arrows and Tab nothing); any other read is text, kept raw, whatever escape codes or
+ * control characters it holds: it is a paste from a terminal that did not bracket it, or fast typing.
+ */
+export function startScreenInput(buffer: PasteBuffer, text: string, actions: StartActions): void {
+  if (text.endsWith('\x03')) return actions.quit();
+  if (actions.busy) return;
+  const end = text.indexOf('\x04');
+  if (end >= 0) {
+    buffer.append(text.slice(0, end));
+    const pasted = buffer.take();
+    actions.refresh(true);
+    if (pasted.trim()) actions.analyse(pasted);
+    return;
+  }
+  const { keys } = parseKeys(text, true);
+  const only = keys.length === 1 ? keys[0]! : null;
+  if (only?.key.escape && text === '\x1b') {
+    if (buffer.size === 0) return actions.back();
+    buffer.clear();
+    return actions.refresh(true);
+  }
+  if (only?.key.backspace) {
+    buffer.eraseLast();
+    return actions.refresh(true);
+  }
+  if (only?.key.ctrl && only.input === 'u') {
+    buffer.clear();
+    return actions.refresh(true);
+  }
+  if (only && !only.key.return && only.input === '') return; // arrows, Tab, Page keys: nothing to move here
+  // Enter after one typed line that names a file, or looks like a path, opens it (a missing file reports its error).
+  if (buffer.lines === 0 && /^[^\r\n]*[\r\n]$/.test(text)) {
+    const path = (buffer.typed + text.slice(0, -1)).trim();
+    if (path && (isFile(path) || (/^[\w./~-]+$/.test(path) && /[/.]/.test(path)))) {
+      buffer.clear();
+      actions.refresh(true);
+      return actions.open(path);
     }
-    timer.current ??= setTimeout(() => {
-      timer.current = null;
-      setTick((t) => t + 1);
-    }, REFRESH_MS);
-  };
+  }
+  buffer.append(text);
+  actions.refresh(text.length <= 1);
+}
 
-  const reset = () => {
-    chunks.current = [];
-    counters.current = { chars: 0, lines: 0 };
-  };
-
-  const append = (text: string) => {
-    chunks.current.push(text);
-    counters.current.chars += text.length;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counters.current.lines++;
-  };
-
-  const onKey = (input: string, key: Key): void => {
-    if (busy) return;
-    const finish = (key.ctrl && input === 'd') || input.includes('\x04');
-    if (finish) {
-      append(input.replace(/\x04.*$/s, '').replace(/\r\n?/g, '\n'));
-      const text = chunks.current.join('');
-      reset();
-      refresh(true);
-      if (text.trim()) onPaste(text);
-      return;
-    }
-    if (key.ctrl && input === 'c') return onQuit();
-    if (key.escape) {
-      if (counters.current.chars === 0) return onQuit();
-      reset();
-      return refresh(true);
-    }
-    if (key.backspace || key.delete) {
-      const last = chunks.current.pop();
-      if (last && last.length > 1) chunks.current.push(last.slice(0, -1));
-      if (last) counters.current.chars--;
-      return refresh(true);
-    }
-    if (key.return && input.length <= 1) {
-      const text = chunks.current.join('');
-      const path = text.trim();
-      // One typed line that names a file, or looks like a path, is opened (a missing file reports its error).
-      if (counters.current.lines === 0 && path && (isFile(path) || /^[\w./~-]+$/.test(path) && /[/.]/.test(path))) {
-        reset();
-        refresh(true);
-        return onOpen(path);
-      }
-      append('\n');
-      return refresh();
-    }
-    if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.tab || key.pageUp || key.pageDown) return;
-    append(input.replace(/\r\n?/g, '\n'));
-    // A typed character shows at once; a paste chunk waits for the next refresh.
-    refresh(input.length <= 1);
-  };
-  // A stable handler reading the latest closure: keys typed before Ink re-subscribes still see current props.
-  const latestKey = useRef(onKey);
-  latestKey.current = onKey;
-  useInput(useCallback((input: string, key: Key) => latestKey.current(input, key), []));
-
-  const typed = chunks.current.length > 0 ? tail(chunks.current, 4000) : '';
-  const lines = typed.split('\n');
+export function StartScreen({ buffer, height, width, error, busy }: StartProps): ReactElement {
   const previewHeight = Math.max(1, height - 9);
-  const preview = counters.current.lines === 0 ? [] : lines.slice(-previewHeight);
+  const lines = buffer.lines;
+  const preview = lines === 0 ? [] : buffer.preview(previewHeight);
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>slp-doctor — Smart Licensing Using Policy triage</Text>
@@ -107,11 +84,11 @@ export function StartScreen({ height, width, error, busy, onPaste, onOpen, onQui
       <Text wrap="truncate-end">Paste a capture (show license …, show tech-support, syslog) and press Ctrl-D,</Text>
       <Text wrap="truncate-end">or type the path of a capture file and press Enter.  Esc clears, Ctrl-C quits.</Text>
       <Text> </Text>
-      {busy ? <Text color="cyan">{busy}</Text> : error ? <Text color="red" wrap="wrap">{`✖ ${error}`}</Text> : <Text dimColor>{counters.current.lines > 0 ? `${counters.current.lines} line(s), ${Math.round(counters.current.chars / 1024)} KB received — Ctrl-D to analyse` : ' '}</Text>}
-      {counters.current.lines === 0 ? (
+      {busy ? <Text color="cyan">{busy}</Text> : error ? <Text color="red" wrap="wrap">{`✖ ${error}`}</Text> : <Text dimColor>{lines > 0 ? `${lines} line(s), ${Math.round(buffer.size / 1024)} KB received — Ctrl-D to analyse` : ' '}</Text>}
+      {lines === 0 ? (
         <Text wrap="truncate-end">
           <Text color="cyan">{'> '}</Text>
-          {typed}
+          {buffer.typed.replace(/[\x00-\x1f\x7f]/g, '')}
           <Text inverse> </Text>
         </Text>
       ) : (
@@ -119,12 +96,6 @@ export function StartScreen({ height, width, error, busy, onPaste, onOpen, onQui
       )}
     </Box>
   );
-}
-
-function tail(chunks: string[], chars: number): string {
-  let out = '';
-  for (let i = chunks.length - 1; i >= 0 && out.length < chars; i--) out = chunks[i]! + out;
-  return out.slice(-chars);
 }
 
 function isFile(path: string): boolean {
