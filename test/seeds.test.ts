@@ -1,55 +1,40 @@
-// Every `show license status` / `show license all`-style sample in the source documents, extracted into
-// test/fixtures/captures/seed-<doc>-<line>-<what>.txt (header-free body, line structure restored where the guide
-// flattens a sample into one HTML <pre> cell), must go through the whole pipeline with no diagnostics.
+// Every `show license status` / `show license all`-style sample in the source documents has a fixture,
+// test/fixtures/captures/seed-<doc>-<line>-<what>.txt: the sample's layout (header-free body, line structure restored
+// where the guide flattens a sample into one HTML cell) with invented values, because Cisco's text stays in
+// ../shared/seeds. Each must go through the whole pipeline with no diagnostics, follow the sample it cites by layout,
+// and copy none of its values; so must every golden input citing a document line. No value of Cisco's lab (serial,
+// host, account, token, report id) may appear anywhere in the repository.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCaptures } from '../src/model/load.js';
-import { repoRoot } from './fixtures/captures/sidecar.js';
-import { sharedPath } from './support/shared.js';
+import { listGoldens, readGolden } from './support/goldens.js';
+import { copiedValues, labValues, layoutDepartures, seedWindow, type SeedWindow } from './support/seed-layout.js';
+import { repoRoot, sharedPath } from './support/shared.js';
 
 const fixtureDir = path.join(repoRoot, 'test/fixtures/captures');
-// Cisco's documents stay in ../shared; without it the fixtures are still parsed, only the comparison is skipped.
-const SEED_FILES: Record<string, string | null> = {
-  guide: sharedPath('seeds/nexus-slp-user-guide.txt'),
-  case: sharedPath('seeds/slp-troubleshooting-case-studies.txt'),
+const SEED_FILES: Record<string, string> = {
+  guide: 'nexus-slp-user-guide.txt',
+  case: 'slp-troubleshooting-case-studies.txt',
 };
 const STATUS_FAMILY = ['show license status', 'show license all', 'show license tech support', 'show tech-support license'];
+const seedsDir = sharedPath('seeds');
 
 const fixtures = readdirSync(fixtureDir)
   .filter((name) => /^seed-(guide|case)-\d+-.+\.txt$/.test(name))
   .sort();
 
-function seedRef(name: string): { doc: string; line: number } {
-  const [, doc, line] = /^seed-(guide|case)-(\d+)-/.exec(name)!;
-  return { doc: doc!, line: Number(line) };
+function seedLines(file: string): string[] {
+  return readFileSync(path.join(seedsDir!, file), 'utf8').split('\n');
 }
 
-/** Seed text as plain words: HTML cells and markdown emphasis removed, entities decoded, whitespace collapsed. */
-function plain(text: string): string {
-  return text
-    .replace(/<\/?(b|p|pre|i|hr|code|ul|li|br|table|thead|tbody|tr|th|td|a)\b[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\*\*/g, '')
-    .replace(/^#{1,6} /gm, '')
-    .replace(/\\_/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The document window a sample citing `line` (1-based) is compared with: a little before, the sample and its notes after. */
+function windowAt(file: string, line: number): SeedWindow {
+  return seedWindow(seedLines(file), line - 5, line + 80);
 }
 
-/** A fixture line is in the seed window verbatim, or (where a cell boundary split it) as its words in order. */
-function foundIn(window: string, line: string): boolean {
-  const wanted = plain(line);
-  if (window.includes(wanted)) return true;
-  let from = 0;
-  for (const word of wanted.split(' ')) {
-    const at = window.indexOf(word, from);
-    if (at < 0) return false;
-    from = at + word.length;
-  }
-  return true;
+function fixtureLines(name: string): string[] {
+  return readFileSync(path.join(fixtureDir, name), 'utf8').split('\n');
 }
 
 describe('seed samples', () => {
@@ -58,6 +43,8 @@ describe('seed samples', () => {
   });
 
   describe.each(fixtures)('%s', (name) => {
+    const [, doc, line] = /^seed-(guide|case)-(\d+)-/.exec(name)!;
+
     it('parses through loadCaptures with no diagnostics', async () => {
       const { devices } = await loadCaptures([path.join(fixtureDir, name)], {});
       expect(devices).toHaveLength(1);
@@ -67,16 +54,70 @@ describe('seed samples', () => {
       expect(device.diagnostics).toEqual([]);
     });
 
-    const { doc, line } = seedRef(name);
-    const seedFile = SEED_FILES[doc] ?? null;
-    it.skipIf(seedFile === null)('matches the seed at the line its name gives', () => {
-      const seed = readFileSync(seedFile!, 'utf8').split('\n');
-      const window = plain(seed.slice(Math.max(0, line - 5), line + 80).join('\n'));
-      const lines = readFileSync(path.join(fixtureDir, name), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '');
-      const missing = lines.filter((l) => !foundIn(window, l));
-      expect(missing).toEqual([]);
+    describe.skipIf(!seedsDir)('against the document', () => {
+      it('follows the layout of the sample at the line its name gives', () => {
+        expect(layoutDepartures(windowAt(SEED_FILES[doc!]!, Number(line)), fixtureLines(name))).toEqual([]);
+      });
+
+      it('copies none of its values', () => {
+        expect(copiedValues(windowAt(SEED_FILES[doc!]!, Number(line)), fixtureLines(name))).toEqual([]);
+      });
     });
+  });
+});
+
+// A golden input taken from a document says so in its description: "layout of seeds/<file> line N, values invented".
+const CITATION = /seeds\/([\w.-]+\.txt),? lines? (\d+)/;
+const citingGoldens = listGoldens()
+  .map((file) => readGolden(file))
+  .filter((golden) => golden.input !== null && CITATION.test(golden.description.replace(/\s+/g, ' ')));
+// A prompt line the golden added so that the section is found; the documents often print none.
+const PROMPT = /^[\w.:()-]*#\s?\S/;
+
+describe.skipIf(!seedsDir)('goldens taken from a source document', () => {
+  it('there are some (the citation is still written as the test reads it)', () => {
+    expect(citingGoldens.length).toBeGreaterThanOrEqual(14);
+  });
+
+  describe.each(citingGoldens.map((g) => [g.name, g] as const))('%s', (_, golden) => {
+    const [, file, line] = CITATION.exec(golden.description.replace(/\s+/g, ' '))!;
+    const lines = () => readFileSync(golden.input!, 'utf8').split('\n').map((l) => (PROMPT.test(l) ? '' : l));
+
+    it('follows the layout of the line it cites', () => {
+      expect(layoutDepartures(windowAt(file!, Number(line)), lines())).toEqual([]);
+    });
+
+    it('copies none of its values', () => {
+      expect(copiedValues(windowAt(file!, Number(line)), lines())).toEqual([]);
+    });
+  });
+});
+
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'coverage', '.git']);
+const TEXT_FILE = /\.(?:txt|log|ya?ml|json|md|ts|tsx|js|mjs|cjs)$/;
+
+function repositoryFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return SKIP_DIRS.has(entry.name) ? [] : repositoryFiles(full);
+    return TEXT_FILE.test(entry.name) ? [full] : [];
+  });
+}
+
+describe.skipIf(!seedsDir)("values of Cisco's lab", () => {
+  const values = () => Object.values(SEED_FILES).flatMap((file) => labValues(seedLines(file).join('\n')));
+
+  it('are found in the documents (the patterns still see them)', () => {
+    expect(labValues(seedLines(SEED_FILES.guide!).join('\n')).length).toBeGreaterThanOrEqual(10);
+    expect(labValues(seedLines(SEED_FILES.case!).join('\n')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('appear nowhere in the repository (fixtures, goldens, captures, tests, sources)', () => {
+    const wanted = values();
+    const found = repositoryFiles(repoRoot).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return wanted.filter((value) => text.includes(value)).map((value) => `${path.relative(repoRoot, file)}: ${value}`);
+    });
+    expect(found).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // `show license rum id all` (IOS-XE 17.7+, NX-OS 10.2+): the `Smart Licensing Usage Report:` table
 // (`Report Id  State  Flag  Feature Name`, newer releases with commas: `Report Id,   State,   Flag, Feature Name`), and
-// the older `test license smart rum id-list` form (`report_id:1673725840 state:SmartAgentRumStateUnacknowledged`),
+// the older `test license smart rum id-list` form (`report_id:1712841240 state:SmartAgentRumStateUnacknowledged`),
 // which captures often paste under the same heading. `show license rum id all detail` prints one block per report:
 // `Report Id: 1600650817`, then indented fields, several to a line (`State: ACK, State Change Reason: ACKED`).
 import { CstParser } from 'chevrotain';
@@ -40,7 +40,7 @@ const LINE_KINDS: LineKind[] = [
   { token: DetailTitle, pattern: /^\s*Smart Licensing Usage Report Detail\s*:\s*$/i },
   { token: Underline, pattern: UNDERLINE },
   { token: TableHeader, pattern: /^\s*Report Id,?\s+State,?\s+Flag,?\s+Feature Name\s*$/i },
-  // `1673377132 UNACK E  Error network-advantage_100M`: some releases spell the flag out after its letter
+  // `1712555132 UNACK E  Error network-advantage_100M`: some releases spell the flag out after its letter
   {
     token: ReportRow,
     pattern: /^\s*(\d{4,}),?\s+([A-Za-z_]+),?\s+(?:([A-Z]),?(?:\s+(?:Error|Normal))?\s+)?(\S(?:.*\S)?)\s*$/,

@@ -1,4 +1,4 @@
-// `show license udi`: `UDI: PID:N9K-C9504, SN:FOX2308PCEN` and the `HA UDI List:` (`Active:PID:…,SN:…`, `Standby:…`,
+// `show license udi`: `UDI: PID:N9K-C9504, SN:FOX0000X0EF` and the `HA UDI List:` (`Active:PID:…,SN:…`, `Standby:…`,
 // `Member:…`, also `HA UDI List: Active: PID:…` on one line), or the older table (`SlotID PID SN UDI`, a `*` row for
 // the active unit, tabs between columns).
 import { CstParser } from 'chevrotain';

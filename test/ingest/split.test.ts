@@ -11,7 +11,7 @@ describe('terminal prompts', () => {
     ['leaf-101# show license status', 'leaf-101', 'show license status'],
     ['Router#sh lic all', 'Router', 'show license all'],
     ['switch(config)# show license usage', 'switch', 'show license usage'],
-    ['PGBL-FX2-203(config)# show license summary', 'PGBL-FX2-203', 'show license summary'],
+    ['LAB-LEAF-203(config)# show license summary', 'LAB-LEAF-203', 'show license summary'],
     ['c9300>show version', 'c9300', 'show version'],
     ['Device# show license udi', 'Device', 'show license udi'],
   ])('%s', (prompt, host, command) => {
@@ -152,8 +152,8 @@ describe('header-less pastes', () => {
     [['Smart Licensing Status', '======================', 'Communication Statistics:', '======================='], 'show license tech support'],
     [['Smart Licensing is ENABLED', '', 'Registration:', '  Status: UNREGISTERED'], 'show license status'],
     [['License Usage:', 'License   Entitlement tag   Count   Status'], 'show license summary'],
-    [['UDI: PID:N9K-C9504, SN:FOX2308PCEN'], 'show license udi'],
-    [['report_id:1673725840 state:SmartAgentRumStateUnacknowledged'], 'show license rum id all'],
+    [['UDI: PID:N9K-C9504, SN:FOX0000X0EF'], 'show license udi'],
+    [['report_id:1712841240 state:SmartAgentRumStateUnacknowledged'], 'show license rum id all'],
     [['Smart Licensing Usage Report:', '=============================='], 'show license rum id all'],
     [['**** Event Log ****', '2024-04-17 03:31:32.920 UTC SAEVT_READY'], 'show license eventlog'],
     [['2024-04-17 03:31:32.920 UTC SAEVT_ENDPOINT_USAGE count="0"'], 'show license eventlog'],
@@ -322,7 +322,7 @@ describe('skipped sections', () => {
   });
 
   it('accepts config-mode prompts and a bare # before a command we read', () => {
-    const result = ingestText(lines('(config)# service internal', 'x', '#show license rum id all', 'report_id:1673725840 state:SmartAgentRumStateOpen'), 't.txt');
+    const result = ingestText(lines('(config)# service internal', 'x', '#show license rum id all', 'report_id:1712841240 state:SmartAgentRumStateOpen'), 't.txt');
     expect(result.sections.map((s) => [s.command, s.hostname, s.lines.length])).toEqual([
       ['unknown', null, 1],
       ['show license rum id all', null, 1],

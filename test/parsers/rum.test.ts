@@ -15,8 +15,8 @@ describe('show license rum id all', () => {
   });
 
   it('reads the labelled one-line form', () => {
-    expect(reports('Report Id: 1673377132  State: ACK  Flag: E  Feature Name: network-advantage_100M')).toEqual([
-      { id: 1673377132, state: 'ACK', flag: 'E', featureName: 'network-advantage_100M' },
+    expect(reports('Report Id: 1712555132  State: ACK  Flag: E  Feature Name: network-advantage_100M')).toEqual([
+      { id: 1712555132, state: 'ACK', flag: 'E', featureName: 'network-advantage_100M' },
     ]);
   });
 
@@ -45,7 +45,7 @@ describe('show license rum id all', () => {
   });
 
   it('reports a truncated row and stray lines, keeps the rest, never throws', () => {
-    const text = 'Smart Licensing Usage Report:\n====\nReport Id  State  Flag  Feature Name\n1673377130 ACK N network-advantage_100M\n16733771\n% Error: something';
+    const text = 'Smart Licensing Usage Report:\n====\nReport Id  State  Flag  Feature Name\n1712555130 ACK N network-advantage_100M\n17125551\n% Error: something';
     expect(reports(text)).toHaveLength(1);
     expect(parse(text).diagnostics.map((d) => d.line)).toEqual([5, 6]);
   });

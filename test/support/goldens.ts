@@ -1,7 +1,8 @@
 // Golden pairs, one convention for every parser (Genie-style): a parser's goldens live beside it in
 // src/parsers/<parser-id>/goldens/, one YAML file each, naming its input and the model fields it must give.
 //
-//   description: what the output shows and where it comes from      (required)
+//   description: what the output shows and where it comes from      (required; a sample of a source document says
+//                "layout of seeds/<file> line N, values invented", and test/seeds.test.ts holds it to that line)
 //   input: some-output.txt            a file beside the golden, written here with invented values, or
 //   shared: real-outputs/x.txt        a file under ../shared (real device output; skipped, named, when absent)
 //   now: 2024-04-18T00:00:00Z         optional: judge deadlines against this instead of the capture time

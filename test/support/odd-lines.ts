@@ -7,7 +7,7 @@ import { section } from '../fixtures/context/section.js';
 export function oddLines(): fc.Arbitrary<string> {
   const words = fc.constantFrom(
     'License Usage:', 'License Authorization:', 'Status:', 'IN USE(15)', '(DCN_NDB):', 'UDI:', 'PID:C9300-48P,SN:',
-    'HA UDI List:', 'Active:', '*', 'SlotID PID SN UDI', 'Report Id', 'Report Id:', 'State:', '1673377132', 'report_id:',
+    'HA UDI List:', 'Active:', '*', 'SlotID PID SN UDI', 'Report Id', 'Report Id:', 'State:', '1712555132', 'report_id:',
     'state:', 'Smart Licensing Usage Report:', '=====', '-----', '**** Event Log ****', 'No EventLog Found.',
     '2024-04-17 03:31:32.920 UTC', 'SAEVT_READY', 'error="a \\"b\\"', 'count=', '"', 'Trust Sync:', 'No past history',
     'Import POLICY:', 'Message History (oldest to newest):', 'Request:', 'Apr 17 03:31:32 2024 UTC', '<?xml', '<empty>',

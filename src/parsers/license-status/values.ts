@@ -104,7 +104,7 @@ export interface UdiReading {
 
 const UDI = /(?:(Active|Standby|Member)\s*:\s*)?PID\s*:\s*([^,\s]*)\s*,?\s*SN\s*:\s*([^,\s]*)\s*,?(.*)$/i;
 
-/** `Active: PID: N9K-C9504, SN: FOX2308PCEN`, `Active:PID:C9300-48P,SN:FOC2344X1AB INSTALLED on …`, `UDI: PID:…,SN:…`. */
+/** `Active: PID: N9K-C9504, SN: FOX0000X0EF`, `Active:PID:C9300-48P,SN:FOC2344X1AB INSTALLED on …`, `UDI: PID:…,SN:…`. */
 export function readUdi(text: string): UdiReading | undefined {
   const match = UDI.exec(text);
   if (!match) return undefined;
