@@ -42,4 +42,14 @@ describe('normaliseLine', () => {
     const clean = '  Next ACK deadline: Nov 16 09:38:37 2021 UTC';
     expect(normaliseLine(clean)).toBe(clean);
   });
+
+  it('drops keypad-mode, cursor save/restore and other two-byte escapes a session log keeps', () => {
+    expect(normaliseLine('\x1b[?1h\x1b=leaf-101# show clock')).toBe('leaf-101# show clock');
+    expect(normaliseLine('\x1b7Status:\x1b8 ENABLED\x1b(B\x1b#8')).toBe('Status: ENABLED');
+  });
+
+  it('honours an erase to the end of the line after a carriage return (a pager wiping --More--)', () => {
+    expect(normaliseLine('--More--\r\x1b[Kabc')).toBe('abc');
+    expect(normaliseLine(' --More-- \r\x1b[0K  Status: ENABLED')).toBe('  Status: ENABLED');
+  });
 });
