@@ -1,4 +1,5 @@
-// Every id in the rule catalogue (../shared/RULES.md) is in the built-in pack, and the pack has nothing else.
+// Every id in the rule catalogue (../shared/RULES.md) is in the built-in pack, and the pack has nothing else. The
+// catalogue writes the ids beyond the source documents in backticks; they ship too, so they count.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,8 +13,8 @@ const idOf = (file: string) => (parse(readFileSync(join(root, 'rules', file), 'u
 describe('the rule catalogue', () => {
   it.skipIf(catalogueFile === null)('every catalogue id has exactly one rule file with that id', () => {
     const catalogue = readFileSync(catalogueFile!, 'utf8');
-    const ids = [...catalogue.matchAll(/^\| ([a-z0-9-]+) \| (?:error|warning|info) \|/gm)].map((m) => m[1]!).sort();
-    expect(ids.length).toBeGreaterThanOrEqual(45);
+    const ids = [...catalogue.matchAll(/^\| `?([a-z0-9-]+)`? \| (?:error|warning|info) \|/gm)].map((m) => m[1]!).sort();
+    expect(ids.length).toBeGreaterThanOrEqual(54);
     expect(files.map(idOf).sort()).toEqual(ids);
   });
 
