@@ -244,8 +244,7 @@ function reportingStatus(
     }
     if (reporting.nextReportPush) status.reportPushOverdueDays = round(daysBetween(reporting.nextReportPush, now));
     const push = reporting.lastReportPush;
-    const lastAck = reporting.lastAckReceived;
-    if (push && (!lastAck || Date.parse(lastAck) < Date.parse(push))) status.ackPendingHours = round(daysBetween(push, now) * 24);
+    if (push && (!ack || Date.parse(ack) < Date.parse(push))) status.ackPendingHours = round(daysBetween(push, now) * 24);
   }
   const { nextReportPush, nextAckDeadline } = reporting;
   status.onTrack =

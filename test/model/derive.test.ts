@@ -299,3 +299,14 @@ describe('days left on a reporting alert', () => {
     expect(deriveFacts(d, '2024-04-18T00:00:00Z').reporting.requiredInDays).toBeNull();
   });
 });
+
+describe('ACK pending', () => {
+  it('an ACK stamped after the capture time does not answer the last push', () => {
+    const d = device((x) => {
+      x.usageReporting.lastReportPush = '2024-04-17T00:00:00Z';
+      x.usageReporting.lastAckReceived = '2024-04-19T00:00:00Z';
+    });
+    expect(deriveFacts(d, '2024-04-18T00:00:00Z').reporting.ackPendingHours).toBe(24);
+    expect(deriveFacts(d, '2024-04-20T00:00:00Z').reporting.ackPendingHours).toBeNull();
+  });
+});
