@@ -509,6 +509,40 @@ export interface ReportingStatus {
   reportPushOverdueDays: number | null;
   /** Hours since Last report push without a later ACK, null when no push or ACK after it. */
   ackPendingHours: number | null;
+  /**
+   * An ACK (not later than the capture time) arrived at or after the last report push and the last report file
+   * write: the last report was acknowledged.
+   */
+  ackedSinceLastReport: boolean;
+  /**
+   * Reporting is happening on its own: transport is not off, the last report was acknowledged, no communication or
+   * usage-reporting exchange is failing, and the next report push (when shown) falls before the Next ACK deadline.
+   */
+  onTrack: boolean;
+  /**
+   * Days left on the newest `REPORTING_REQUIRED` alert (`… will be required in N days`) that no ACK followed: its time
+   * plus N, against the capture time (N itself when either is unknown); null when there is no such alert.
+   */
+  requiredInDays: number | null;
+}
+
+/**
+ * What the failures of one kind of exchange show. `no-answer`: nothing came back (`NO REPLY`, a send error,
+ * `Communication=N` above 0). `rejected`: the server answered and refused the request (`INVALID STATUS CODE`,
+ * `OK_TRY_AGAIN`, `Communication=0`). `not-sent`: the device could not build the request (`BUILD REQUEST ERROR`).
+ */
+export type ExchangeFailure = 'no-answer' | 'rejected' | 'not-sent' | 'unknown';
+
+/** A kind of exchange of the tech-support Communication Statistics that is still failing at the capture time. */
+export interface FailingExchange {
+  /** As in `communication`: hello-message, usage-reporting, result-polling, … */
+  kind: string;
+  /** `Ongoing Failure: Overall=N` */
+  ongoingFailure: number;
+  failure: ExchangeFailure;
+  lastResponse: string | null;
+  failureReason: string | null;
+  lastFailureTime: string | null;
 }
 
 export interface DerivedFacts {
@@ -519,6 +553,12 @@ export interface DerivedFacts {
   communication: DestinationState[];
   /** true when some destination is in state failing or flapping */
   liveCommFailure: boolean;
+  /**
+   * Exchanges the Communication Statistics show failing now (`Ongoing Failure: Overall` above 0), without those a
+   * later success superseded: a success of the same kind after the last failure or, for failures without an answer,
+   * a success of any kind (the server was reached since). Successes later than the capture time do not count.
+   */
+  failingExchanges: FailingExchange[];
   reporting: ReportingStatus;
   trustInstalled: boolean;
   /**

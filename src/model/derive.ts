@@ -1,10 +1,13 @@
 // Facts that rules need and that belong to the model rather than to each rule: which documented topology the
 // device is in, the state of communication per destination, and where reporting stands against the capture time.
 import type {
+  CommunicationStatistic,
   Destination,
   DestinationState,
   DerivedFacts,
   DeviceModel,
+  ExchangeFailure,
+  FailingExchange,
   ReportingStatus,
   SyslogMessage,
   Topology,
@@ -19,14 +22,17 @@ export function deriveFacts(device: DeviceModel, now: string | null): DerivedFac
     isOnPremUrl(device.transport.csluAddress) ||
     device.syslog.some((m) => m.name === 'REPORTING_NOT_SUPPORTED');
   const { topology, reason } = inferTopology(device, onPrem);
-  const communication = communicationStates(device, onPrem);
+  const communication = communicationStates(device, onPrem, now);
+  const liveCommFailure = communication.some((c) => c.state === 'failing' || c.state === 'flapping');
+  const failingExchanges = failingExchangesOf(device, now);
   return {
     topology,
     topologyReason: reason,
     onPrem,
     communication,
-    liveCommFailure: communication.some((c) => c.state === 'failing' || c.state === 'flapping'),
-    reporting: reportingStatus(device, now),
+    liveCommFailure,
+    failingExchanges,
+    reporting: reportingStatus(device, now, liveCommFailure, failingExchanges),
     trustInstalled: trustInstalled(device),
     csluVirtualAccounts: [],
     clockSynchronized:
@@ -102,7 +108,63 @@ function transportDestination(device: DeviceModel, onPrem: boolean): Destination
   }
 }
 
-function communicationStates(device: DeviceModel, onPrem: boolean): DestinationState[] {
+/** A time the capture can vouch for: not later than the capture time (a later one is not evidence of the present). */
+function seenBy(time: string | null, now: string | null): time is string {
+  return time !== null && (now === null || Date.parse(time) <= Date.parse(now));
+}
+
+function isAfter(a: string, b: string): boolean {
+  return Date.parse(a) > Date.parse(b);
+}
+
+/** The newest success of any kind in the Communication Statistics, as far as the capture time vouches for it. */
+function latestExchangeSuccess(device: DeviceModel, now: string | null): string | null {
+  let latest: string | null = null;
+  for (const c of device.communication) {
+    if (seenBy(c.lastSuccessTime, now) && (latest === null || isAfter(c.lastSuccessTime, latest))) latest = c.lastSuccessTime;
+  }
+  return latest;
+}
+
+// Failure Reasons that say the request got no answer (the agent's own words for send, name and connection errors).
+const NO_ANSWER_REASON = /send error|no reply|resolve|timed? ?out|connection (refused|reset|failed)|unreachable|no route/i;
+
+function exchangeFailure(c: CommunicationStatistic): ExchangeFailure {
+  const response = c.lastResponse ?? '';
+  // The request was never built, so it never left the device: neither the network nor the server is to blame.
+  if (/BUILD REQUEST ERROR/i.test(response)) return 'not-sent';
+  // `Communication=N` counts the failures in which nothing came back; 0 with failures means the server answered.
+  if (c.ongoingCommunicationFailure !== null) return c.ongoingCommunicationFailure > 0 ? 'no-answer' : 'rejected';
+  if (/NO REPLY/i.test(response) || NO_ANSWER_REASON.test(c.failureReason ?? '')) return 'no-answer';
+  if (response !== '' && !/^OK\b/i.test(response)) return 'rejected';
+  return 'unknown';
+}
+
+function failingExchangesOf(device: DeviceModel, now: string | null): FailingExchange[] {
+  const anySuccess = latestExchangeSuccess(device, now);
+  const failing: FailingExchange[] = [];
+  for (const c of device.communication) {
+    if (c.ongoingFailure === null || c.ongoingFailure <= 0) continue;
+    const failure = exchangeFailure(c);
+    const last = c.lastFailureTime;
+    if (last !== null) {
+      if (seenBy(c.lastSuccessTime, now) && isAfter(c.lastSuccessTime, last)) continue;
+      // Any exchange that got through after this one failed shows the server can be reached.
+      if (failure === 'no-answer' && anySuccess !== null && isAfter(anySuccess, last)) continue;
+    }
+    failing.push({
+      kind: c.kind,
+      ongoingFailure: c.ongoingFailure,
+      failure,
+      lastResponse: c.lastResponse,
+      failureReason: c.failureReason,
+      lastFailureTime: last,
+    });
+  }
+  return failing;
+}
+
+function communicationStates(device: DeviceModel, onPrem: boolean, now: string | null): DestinationState[] {
   const relevant = device.syslog
     .map((message, index) => ({ message, index }))
     .filter(({ message }) => message.name === 'COMM_FAILED' || message.name === 'COMM_RESTORED');
@@ -136,14 +198,17 @@ function communicationStates(device: DeviceModel, onPrem: boolean): DestinationS
       state.last = 'restore';
     }
   }
-  // An ACK received after the last failure proves the transport's destination answered again.
-  const ack = device.usageReporting.lastAckReceived;
-  const ackDestination = transportDestination(device, onPrem);
-  if (ack && ackDestination) {
-    const state = states.get(ackDestination);
-    if (state && state.last === 'failure' && state.lastFailure && Date.parse(ack) > Date.parse(state.lastFailure)) {
+  // An ACK received, or an exchange of the Communication Statistics that succeeded, after the last failure proves the
+  // transport's destination answered again.
+  const ack = seenBy(device.usageReporting.lastAckReceived, now) ? device.usageReporting.lastAckReceived : null;
+  const success = latestExchangeSuccess(device, now);
+  const answered = ack !== null && (success === null || isAfter(ack, success)) ? ack : success;
+  const answeredDestination = transportDestination(device, onPrem);
+  if (answered !== null && answeredDestination) {
+    const state = states.get(answeredDestination);
+    if (state && state.last === 'failure' && state.lastFailure && isAfter(answered, state.lastFailure)) {
       state.restores++;
-      state.lastRestore = ack;
+      state.lastRestore = answered;
       state.last = 'restore';
     }
   }
@@ -153,19 +218,61 @@ function communicationStates(device: DeviceModel, onPrem: boolean): DestinationS
   }));
 }
 
-function reportingStatus(device: DeviceModel, now: string | null): ReportingStatus {
+// The exchanges that carry usage reports and bring their ACKs back.
+const REPORTING_EXCHANGES = new Set(['usage-reporting', 'result-polling']);
+
+function reportingStatus(
+  device: DeviceModel,
+  now: string | null,
+  liveCommFailure: boolean,
+  failingExchanges: FailingExchange[],
+): ReportingStatus {
   const reporting = device.usageReporting;
-  const status: ReportingStatus = { daysToAckDeadline: null, ackOverdue: false, reportPushOverdueDays: null, ackPendingHours: null };
-  if (now === null) return status;
-  if (reporting.nextAckDeadline) {
-    status.daysToAckDeadline = round(daysBetween(now, reporting.nextAckDeadline));
-    status.ackOverdue = device.policy.reportingAckRequired !== false && status.daysToAckDeadline < 0;
+  const status: ReportingStatus = {
+    daysToAckDeadline: null, ackOverdue: false, reportPushOverdueDays: null, ackPendingHours: null,
+    ackedSinceLastReport: false, onTrack: false, requiredInDays: null,
+  };
+  const ack = seenBy(reporting.lastAckReceived, now) ? reporting.lastAckReceived : null;
+  status.ackedSinceLastReport =
+    ack !== null &&
+    [reporting.lastReportPush, reporting.lastReportFileWrite].every((report) => report === null || !isAfter(report, ack));
+  status.requiredInDays = requiredInDays(device, now);
+  if (now !== null) {
+    if (reporting.nextAckDeadline) {
+      status.daysToAckDeadline = round(daysBetween(now, reporting.nextAckDeadline));
+      status.ackOverdue = device.policy.reportingAckRequired !== false && status.daysToAckDeadline < 0;
+    }
+    if (reporting.nextReportPush) status.reportPushOverdueDays = round(daysBetween(reporting.nextReportPush, now));
+    const push = reporting.lastReportPush;
+    if (push && (!ack || Date.parse(ack) < Date.parse(push))) status.ackPendingHours = round(daysBetween(push, now) * 24);
   }
-  if (reporting.nextReportPush) status.reportPushOverdueDays = round(daysBetween(reporting.nextReportPush, now));
-  const push = reporting.lastReportPush;
-  const ack = reporting.lastAckReceived;
-  if (push && (!ack || Date.parse(ack) < Date.parse(push))) status.ackPendingHours = round(daysBetween(push, now) * 24);
+  const { nextReportPush, nextAckDeadline } = reporting;
+  status.onTrack =
+    device.transport.type !== 'off' &&
+    status.ackedSinceLastReport &&
+    !liveCommFailure &&
+    !failingExchanges.some((f) => REPORTING_EXCHANGES.has(f.kind)) &&
+    !(status.reportPushOverdueDays !== null && status.reportPushOverdueDays > 1) &&
+    !(nextReportPush !== null && nextAckDeadline !== null && !isAfter(nextAckDeadline, nextReportPush));
   return status;
+}
+
+/** `A Usage report acknowledgement will be required in 89 days.` (both platforms print the same words). */
+const REQUIRED_IN_DAYS = /required in (\d+) days?/i;
+
+function requiredInDays(device: DeviceModel, now: string | null): number | null {
+  const ack = seenBy(device.usageReporting.lastAckReceived, now) ? device.usageReporting.lastAckReceived : null;
+  let days: number | null = null;
+  for (const message of device.syslog) {
+    if (message.name !== 'REPORTING_REQUIRED') continue;
+    // An ACK after the alert answered it.
+    if (ack !== null && message.time !== null && !isAfter(message.time, ack)) continue;
+    const match = REQUIRED_IN_DAYS.exec(message.text);
+    if (!match) continue;
+    const left = Number(match[1]);
+    days = message.time !== null && now !== null ? round(left - daysBetween(message.time, now)) : left;
+  }
+  return days;
 }
 
 function round(value: number): number {

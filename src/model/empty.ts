@@ -7,7 +7,11 @@ export function emptyDerived(): DerivedFacts {
     onPrem: false,
     communication: [],
     liveCommFailure: false,
-    reporting: { daysToAckDeadline: null, ackOverdue: false, reportPushOverdueDays: null, ackPendingHours: null },
+    failingExchanges: [],
+    reporting: {
+      daysToAckDeadline: null, ackOverdue: false, reportPushOverdueDays: null, ackPendingHours: null,
+      ackedSinceLastReport: false, onTrack: false, requiredInDays: null,
+    },
     trustInstalled: false,
     clockSynchronized: null,
     csluVirtualAccounts: [],

@@ -6,6 +6,7 @@
 import type {
   Destination,
   DestinationState,
+  ExchangeFailure,
   HaRole,
   LicensingMode,
   Platform,
@@ -43,6 +44,7 @@ const ENUMS: Record<string, readonly string[]> = {
   'derived.topology': members<Topology>()(['cslu', 'cslu-disconnected', 'direct-smart', 'direct-callhome', 'onprem', 'onprem-disconnected', 'offline', 'unknown']),
   'derived.communication[].destination': members<Destination>()(['cssm', 'cslu', 'onprem', 'callhome', 'unknown']),
   'derived.communication[].state': members<DestinationState['state']>()(['failing', 'restored', 'flapping', 'ok']),
+  'derived.failingExchanges[].failure': members<ExchangeFailure>()(['no-answer', 'rejected', 'not-sent', 'unknown']),
 };
 
 /** Every time in the model: ISO 8601 UTC, with or without milliseconds. */
@@ -71,6 +73,7 @@ const TIMES = [
   'derived.communication[].firstFailure',
   'derived.communication[].lastFailure',
   'derived.communication[].lastRestore',
+  'derived.failingExchanges[].lastFailureTime',
 ];
 
 const ISO_UTC = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$';
@@ -79,6 +82,7 @@ const KEBAB_CASE = '^[a-z0-9]+(-[a-z0-9]+)*$';
 /** Other string shapes the contract promises, by model path. */
 const PATTERNS: Record<string, { pattern: string; description: string }> = {
   'communication[].kind': { pattern: KEBAB_CASE, description: 'kebab-case of the heading' },
+  'derived.failingExchanges[].kind': { pattern: KEBAB_CASE, description: 'kebab-case of the heading' },
   'history[].kind': { pattern: KEBAB_CASE, description: 'kebab-case of the heading' },
   'rumReports[].state': { pattern: '^[^a-z]*$', description: 'as printed, upper-cased' },
   'licenses[].status': { pattern: '^(?!.*\\(\\d+\\)\\s*$)', description: 'trailing "(15)"-style codes dropped' },
