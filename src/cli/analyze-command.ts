@@ -14,6 +14,7 @@ import { renderSummaryMarkdown, renderSummaryText } from './fleet/summary-render
 import { expandInputs } from './inputs.js';
 import type { AnalyzeCliOptions, CliIO } from './main.js';
 import { UsageError } from './main.js';
+import { RuleFailureLog } from './rule-failures.js';
 import { loadRulePack } from './rule-pack.js';
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -91,6 +92,8 @@ function report(files: string[], operandErrors: number, result: FleetResult, pac
 
   const redactor = options.redact ? new Redactor().learnValues(result.devices.flatMap((d) => d.redaction ?? [])) : null;
   const emit = (text: string) => io.stdout.write(redactor ? redactor.redact(text) : text);
+  const failures = new RuleFailureLog();
+  for (const device of result.devices) failures.add(device.ruleFailures, device.facts);
   if (options.summary) {
     const summary = summarise(result, pack);
     if (options.format === 'json') emit(`${JSON.stringify(summary, null, 2)}\n`);
@@ -103,6 +106,7 @@ function report(files: string[], operandErrors: number, result: FleetResult, pac
     else if (options.format === 'markdown') emit(renderMarkdown(document));
     else emit(renderText(document, palette(options, io)));
   }
+  reportFailures(failures, redactor, io);
   return operandErrors + result.errors.length > 0 ? 2 : exitCodeFor(result.devices.map((d) => d.facts), options.failOn);
 }
 
@@ -112,6 +116,7 @@ function report(files: string[], operandErrors: number, result: FleetResult, pac
  */
 async function streamLines(files: string[], operandErrors: number, fleet: FleetOptions, options: AnalyzeCliOptions, io: CliIO): Promise<number> {
   const redactor = options.redact ? new Redactor() : null;
+  const failures = new RuleFailureLog();
   let exitCode = 0;
   const result = await streamFleet(files, {
     ...fleet,
@@ -121,14 +126,20 @@ async function streamLines(files: string[], operandErrors: number, fleet: FleetO
       let lines = '';
       for (const device of devices) {
         redactor?.learnValues(device.redaction ?? []);
+        failures.add(device.ruleFailures, device.facts);
         lines += `${device.line}\n`;
       }
       if (lines !== '') io.stdout.write(redactor ? redactor.redact(lines) : lines);
       exitCode = Math.max(exitCode, exitCodeFor(devices.map((d) => d.facts), options.failOn));
     },
   });
+  reportFailures(failures, redactor, io);
   if (files.length === 0 || result.errors === files.length) return 2;
   return operandErrors + result.errors > 0 ? 2 : exitCode;
+}
+
+function reportFailures(failures: RuleFailureLog, redactor: Redactor | null, io: CliIO): void {
+  for (const line of failures.lines(redactor ? (text) => redactor.redact(text) : undefined)) io.stderr.write(`${line}\n`);
 }
 
 function palette(options: AnalyzeCliOptions, io: CliIO): Palette {

@@ -88,6 +88,14 @@ export interface CompiledRule {
   positions: { id: Position; when: Position; tests: Position | null };
 }
 
+/** A rule whose condition failed to evaluate on a device (a null where a value was needed, text that is no number). */
+export interface RuleFailure {
+  ruleId: string;
+  /** The rule file. */
+  file: string;
+  error: string;
+}
+
 export interface RulePack {
   /** In id order; a later directory's rule replaced an earlier one with the same id. */
   rules: CompiledRule[];

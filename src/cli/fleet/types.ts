@@ -4,6 +4,7 @@ import type { Platform, Topology } from '../../common/device.js';
 import type { AnalyzedDevice, Severity } from '../../common/findings.js';
 import type { RedactionValue } from '../../report/redact.js';
 import type { PortablePack } from '../../rules/pack-cache.js';
+import type { RuleFailure } from '../../rules/types.js';
 
 /** The few facts of a device the fleet summary, the output order and the exit status need. */
 export interface DeviceFacts {
@@ -35,6 +36,8 @@ export interface FleetDevice {
   line: string | null;
   /** With --redact only: the values `Redactor` must learn from this device. */
   redaction: RedactionValue[] | null;
+  /** Rules whose condition failed to evaluate on this device (analyze names them on stderr). */
+  ruleFailures: RuleFailure[];
 }
 
 export interface AnalyzeSettings {
