@@ -1,6 +1,6 @@
 // Evaluating a rule pack on one device: platform filter, condition, evidence lines, message, actions.
 import type { DeviceModel } from '../common/device.js';
-import { SEVERITY_RANK, type Evidence, type Finding, type LineStore } from '../common/findings.js';
+import { SEVERITY_RANK, setMessageValues, type Evidence, type Finding, type LineStore, type ValueSpans } from '../common/findings.js';
 import { evaluate, holds, lineMatches, renderValue, type CompiledExpression } from './condition.js';
 import { buildContext, listItems } from './context.js';
 import { DeviceLines } from './device-lines.js';
@@ -152,7 +152,7 @@ export function evidenceFor(rule: CompiledRule, prepared: PreparedDevice, lines:
  * The message with its white space runs made one space and its ends trimmed, and where the values filled in from
  * the device stand in it (the literal text is the rule's own words).
  */
-export function renderMessage(parts: readonly TemplatePart[], prepared: PreparedDevice): { text: string; values: [number, number][] } {
+export function renderMessage(parts: readonly TemplatePart[], prepared: PreparedDevice): { text: string; values: ValueSpans } {
   let text = '';
   const values: [number, number][] = [];
   withScope(prepared.scope, () => {
@@ -170,7 +170,7 @@ export function renderMessage(parts: readonly TemplatePart[], prepared: Prepared
     }
   });
   if (text.endsWith(' ')) text = text.slice(0, -1);
-  return { text, values: values.map(([start, end]): [number, number] => [start, Math.min(end, text.length)]).filter(([start, end]) => end > start) };
+  return { text, values: values.map(([start, end]) => [start, Math.min(end, text.length)] as const).filter(([start, end]) => end > start) };
 }
 
 /** Platform- and topology-specific actions are kept when they match, or when the device's is unknown. */
@@ -193,7 +193,7 @@ export function findingFor(rule: CompiledRule, prepared: PreparedDevice, lines: 
     actions: actionsFor(rule.actions, prepared.device),
     references: [...rule.references],
   };
-  return finding;
+  return setMessageValues(finding, message.values);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

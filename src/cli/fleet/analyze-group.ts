@@ -1,7 +1,7 @@
 // Analysing a set of files together: ingest -> model -> rules. Workers and the in-process path both call this,
 // so a fleet run and a single-file run cannot disagree.
 import type { DeviceModel } from '../../common/device.js';
-import { SEVERITY_RANK, type AnalyzedDevice, type Severity } from '../../common/findings.js';
+import { messageValues, SEVERITY_RANK, type AnalyzedDevice, type Severity } from '../../common/findings.js';
 import { InputError, type IngestResult } from '../../ingest/types.js';
 import { fromIngested } from '../../model/load.js';
 import { redactionValues } from '../../report/redact.js';
@@ -101,6 +101,7 @@ function fleetDevice(device: DeviceModel, analyzed: AnalyzedDevice, settings: An
     analyzed: settings.detail === 'device' ? analyzed : null,
     line: settings.detail === 'line' ? JSON.stringify({ schemaVersion: 1, device: analyzed }) : null,
     redaction: settings.redact ? redactionValues(device) : null,
+    messageValues: settings.redact ? analyzed.findings.map((finding) => messageValues(finding) ?? null) : null,
     ruleFailures,
   };
 }
