@@ -205,7 +205,7 @@ export const CEL_FUNCTIONS: readonly CelFunction[] = [
     params: [param('value', ['int', 'double', 'string'], { numericText: true })],
     result: INT,
     doc: 'A number, or text holding a whole number, as an int. An error when the text is not a number.',
-    example: 'int(e.attrs.count) > 0',
+    example: 'events.exists(e, has(e.attrs.count) && int(e.attrs.count) > 0)',
   },
   {
     name: 'double',
@@ -226,21 +226,21 @@ export const CEL_FUNCTIONS: readonly CelFunction[] = [
     params: [param('value', ['bool', 'string'])],
     result: BOOL,
     doc: 'Text `true` or `false` as a bool.',
-    example: 'bool(e.attrs.enabled)',
+    example: 'events.exists(e, has(e.attrs.enabled) && bool(e.attrs.enabled))',
   },
   {
     name: 'matches',
     params: [param('text', TEXT), pattern()],
     result: BOOL,
     doc: 'Whether the text contains a match of the RE2 pattern (no look-around, no back-references; linear time).',
-    example: 'matches(m.text, "(?i)resolve server hostname")',
+    example: 'syslog.exists(m, matches(m.text, "(?i)resolve server hostname"))',
   },
   {
     name: 'dyn',
     params: [param('value', null, { nullable: true })],
     result: null,
     doc: "The value, with its type left to evaluation time (CEL's escape hatch; rarely needed).",
-    example: 'dyn(e.attrs.count) == "0"',
+    example: 'events.exists(e, dyn(e.attrs.count) == "0")',
   },
 ];
 
@@ -255,15 +255,15 @@ const method = (name: string, params: readonly Parameter[], result: Shape, doc: 
 
 /** CEL's methods on strings and lists that rules use. */
 export const CEL_METHODS: readonly CelFunction[] = [
-  method('contains', [param('part', TEXT)], BOOL, 'Whether the text contains the part.', 'm.text.contains("Unable to connect")'),
+  method('contains', [param('part', TEXT)], BOOL, 'Whether the text contains the part.', 'syslog.exists(m, m.text.contains("Unable to connect"))'),
   method('startsWith', [param('prefix', TEXT)], BOOL, 'Whether the text starts with the prefix.', 'transport.url.startsWith("https://")'),
-  method('endsWith', [param('suffix', TEXT)], BOOL, 'Whether the text ends with the suffix.', 'm.mnemonic.endsWith("COMM_FAILED")'),
-  method('matches', [pattern()], BOOL, 'Whether the text contains a match of the RE2 pattern.', 'm.text.matches("(?i)resolve server hostname")'),
+  method('endsWith', [param('suffix', TEXT)], BOOL, 'Whether the text ends with the suffix.', 'syslog.exists(m, m.mnemonic.endsWith("COMM_FAILED"))'),
+  method('matches', [pattern()], BOOL, 'Whether the text contains a match of the RE2 pattern.', 'syslog.exists(m, m.text.matches("(?i)resolve server hostname"))'),
   method('lowerAscii', [], STRING, 'The text in lower case (ASCII letters).', 'hostname.lowerAscii() == "leaf-101"'),
-  method('upperAscii', [], STRING, 'The text in upper case (ASCII letters).', 'l.status.upperAscii() == "IN USE"'),
-  method('trim', [], STRING, 'The text without leading and trailing white space.', 'm.text.trim() != ""'),
+  method('upperAscii', [], STRING, 'The text in upper case (ASCII letters).', 'licenses.exists(l, l.status.upperAscii() == "IN USE")'),
+  method('trim', [], STRING, 'The text without leading and trailing white space.', 'syslog.exists(m, m.text.trim() != "")'),
   method('substring', [param('start', ['int']), param('end', ['int'], { optional: true })], STRING, 'The text from `start` (counted from 0) to `end` (exclusive; `end` may be left out).', 'softwareVersion.substring(0, 2) == "17"'),
-  method('indexOf', [param('part', TEXT)], INT, 'Where the part first starts in the text, from 0; -1 when absent.', 'm.text.indexOf(":") > 0'),
+  method('indexOf', [param('part', TEXT)], INT, 'Where the part first starts in the text, from 0; -1 when absent.', 'syslog.exists(m, m.text.indexOf(":") > 0)'),
   method('lastIndexOf', [param('part', TEXT)], INT, 'Where the part last starts in the text, from 0; -1 when absent.', 'transport.url.lastIndexOf("/") > 8'),
   method('split', [param('separator', TEXT)], { kind: 'list', item: STRING }, 'The text cut at each separator.', 'size(transport.url.split("/")) > 4'),
   method('size', [], INT, 'The number of characters of the text, or items of the list.', 'hostname.size() > 30', ['string', 'list', 'map']),

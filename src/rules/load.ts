@@ -1,4 +1,4 @@
-// Loading rule packs: directories of one-rule YAML files (RULE-FORMAT.md). Every problem is collected with its
+// Loading rule packs: directories of one-rule YAML files (docs/RULE-FORMAT.md). Every problem is collected with its
 // file:line:column; a pack with errors is refused as a whole (RulePackError) so a broken rule never runs silently.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -1,4 +1,4 @@
-// A loaded rule pack (RULE-FORMAT.md): rules with their conditions, evidence and templates compiled.
+// A loaded rule pack (docs/RULE-FORMAT.md): rules with their conditions, evidence and templates compiled.
 import type { Platform, Topology } from '../common/device.js';
 import type { Severity } from '../common/findings.js';
 import type { CompiledExpression } from './condition.js';
