@@ -171,11 +171,11 @@ export async function rulesTest(dirs: readonly string[], out: Output, runCapture
  * two above it, the working directory and the directories in it): the rule an author forgot to pass with --rules.
  */
 export function findRuleNearby(ruleId: string, capture: string): string | null {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(ruleId)) return null;
   const near = [dirname(capture), dirname(dirname(capture)), dirname(dirname(dirname(capture))), process.cwd()];
   const inCwd = safeList(process.cwd())
     .filter((name) => !name.startsWith('.') && name !== 'node_modules')
     .map((name) => join(process.cwd(), name));
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(ruleId)) return null;
   const declares = new RegExp(`^id:\\s*["']?${ruleId}["']?\\s*(#.*)?$`, 'm');
   for (const dir of new Set([...near, ...inCwd].map((d) => resolve(d)))) {
     for (const name of safeList(dir).filter((n) => /\.ya?ml$/i.test(n)).slice(0, 500)) {
