@@ -1,19 +1,20 @@
 // `slp-doctor analyze`: one capture or a whole fleet. Every input goes through the fleet scheduler (in this
 // thread for a few files, a worker pool for many), so one file and ten thousand give the same per-device result.
-import { SEVERITY_RANK, type AnalyzeDocument } from '../common/findings.js';
+import { SEVERITY_RANK, type AnalyzeDocument, type AnalyzedDevice } from '../common/findings.js';
 import { InputError } from '../ingest/types.js';
 import { COLOUR, paletteFor, PLAIN, type Palette } from '../report/color.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { Redactor } from '../report/redact.js';
 import { renderText } from '../report/text.js';
 import type { RulePack } from '../rules/types.js';
-import { analyzeFleet, streamFleet, type DeviceFacts, type FleetOptions, type FleetResult } from './fleet/index.js';
+import { analyzeFleet, streamFleet, type DeviceFacts, type FleetDevice, type FleetOptions, type FleetResult } from './fleet/index.js';
 import { progressBar } from './fleet/progress.js';
-import { summarise } from './fleet/summary.js';
+import { redactSummary, summarise } from './fleet/summary.js';
 import { renderSummaryMarkdown, renderSummaryText } from './fleet/summary-render.js';
 import { expandInputs } from './inputs.js';
 import type { AnalyzeCliOptions, CliIO } from './main.js';
 import { UsageError } from './main.js';
+import { RuleFailureLog } from './rule-failures.js';
 import { loadRulePack } from './rule-pack.js';
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -90,19 +91,23 @@ function report(files: string[], operandErrors: number, result: FleetResult, pac
   if (files.length === 0 || result.errors.length === files.length) return 2;
 
   const redactor = options.redact ? new Redactor().learnValues(result.devices.flatMap((d) => d.redaction ?? [])) : null;
-  const emit = (text: string) => io.stdout.write(redactor ? redactor.redact(text) : text);
+  const emit = (text: string) => io.stdout.write(text);
+  const failures = new RuleFailureLog();
+  for (const device of result.devices) failures.add(device.ruleFailures, device.facts);
   if (options.summary) {
-    const summary = summarise(result, pack);
+    const summary = redactor ? redactSummary(summarise(result, pack), redactor) : summarise(result, pack);
     if (options.format === 'json') emit(`${JSON.stringify(summary, null, 2)}\n`);
     else if (options.format === 'jsonl') emit(`${JSON.stringify(summary)}\n`);
     else if (options.format === 'markdown') emit(renderSummaryMarkdown(summary));
     else emit(renderSummaryText(summary, palette(options, io)));
   } else {
-    const document: AnalyzeDocument = { schemaVersion: 1, devices: result.devices.map((d) => d.analyzed!) };
+    const devices = result.devices.map((d) => (redactor ? redactor.redactDevice(d.analyzed!, d.messageValues) : d.analyzed!));
+    const document: AnalyzeDocument = { schemaVersion: 1, devices };
     if (options.format === 'json') emit(`${JSON.stringify(document, null, 2)}\n`);
     else if (options.format === 'markdown') emit(renderMarkdown(document));
     else emit(renderText(document, palette(options, io)));
   }
+  reportFailures(failures, redactor, io);
   return operandErrors + result.errors.length > 0 ? 2 : exitCodeFor(result.devices.map((d) => d.facts), options.failOn);
 }
 
@@ -112,6 +117,7 @@ function report(files: string[], operandErrors: number, result: FleetResult, pac
  */
 async function streamLines(files: string[], operandErrors: number, fleet: FleetOptions, options: AnalyzeCliOptions, io: CliIO): Promise<number> {
   const redactor = options.redact ? new Redactor() : null;
+  const failures = new RuleFailureLog();
   let exitCode = 0;
   const result = await streamFleet(files, {
     ...fleet,
@@ -121,14 +127,26 @@ async function streamLines(files: string[], operandErrors: number, fleet: FleetO
       let lines = '';
       for (const device of devices) {
         redactor?.learnValues(device.redaction ?? []);
-        lines += `${device.line}\n`;
+        failures.add(device.ruleFailures, device.facts);
+        lines += `${redactor ? redactedLine(device, redactor) : device.line}\n`;
       }
-      if (lines !== '') io.stdout.write(redactor ? redactor.redact(lines) : lines);
+      if (lines !== '') io.stdout.write(lines);
       exitCode = Math.max(exitCode, exitCodeFor(devices.map((d) => d.facts), options.failOn));
     },
   });
+  reportFailures(failures, redactor, io);
   if (files.length === 0 || result.errors === files.length) return 2;
   return operandErrors + result.errors > 0 ? 2 : exitCode;
+}
+
+function reportFailures(failures: RuleFailureLog, redactor: Redactor | null, io: CliIO): void {
+  for (const line of failures.lines(redactor ? (text) => redactor.redact(text) : undefined)) io.stderr.write(`${line}\n`);
+}
+
+/** A device's jsonl line, read back and written again with the device's values masked (its words are the tool's). */
+function redactedLine(device: FleetDevice, redactor: Redactor): string {
+  const { schemaVersion, device: analyzed } = JSON.parse(device.line!) as { schemaVersion: 1; device: AnalyzedDevice };
+  return JSON.stringify({ schemaVersion, device: redactor.redactDevice(analyzed, device.messageValues) });
 }
 
 function palette(options: AnalyzeCliOptions, io: CliIO): Palette {

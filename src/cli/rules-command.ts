@@ -47,5 +47,5 @@ export async function runRulesExplain(
 ): Promise<number> {
   const now = checkNow(options.now);
   const pack = loadRulePack(options.rules);
-  return rulesExplain(pack, ruleId, (path) => runCapture(path, now ?? undefined), io.stdout, file);
+  return rulesExplain(pack, ruleId, (path) => runCapture(path, now ?? undefined), io.stdout, file, { err: io.stderr });
 }

@@ -4,7 +4,7 @@ import type { DeviceModel } from '../common/device.js';
 import type { AnalyzeDocument, AnalyzedDevice, LineStore } from '../common/findings.js';
 import { loadCaptures, type LoadedCaptures } from '../model/load.js';
 import { evaluateDevice } from '../rules/engine.js';
-import type { RulePack } from '../rules/types.js';
+import type { RuleFailure, RulePack } from '../rules/types.js';
 import { loadRulePack } from './rule-pack.js';
 
 export { BUILTIN_RULES_DIR, loadRulePack } from './rule-pack.js';
@@ -17,8 +17,9 @@ export interface AnalyzeOptions {
   pack?: RulePack;
 }
 
-export function analyzeDevice(pack: RulePack, device: DeviceModel, lines: LineStore, now?: string): AnalyzedDevice {
-  const findings = evaluateDevice(pack, device, lines, { now: now ?? device.captureTime });
+/** `onFailure` hears of each rule whose condition failed on the device (it does not fire). */
+export function analyzeDevice(pack: RulePack, device: DeviceModel, lines: LineStore, now?: string, onFailure?: (failure: RuleFailure) => void): AnalyzedDevice {
+  const findings = evaluateDevice(pack, device, lines, { now: now ?? device.captureTime, onFailure });
   return {
     hostname: device.hostname,
     platform: device.platform,

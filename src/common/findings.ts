@@ -25,6 +25,26 @@ export interface Finding {
   references: string[];
 }
 
+/** Where the device's values stand in a finding's message: `[start, end)` offsets, in order. */
+export type ValueSpans = readonly (readonly [number, number])[];
+
+const MESSAGE_VALUES = Symbol('message values');
+
+/**
+ * Records which parts of a finding's message came from the device (the rest is the rule's own words): --redact
+ * masks only those. Not enumerable, so neither the JSON output nor a worker message carries it; the fleet hands it
+ * over itself.
+ */
+export function setMessageValues(finding: Finding, spans: ValueSpans): Finding {
+  Object.defineProperty(finding, MESSAGE_VALUES, { value: spans, enumerable: false, configurable: true });
+  return finding;
+}
+
+/** The spans recorded by `setMessageValues`; undefined when not known (then the whole message counts as the device's). */
+export function messageValues(finding: Finding): ValueSpans | undefined {
+  return (finding as { [MESSAGE_VALUES]?: ValueSpans })[MESSAGE_VALUES];
+}
+
 export interface AnalyzedDevice {
   hostname: string | null;
   platform: Platform;

@@ -1,7 +1,10 @@
-// `--redact`: captures carry serial numbers, ID tokens, account names, host names and addresses. Masking is applied
-// to the rendered output (so evidence lines, messages and every format are covered by one mechanism) and is
-// consistent: one input value, one mask, across all devices of a run.
+// `--redact`: captures carry serial numbers, ID tokens, account names, host names and addresses. What came from the
+// device is masked (host names, input file names, evidence lines, the values filled into a message) and nothing
+// else: a rule's title, actions and references and the words of its message are the tool's, and stay as written
+// even where a device value is an ordinary word ("User", "Inventory"). Masking is consistent: one input value, one
+// mask, across all devices of a run.
 import type { DeviceModel } from '../common/device.js';
+import { messageValues, type AnalyzeDocument, type AnalyzedDevice, type Finding, type ValueSpans } from '../common/findings.js';
 
 type Kind = 'host' | 'sn' | 'account' | 'ip' | 'token' | 'user' | 'password';
 
@@ -18,6 +21,8 @@ export function redactionValues(d: DeviceModel): RedactionValue[] {
   for (const sn of [d.udi.sn, ...d.haUdis.map((u) => u.sn), ...d.trustCode.udis.map((u) => u.sn)]) if (sn) values.push(['sn', sn]);
   if (d.account.smartAccount) values.push(['account', d.account.smartAccount]);
   if (d.account.virtualAccount) values.push(['account', d.account.virtualAccount]);
+  // The Virtual Accounts a CSLU's messages name for the devices behind it.
+  for (const account of d.derived.csluVirtualAccounts) values.push(['account', account]);
   if (d.transport.proxy.username) values.push(['user', d.transport.proxy.username]);
   for (const host of d.config.ipHosts) if (host.name !== 'cslu-local') values.push(['host', host.name]);
   const seen = new Set<string>();
@@ -92,6 +97,12 @@ export class Redactor {
     return copied === 0 ? text : out + text.slice(copied);
   }
 
+  /** A value a label revealed: masked here, and learned so it is masked where it recurs without the label. */
+  private found(value: string, kind: Kind): string {
+    this.literal(value, kind);
+    return this.mask(value, kind);
+  }
+
   mask(value: string, kind: Kind): string {
     const key = `${kind}:${value}`;
     let mask = this.masks.get(key);
@@ -104,18 +115,53 @@ export class Redactor {
     return mask;
   }
 
-  /** Mask a rendered output (text, Markdown or JSON: masks contain no character that needs escaping). */
+  /** A report with the device's values masked and the tool's own words as they are. */
+  redactDocument(document: AnalyzeDocument): AnalyzeDocument {
+    return { ...document, devices: document.devices.map((device) => this.redactDevice(device)) };
+  }
+
+  /**
+   * One analysed device. `spans` gives each finding's message values where the finding no longer carries them (it
+   * crossed a worker boundary); a message whose values are not known is masked whole.
+   */
+  redactDevice(device: AnalyzedDevice, spans?: readonly (ValueSpans | null)[] | null): AnalyzedDevice {
+    return {
+      ...device,
+      hostname: device.hostname === null ? null : this.redact(device.hostname),
+      files: device.files.map((file) => this.redact(file)),
+      findings: device.findings.map((finding, i) => this.redactFinding(finding, spans?.[i] ?? messageValues(finding))),
+    };
+  }
+
+  private redactFinding(finding: Finding, spans: ValueSpans | null | undefined): Finding {
+    // Evidence first: a value its labels reveal (`Virtual Account: …`) is then masked in the message too.
+    const evidence = finding.evidence.map((line) => ({ ...line, file: this.redact(line.file), text: this.redact(line.text) }));
+    let message = finding.message;
+    if (!spans) message = this.redact(message);
+    else {
+      message = '';
+      let from = 0;
+      for (const [start, end] of spans) {
+        message += finding.message.slice(from, start) + this.redact(finding.message.slice(start, end));
+        from = end;
+      }
+      message += finding.message.slice(from);
+    }
+    return { ...finding, message, evidence };
+  }
+
+  /** Masks a text that came from the device as a whole (an input line, a host name, a value). */
   redact(text: string): string {
     let out = this.maskLiterals(text);
     out = out.replace(ACCOUNT_FIELD, (_m, label: string, name: string, rest: string | undefined) =>
-      name.startsWith('<account-') ? `${label}${name}${rest ?? ''}` : `${label}${this.mask(name.trim(), 'account')}${rest ?? ''}`);
-    out = out.replace(ID_TOKEN, (_m, label: string, token: string) => (token.startsWith('<') ? _m : `${label}${this.mask(token, 'token')}`));
-    out = out.replace(PASSWORD, (_m, label: string, secret: string) => (secret.startsWith('<') ? _m : `${label}${this.mask(secret, 'password')}`));
-    out = out.replace(USER, (_m, label: string, user: string) => (user.startsWith('<') || /^(is|of|the|name|and)$/i.test(user) ? _m : `${label}${this.mask(user, 'user')}`));
+      name.startsWith('<account-') ? `${label}${name}${rest ?? ''}` : `${label}${this.found(name.trim(), 'account')}${rest ?? ''}`);
+    out = out.replace(ID_TOKEN, (_m, label: string, token: string) => (token.startsWith('<') ? _m : `${label}${this.found(token, 'token')}`));
+    out = out.replace(PASSWORD, (_m, label: string, secret: string) => (secret.startsWith('<') ? _m : `${label}${this.found(secret, 'password')}`));
+    out = out.replace(USER, (_m, label: string, user: string) => (user.startsWith('<') || /^(is|of|the|name|and)$/i.test(user) ? _m : `${label}${this.found(user, 'user')}`));
     // Tokens are mixed-case base64; paths and kebab-case names are not.
     out = out.replace(LONG_TOKEN, (token) =>
       /[a-z]/.test(token) && /[A-Z]/.test(token) && /\d/.test(token) ? this.mask(token, 'token') : token);
-    out = out.replace(SN_FIELD, (_m, label: string, sn: string) => (sn.startsWith('<') ? _m : `${label}${this.mask(sn, 'sn')}`));
+    out = out.replace(SN_FIELD, (_m, label: string, sn: string) => (sn.startsWith('<') ? _m : `${label}${this.found(sn, 'sn')}`));
     out = out.replace(SERIAL, (sn) => this.mask(sn, 'sn'));
     out = out.replace(IPV4, (ip) => this.mask(ip, 'ip'));
     out = out.replace(IPV6, (ip) => this.mask(ip, 'ip'));

@@ -1,7 +1,7 @@
 // The rule-authoring commands (`rules list|lint|test|explain`) as functions: the CLI parses arguments, supplies
 // streams and a `runCapture` that ingests, parses and builds a capture (the engine must not import those layers).
-import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { DeviceModel } from '../common/device.js';
 import type { LineStore } from '../common/findings.js';
 import { closest } from './did-you-mean.js';
@@ -101,15 +101,18 @@ function authoringProblems(rule: CompiledRule): RuleProblem[] {
 
 /** `rules lint`: schema, conditions (compile, types, field names), regexes, duplicate ids, tests, evidence. */
 export function rulesLint(dirs: readonly string[], out: Output, err: Output): number {
-  const { pack, problems } = readPack(dirs);
+  const { pack, problems, files } = readPack(dirs);
   const all = [...problems];
   for (const rule of pack.rules) all.push(...authoringProblems(rule));
   printProblems(all, err);
   const errors = all.filter((p) => p.severity === 'error').length;
   const warnings = all.length - errors;
-  out.write(`${pack.rules.length} rules checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  // Every rule file is checked, including those whose errors kept them out of the pack.
+  out.write(`${plural(files.length, 'rule')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
   return errors > 0 ? 2 : 0;
 }
+
+const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 type CaseOutcome = { pass: boolean; detail: string };
 
@@ -129,15 +132,17 @@ async function runCase(rule: CompiledRule, testCase: TestCase, expectFire: boole
   const firedOn: string[] = [];
   const errors: string[] = [];
   for (const device of run.devices) {
-    const verdict = ruleFires(rule, prepareDevice(device, { now: testCase.now ?? device.captureTime }));
+    const verdict = ruleFires(rule, prepareDevice(device, { now: testCase.now ?? device.captureTime, lines: run.lines }));
     if (verdict.fires) firedOn.push(device.hostname ?? '(no hostname)');
     else if (verdict.error) errors.push(`${device.hostname ?? '(no hostname)'}: ${verdict.error}`);
   }
   const fired = firedOn.length > 0;
   if (run.devices.length === 0) return { pass: !expectFire, detail: 'no device found in the capture' };
+  // Silent because the condition failed is not silent because it is false: analyze reports such a rule as failing.
+  if (!fired && errors.length > 0) return { pass: false, detail: `the condition failed to evaluate (${errors.join('; ')})` };
   if (fired === expectFire) return { pass: true, detail: fired ? `fired on ${firedOn.join(', ')}` : 'silent' };
   if (fired) return { pass: false, detail: `expected silent, but fired on ${firedOn.join(', ')}` };
-  return { pass: false, detail: `expected to fire, but stayed silent${errors.length ? ` (evaluation error: ${errors.join('; ')})` : ''}` };
+  return { pass: false, detail: 'expected to fire, but stayed silent' };
 }
 
 /** `rules test`: every rule's fires and silent cases; exit 1 when any case fails, 2 when the pack is invalid. */
@@ -161,12 +166,58 @@ export async function rulesTest(dirs: readonly string[], out: Output, runCapture
   return failed > 0 ? 1 : 0;
 }
 
+/**
+ * Where a rule with this id is defined near the capture or the working directory (the capture's directory and the
+ * two above it, the working directory and the directories in it): the rule an author forgot to pass with --rules.
+ */
+export function findRuleNearby(ruleId: string, capture: string): string | null {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(ruleId)) return null;
+  const near = [dirname(capture), dirname(dirname(capture)), dirname(dirname(dirname(capture))), process.cwd()];
+  const inCwd = safeList(process.cwd())
+    .filter((name) => !name.startsWith('.') && name !== 'node_modules')
+    .map((name) => join(process.cwd(), name));
+  const declares = new RegExp(`^id:\\s*["']?${ruleId}["']?\\s*(#.*)?$`, 'm');
+  for (const dir of new Set([...near, ...inCwd].map((d) => resolve(d)))) {
+    for (const name of safeList(dir).filter((n) => /\.ya?ml$/i.test(n)).slice(0, 500)) {
+      const path = join(dir, name);
+      try {
+        if (statSync(path).size <= 256 * 1024 && declares.test(readFileSync(path, 'utf8'))) return path;
+      } catch {
+        // unreadable or not a file: not the rule
+      }
+    }
+  }
+  return null;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return statSync(dir).isDirectory() ? readdirSync(dir) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** `rules explain RULE-ID FILE`: why the rule did or did not fire, part by part, on each device of the capture. */
-export async function rulesExplain(pack: RulePack, ruleId: string, runCapture: RunCapture, out: Output, file: string, options: { now?: string } = {}): Promise<number> {
+export async function rulesExplain(
+  pack: RulePack,
+  ruleId: string,
+  runCapture: RunCapture,
+  out: Output,
+  file: string,
+  options: { now?: string; err?: Output } = {},
+): Promise<number> {
+  const err = options.err ?? out;
   const rule = pack.get(ruleId);
   if (!rule) {
+    const elsewhere = findRuleNearby(ruleId, file);
+    if (elsewhere) {
+      err.write(`no rule "${ruleId}" in the rules loaded; it is defined in ${display(elsewhere)}: pass --rules ${display(dirname(elsewhere))}\n`);
+      return 2;
+    }
     const suggestions = closest(ruleId, pack.rules.map((r) => r.id));
-    out.write(`no rule "${ruleId}"${suggestions.length ? ` (did you mean ${suggestions.join(' or ')}?)` : ''}\n`);
+    const hint = suggestions.length ? ` (did you mean ${suggestions.join(' or ')}?)` : '';
+    err.write(`no rule "${ruleId}"${hint}; a rule of your own is explained with --rules DIR, the directory of its file\n`);
     return 2;
   }
   let run: CaptureRun;
@@ -180,7 +231,7 @@ export async function rulesExplain(pack: RulePack, ruleId: string, runCapture: R
   if (run.devices.length === 0) out.write(`no device found in ${file}\n`);
   for (const device of run.devices) {
     const now = options.now ?? device.captureTime;
-    const prepared = prepareDevice(device, { now });
+    const prepared = prepareDevice(device, { now, lines: run.lines });
     const verdict = ruleFires(rule, prepared);
     const name = device.hostname ?? '(no hostname)';
     out.write(`\ndevice ${name} (${device.platform}, topology ${device.derived.topology}, now ${now ?? 'unknown'}): `);

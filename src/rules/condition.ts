@@ -2,22 +2,8 @@
 // field names checked against the model shape ("did you mean"), regex literals checked as RE2, and evaluated
 // null-safely (an evaluation error is a false condition, recorded for `rules explain`).
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
-import {
-  before,
-  compileRe2,
-  daysSince,
-  daysUntil,
-  hoursBetween,
-  isIpAddress,
-  isIpv6,
-  re2Matches,
-  re2Problem,
-  releaseBefore,
-  urlHost,
-  urlPath,
-  urlPort,
-  urlScheme,
-} from './functions.js';
+import { SLP_FUNCTIONS, celSignature } from './cel-functions.js';
+import { compileRe2, re2Matches } from './functions.js';
 import { DEVICE_SHAPE, EXTRA_VARIABLES, celType } from './model-schema.js';
 import { walk } from './ast.js';
 import { checkExpression, type Bound, type StaticResult } from './static-check.js';
@@ -56,21 +42,8 @@ function buildEnvironments(): { condition: Environment; predicate: Environment }
   const env = new Environment({ limits: LIMITS, homogeneousAggregateLiterals: false });
   for (const [name, shape] of DEVICE_SHAPE.fields) env.registerVariable(name, celType(shape));
   for (const [name, shape] of EXTRA_VARIABLES) env.registerVariable(name, celType(shape));
-  env
-    .registerFunction('daysUntil(dyn): double', daysUntil)
-    .registerFunction('daysSince(dyn): double', daysSince)
-    .registerFunction('hoursBetween(dyn, dyn): double', hoursBetween)
-    .registerFunction('before(dyn, dyn): bool', before)
-    .registerFunction('orElse(dyn, dyn): dyn', (value: unknown, fallback: unknown) => value ?? fallback)
-    .registerFunction('releaseBefore(dyn, dyn): bool', releaseBefore)
-    .registerFunction('urlHost(dyn): dyn', urlHost)
-    .registerFunction('urlPort(dyn): dyn', urlPort)
-    .registerFunction('urlPath(dyn): dyn', urlPath)
-    .registerFunction('urlScheme(dyn): dyn', urlScheme)
-    .registerFunction('isIpAddress(dyn): bool', isIpAddress)
-    .registerFunction('isIpv6(dyn): bool', isIpv6)
-    .registerFunction(`string.${RE2_MATCHES}(string): bool`, re2Matches)
-    .registerFunction(`${RE2_MATCHES}(string, string): bool`, re2Matches);
+  for (const entry of SLP_FUNCTIONS) env.registerFunction(celSignature(entry), entry.implementation as (...args: unknown[]) => unknown);
+  env.registerFunction(`string.${RE2_MATCHES}(string): bool`, re2Matches).registerFunction(`${RE2_MATCHES}(string, string): bool`, re2Matches);
   const predicate = env.clone().registerVariable('it', 'dyn');
   return { condition: env, predicate };
 }
@@ -125,18 +98,7 @@ function routeMatchesToRe2(text: string, ast: ASTNode): { text: string; toOrigin
   return { text: rewritten, toOriginal };
 }
 
-function regexProblems(ast: ASTNode): ExpressionProblem[] {
-  const problems: ExpressionProblem[] = [];
-  walk(ast, (node) => {
-    let pattern: ASTNode | undefined;
-    if (node.op === 'rcall' && node.args[0] === 'matches') pattern = node.args[2][0];
-    if (node.op === 'call' && node.args[0] === 'matches') pattern = node.args[1][1];
-    if (!pattern || pattern.op !== 'value' || typeof pattern.args !== 'string') return;
-    const problem = re2Problem(pattern.args);
-    if (problem) problems.push({ offset: pattern.range.start, severity: 'error', message: `invalid RE2 regular expression: ${problem}` });
-  });
-  return problems;
-}
+const withArticle = (noun: string): string => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /**
  * Compiles one expression. Problems carry offsets into `text`. `scope` binds extra names (the `it` of a `where`
@@ -157,14 +119,13 @@ export function compileExpression(text: string, kind: ExpressionKind, scope: Rea
   } catch (error) {
     return { expression: null, problems: [{ offset: errorOffset(error), severity: 'error', message: `syntax: ${errorSummary(error)}` }] };
   }
-  const problems: ExpressionProblem[] = [...regexProblems(ast)];
   const checked: StaticResult = checkExpression(ast, scope);
-  problems.push(...checked.problems);
+  const problems: ExpressionProblem[] = [...checked.problems];
   if (kind !== 'template' && checked.shape && !(checked.shape.kind === 'scalar' && checked.shape.type === 'bool')) {
     problems.push({
       offset: 0,
       severity: 'error',
-      message: `a ${kind} must be true or false, but this expression gives a ${checked.description}`,
+      message: `a ${kind} must be true or false, but this expression gives ${withArticle(checked.description)}`,
     });
   }
   const routed = routeMatchesToRe2(text, ast);
@@ -177,7 +138,7 @@ export function compileExpression(text: string, kind: ExpressionKind, scope: Rea
       if (!verdict.valid) {
         problems.push({ offset: routed.toOriginal(errorOffset(verdict.error)), severity: 'error', message: `type: ${errorSummary(verdict.error)}` });
       } else if (kind !== 'template' && verdict.type !== 'bool' && verdict.type !== 'dyn') {
-        problems.push({ offset: 0, severity: 'error', message: `a ${kind} must be true or false, but this expression gives a ${verdict.type}` });
+        problems.push({ offset: 0, severity: 'error', message: `a ${kind} must be true or false, but this expression gives ${withArticle(verdict.type ?? 'value')}` });
       }
     }
     run = (context) => parsed(context);

@@ -1,30 +1,37 @@
 // Evaluating a rule pack on one device: platform filter, condition, evidence lines, message, actions.
 import type { DeviceModel } from '../common/device.js';
-import { SEVERITY_RANK, type Evidence, type Finding, type LineStore } from '../common/findings.js';
+import { SEVERITY_RANK, setMessageValues, type Evidence, type Finding, type LineStore, type ValueSpans } from '../common/findings.js';
 import { evaluate, holds, lineMatches, renderValue, type CompiledExpression } from './condition.js';
 import { buildContext, listItems } from './context.js';
+import { DeviceLines } from './device-lines.js';
 import { guardOf, type Guard } from './guard.js';
-import { evaluationClock } from './functions.js';
-import { compareRuleIds, type CompiledRule, type EvidenceSpec, type RuleAction, type RulePack, type TemplatePart } from './types.js';
+import { evaluationScope, type EvaluationScope } from './functions.js';
+import { compareRuleIds, type CompiledRule, type EvidenceSpec, type RuleAction, type RuleFailure, type RulePack, type TemplatePart } from './types.js';
 
 export const MAX_EVIDENCE_LINES = 20;
 
 export interface EvaluateOptions {
   /** ISO time the deadlines are judged against: `--now`, else the capture time; null when neither is known. */
   now: string | null;
+  /** The kept input lines, for `anyLine` and `countLines` (they fail without them). */
+  lines?: LineStore;
+  /** Told of each rule whose condition failed to evaluate (it does not fire). */
+  onFailure?: (failure: RuleFailure) => void;
 }
 
-/** The device a rule is being run on, prepared once: the CEL context and the clock. */
+/** The device a rule is being run on, prepared once: the CEL context, and the clock and lines functions read. */
 export interface PreparedDevice {
   device: DeviceModel;
   context: Record<string, unknown>;
   now: string | null;
+  scope: EvaluationScope;
 }
 
 /** `fields`: only these top-level model fields are given to CEL (what the rules to run read); all by default. */
 export function prepareDevice(device: DeviceModel, options: EvaluateOptions, fields?: ReadonlySet<string>): PreparedDevice {
   const now = options.now || null; // '' is how some callers say "unknown"
-  return { device, context: buildContext(device, now, fields), now };
+  const lines = options.lines ? new DeviceLines(options.lines, device.sections) : null;
+  return { device, context: buildContext(device, now, fields), now, scope: { now, lines } };
 }
 
 const fieldsOfPack = new WeakMap<RulePack, ReadonlySet<string>>();
@@ -55,21 +62,23 @@ export function appliesToPlatform(rule: CompiledRule, platform: DeviceModel['pla
   return platform === 'unknown' || rule.platforms.includes(platform);
 }
 
-/** Runs `fn` with the evaluation clock set to the device's `now` (time functions read it). */
-export function withClock<T>(now: string | null, fn: () => T): T {
-  const previous = evaluationClock.now;
-  evaluationClock.now = now;
+/** Runs `fn` with the evaluation scope set to a device's (time and line functions read it). */
+export function withScope<T>(scope: EvaluationScope, fn: () => T): T {
+  const { now, lines } = evaluationScope;
+  evaluationScope.now = scope.now;
+  evaluationScope.lines = scope.lines;
   try {
     return fn();
   } finally {
-    evaluationClock.now = previous;
+    evaluationScope.now = now;
+    evaluationScope.lines = lines;
   }
 }
 
 /** Whether the rule fires on the device, and the evaluation error when the condition could not be evaluated. */
 export function ruleFires(rule: CompiledRule, prepared: PreparedDevice): { fires: boolean; error?: string } {
   if (!appliesToPlatform(rule, prepared.device.platform)) return { fires: false };
-  const result = withClock(prepared.now, () => holds(rule.when, prepared.context));
+  const result = withScope(prepared.scope, () => holds(rule.when, prepared.context));
   return { fires: result.value, error: result.error };
 }
 
@@ -129,7 +138,7 @@ const compareFiles = (a: string, b: string): number => (a === b ? 0 : a.localeCo
 /** All evidence of a finding, de-duplicated, in input order, capped. */
 export function evidenceFor(rule: CompiledRule, prepared: PreparedDevice, lines: LineStore): Evidence[] {
   const seen = new Map<string, Evidence>();
-  withClock(prepared.now, () => {
+  withScope(prepared.scope, () => {
     for (const spec of rule.evidence)
       for (const item of collectEvidence(spec, prepared, lines)) seen.set(`${item.file}\u0000${item.line}`, item);
   });
@@ -139,18 +148,29 @@ export function evidenceFor(rule: CompiledRule, prepared: PreparedDevice, lines:
     .slice(0, MAX_EVIDENCE_LINES);
 }
 
-export function renderMessage(parts: readonly TemplatePart[], prepared: PreparedDevice): string {
-  return withClock(prepared.now, () =>
-    parts
-      .map((part) => {
-        if ('literal' in part) return part.literal;
+/**
+ * The message with its white space runs made one space and its ends trimmed, and where the values filled in from
+ * the device stand in it (the literal text is the rule's own words).
+ */
+export function renderMessage(parts: readonly TemplatePart[], prepared: PreparedDevice): { text: string; values: ValueSpans } {
+  let text = '';
+  const values: [number, number][] = [];
+  withScope(prepared.scope, () => {
+    for (const part of parts) {
+      let piece: string;
+      if ('literal' in part) piece = part.literal;
+      else {
         const outcome = evaluate(part.expression, prepared.context);
-        return outcome.ok ? renderValue(outcome.value) : 'unknown';
-      })
-      .join(''),
-  )
-    .replace(/\s+/g, ' ')
-    .trim();
+        piece = outcome.ok ? renderValue(outcome.value) : 'unknown';
+      }
+      piece = piece.replace(/\s+/g, ' ');
+      if (text === '' || text.endsWith(' ')) piece = piece.replace(/^ /, '');
+      if (!('literal' in part) && piece !== '') values.push([text.length, text.length + piece.length]);
+      text += piece;
+    }
+  });
+  if (text.endsWith(' ')) text = text.slice(0, -1);
+  return { text, values: values.map(([start, end]) => [start, Math.min(end, text.length)] as const).filter(([start, end]) => end > start) };
 }
 
 /** Platform- and topology-specific actions are kept when they match, or when the device's is unknown. */
@@ -163,15 +183,17 @@ export function actionsFor(actions: readonly RuleAction[], device: DeviceModel):
 }
 
 export function findingFor(rule: CompiledRule, prepared: PreparedDevice, lines: LineStore): Finding {
-  return {
+  const message = renderMessage(rule.message, prepared);
+  const finding: Finding = {
     ruleId: rule.id,
     severity: rule.severity,
     title: rule.title,
-    message: renderMessage(rule.message, prepared),
+    message: message.text,
     evidence: evidenceFor(rule, prepared, lines),
     actions: actionsFor(rule.actions, prepared.device),
     references: [...rule.references],
   };
+  return setMessageValues(finding, message.values);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -197,12 +219,15 @@ function rulesFor(pack: RulePack, platform: DeviceModel['platform']): { rule: Co
 
 /** Every finding of the pack on one device, most severe first, then by rule id. */
 export function evaluateDevice(pack: RulePack, device: DeviceModel, lines: LineStore, options: EvaluateOptions): Finding[] {
-  const prepared = prepareDevice(device, options, packFields(pack));
+  const prepared = prepareDevice(device, { ...options, lines }, packFields(pack));
   const findings: Finding[] = [];
   for (const { rule, guard } of rulesFor(pack, device.platform)) {
-    // The guard rejects most rules from the model alone, before their condition is evaluated (guard.ts).
+    // The guard rejects most rules from the model alone, before their condition is evaluated (guard.ts). A
+    // condition the guard rejects is false even where another part of it would fail (CEL's && and || absorb errors).
     if (guard?.(device) === false) continue;
-    if (ruleFires(rule, prepared).fires) findings.push(findingFor(rule, prepared, lines));
+    const verdict = ruleFires(rule, prepared);
+    if (verdict.fires) findings.push(findingFor(rule, prepared, lines));
+    else if (verdict.error !== undefined) options.onFailure?.({ ruleId: rule.id, file: rule.file, error: verdict.error });
   }
   return findings.sort(compareFindings);
 }

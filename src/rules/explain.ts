@@ -3,7 +3,7 @@
 import type { ASTNode } from '@marcbachmann/cel-js';
 import { childrenOf } from './ast.js';
 import { compileExpression, evaluate, renderValue } from './condition.js';
-import { withClock, type PreparedDevice } from './engine.js';
+import { withScope, type PreparedDevice } from './engine.js';
 import type { CompiledRule } from './types.js';
 
 const MACROS = new Set(['exists', 'all', 'exists_one', 'existsOne', 'filter', 'map']);
@@ -63,7 +63,7 @@ function sourceOf(text: string, node: ASTNode): string {
 function evaluateText(text: string, prepared: PreparedDevice): { value: string | null; error: string | null } | null {
   const compiled = compileExpression(text, 'template');
   if (!compiled.expression) return null;
-  const outcome = withClock(prepared.now, () => evaluate(compiled.expression!, prepared.context));
+  const outcome = withScope(prepared.scope, () => evaluate(compiled.expression!, prepared.context));
   return outcome.ok ? { value: renderValue(outcome.value), error: null } : { value: null, error: outcome.error };
 }
 

@@ -1,13 +1,22 @@
-// The functions slp-doctor adds to CEL (RULE-FORMAT.md, "Functions added by slp-doctor"). Pure helpers here;
-// condition.ts registers them. Time functions read `now` from the evaluation clock set by the engine.
+// The functions slp-doctor adds to CEL (docs/RULE-FORMAT.md, "Functions"). Pure helpers here; cel-functions.ts
+// describes and condition.ts registers them. Time functions read `now` from the evaluation scope set by the engine.
 import { isIP } from 'node:net';
 import { RE2JS } from 're2js';
+import type { DeviceLines } from './device-lines.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-/** `now` for the evaluation in progress. Evaluation is synchronous, so one slot is enough. */
-export const evaluationClock: { now: string | null } = { now: null };
+/** What the evaluation in progress reads besides its context. */
+export interface EvaluationScope {
+  /** The capture time (or `--now`) deadlines are judged against. */
+  now: string | null;
+  /** The device's kept input lines, for `anyLine` and `countLines`. */
+  lines: DeviceLines | null;
+}
+
+/** The scope of the evaluation in progress. Evaluation is synchronous, so one slot is enough. */
+export const evaluationScope: EvaluationScope = { now: null, lines: null };
 
 export class NullArgumentError extends Error {}
 
@@ -20,8 +29,8 @@ export function isoMillis(iso: unknown, what: string): number {
 }
 
 function nowMillis(what: string): number {
-  if (evaluationClock.now === null) throw new NullArgumentError(`${what}: the capture time is unknown (use --now)`);
-  return isoMillis(evaluationClock.now, what);
+  if (evaluationScope.now === null) throw new NullArgumentError(`${what}: the capture time is unknown (use --now)`);
+  return isoMillis(evaluationScope.now, what);
 }
 
 export function daysUntil(iso: unknown): number {

@@ -1,4 +1,4 @@
-// Loading rule packs: directories of one-rule YAML files (RULE-FORMAT.md). Every problem is collected with its
+// Loading rule packs: directories of one-rule YAML files (docs/RULE-FORMAT.md). Every problem is collected with its
 // file:line:column; a pack with errors is refused as a whole (RulePackError) so a broken rule never runs silently.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -392,15 +392,24 @@ function assemble(directories: readonly CompiledRule[][]): RulePack {
 
 const missingDirectory = (dir: string): RuleProblem => ({ file: dir, line: 0, column: 0, message: 'rule directory does not exist', severity: 'error' });
 
-/** Reads every directory in order, with every check; a later directory's rule replaces an earlier one with the same id. */
-export function readPack(dirs: readonly string[]): { pack: RulePack; problems: RuleProblem[] } {
+/**
+ * Reads every directory in order, with every check; a later directory's rule replaces an earlier one with the same
+ * id. `files` are the rule files read, valid or not (one rule each).
+ */
+export function readPack(dirs: readonly string[]): { pack: RulePack; problems: RuleProblem[]; files: string[] } {
   const problems: RuleProblem[] = [];
   const directories: CompiledRule[][] = [];
+  const files: string[] = [];
   for (const dir of dirs) {
-    if (!isDirectory(dir)) problems.push(missingDirectory(dir));
-    else directories.push(readDirectory(dir, ruleFiles(dir), problems));
+    if (!isDirectory(dir)) {
+      problems.push(missingDirectory(dir));
+      continue;
+    }
+    const inDirectory = ruleFiles(dir);
+    files.push(...inDirectory);
+    directories.push(readDirectory(dir, inDirectory, problems));
   }
-  return { pack: assemble(directories), problems };
+  return { pack: assemble(directories), problems, files };
 }
 
 export interface LoadOptions {

@@ -167,6 +167,14 @@ function scalarSchema(shape: Extract<Shape, { kind: 'scalar' }>, path: string): 
   return { type, ...PATTERNS[path], ...notNothing };
 }
 
+/** What the contract says of a field beyond its type (its values, that it is a time), for the rule-format reference. */
+export function fieldNote(path: string): string | null {
+  const values = ENUMS[path];
+  if (values) return `one of ${values.map((v) => `\`${v}\``).join(', ')}`;
+  if (TIMES.includes(path)) return 'ISO 8601 UTC time';
+  return PATTERNS[path]?.description ?? null;
+}
+
 /** The schema as committed in schema/model.schema.json. */
 export function modelJsonSchemaText(): string {
   return `${JSON.stringify(modelJsonSchema(), null, 2)}\n`;

@@ -1,9 +1,13 @@
 // Load-time checking of an expression against the model shape: every field name must exist ("did you mean"),
-// lists are not read like objects, and the result type is inferred where it can be (to reject a condition that is
-// not true/false). cel-js's type checker sees nullable fields as `dyn`; this is the part that knows the model.
+// lists are not read like objects, operators and calls get values of types that can work (an int is not compared
+// with a string, `int()` is not given a list), RE2 patterns compile, and the result type is inferred where it can
+// be (to reject a condition that is not true/false). cel-js's type checker sees nullable fields as `dyn` and lets
+// all of that through to fail on a device; this is the part that knows the model.
 import type { ASTNode } from '@marcbachmann/cel-js';
 import { childrenOf } from './ast.js';
+import { FUNCTIONS_BY_NAME, METHODS_BY_NAME, type CelFunction, type Parameter, type ValueKind } from './cel-functions.js';
 import { didYouMean } from './did-you-mean.js';
+import { re2Problem } from './functions.js';
 import { DEVICE_SHAPE, EXTRA_VARIABLES, describeShape, type ScalarType, type Shape } from './model-schema.js';
 
 export interface StaticResult {
@@ -23,6 +27,8 @@ interface Typed {
   shape: Shape | null;
   /** The model path this value was read from, when it was. */
   path: string | null;
+  /** The value when the expression is a literal (null for the literal `null`). */
+  literal?: { value: unknown };
 }
 
 const scalar = (type: ScalarType, nullable = false): Shape => ({ kind: 'scalar', type, nullable });
@@ -30,52 +36,47 @@ const BOOL = scalar('bool');
 const UNKNOWN: Typed = { shape: null, path: null };
 const typed = (shape: Shape | null): Typed => ({ shape, path: null });
 
-const MACROS = new Set(['exists', 'all', 'exists_one', 'existsOne', 'filter', 'map']);
+const MACROS = new Set(['exists', 'all', 'exists_one', 'filter', 'map']);
+const ORDERINGS = new Set(['<', '<=', '>', '>=']);
+const ARITHMETIC = new Set(['-', '*', '/', '%']);
 
-const METHOD_RESULTS: Record<string, Shape> = {
-  contains: BOOL,
-  startsWith: BOOL,
-  endsWith: BOOL,
-  matches: BOOL,
-  lowerAscii: scalar('string'),
-  upperAscii: scalar('string'),
-  trim: scalar('string'),
-  substring: scalar('string'),
-  replace: scalar('string'),
-  charAt: scalar('string'),
-  join: scalar('string'),
-  size: scalar('int'),
-  indexOf: scalar('int'),
-  lastIndexOf: scalar('int'),
-  split: { kind: 'list', item: scalar('string') },
-};
+function kindOf(shape: Shape | null): ValueKind | null {
+  if (!shape) return null;
+  return shape.kind === 'scalar' ? shape.type : shape.kind;
+}
 
-const FUNCTION_RESULTS: Record<string, Shape | null> = {
-  size: scalar('int'),
-  has: BOOL,
-  int: scalar('int'),
-  double: scalar('double'),
-  string: scalar('string'),
-  bool: BOOL,
-  matches: BOOL,
-  daysUntil: scalar('double'),
-  daysSince: scalar('double'),
-  hoursBetween: scalar('double'),
-  before: BOOL,
-  releaseBefore: BOOL,
-  isIpAddress: BOOL,
-  isIpv6: BOOL,
-  urlHost: scalar('string', true),
-  urlPath: scalar('string', true),
-  urlScheme: scalar('string', true),
-  urlPort: scalar('int', true),
-  dyn: null,
-  timestamp: null,
-  duration: null,
-  type: null,
-};
+const isNumber = (kind: ValueKind | null): boolean => kind === 'int' || kind === 'double';
+const isNullLiteral = (value: Typed): boolean => value.literal !== undefined && value.literal.value === null;
 
-const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in', '&&', '||', '!_']);
+const ARTICLE: Record<ValueKind, string> = { string: 'a string', int: 'an int', double: 'a double', bool: 'a bool', list: 'a list', map: 'a map', object: 'an object' };
+
+/** "an int, a double or a string" */
+function oneOf(kinds: readonly ValueKind[]): string {
+  const named = kinds.map((kind) => ARTICLE[kind]);
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} or ${named.at(-1)}` : (named[0] ?? '');
+}
+
+/** How an operand is named in a problem: its model path, or its literal text, with its type. */
+function describe(value: Typed, source: string): string {
+  if (isNullLiteral(value)) return 'null';
+  const kind = kindOf(value.shape)!;
+  const type = value.shape?.kind === 'scalar' && value.shape.nullable ? `${ARTICLE[kind]} (or null)` : ARTICLE[kind];
+  // A path through a list item (`licenses[].count`) reads better as written (`l.count`).
+  if (value.path && !value.path.includes('[]')) return `${value.path} is ${type}`;
+  return `${source} is ${type}`;
+}
+
+/** A string literal that reads as a number, compared with a number: the author meant the number. */
+function numberInQuotes(a: Typed, b: Typed): string {
+  for (const [text, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const value = text.literal?.value;
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) && isNumber(kindOf(other.shape))) return ` (write ${value.trim()}, without quotes)`;
+  }
+  return '';
+}
 
 /** `scope` binds extra names (the `it` of a `where`) to a shape and the model path they stand for. */
 export function checkExpression(ast: ASTNode, scope: ReadonlyMap<string, Bound>): StaticResult {
@@ -84,15 +85,18 @@ export function checkExpression(ast: ASTNode, scope: ReadonlyMap<string, Bound>)
   const error = (offset: number, message: string): void => {
     problems.push({ offset, message, severity: 'error' });
   };
+  const text = (node: ASTNode): string => node.input.slice(node.range.start, node.range.end);
 
   function visit(node: ASTNode, locals: ReadonlyMap<string, Typed>): Typed {
     switch (node.op) {
       case 'value': {
         const value = node.args;
-        if (typeof value === 'string') return typed(scalar('string'));
-        if (typeof value === 'bigint') return typed(scalar('int'));
-        if (typeof value === 'number') return typed(scalar('double'));
-        if (typeof value === 'boolean') return typed(BOOL);
+        const literal = { value };
+        if (typeof value === 'string') return { ...typed(scalar('string')), literal };
+        if (typeof value === 'bigint') return { ...typed(scalar('int')), literal };
+        if (typeof value === 'number') return { ...typed(scalar('double')), literal };
+        if (typeof value === 'boolean') return { ...typed(BOOL), literal };
+        if (value === null) return { ...UNKNOWN, literal };
         return UNKNOWN;
       }
       case 'id': {
@@ -120,8 +124,12 @@ export function checkExpression(ast: ASTNode, scope: ReadonlyMap<string, Bound>)
       case '[?]': {
         const [target, index] = node.args;
         const parent = visit(target, locals);
-        visit(index, locals);
-        if (parent.shape?.kind === 'list') return { shape: parent.shape.item, path: parent.path && `${parent.path}[]` };
+        const key = visit(index, locals);
+        if (parent.shape?.kind === 'list') {
+          const kind = kindOf(key.shape);
+          if (kind !== null && kind !== 'int') error(index.range.start, `a list is indexed by an int position, but ${describe(key, text(index))}`);
+          return { shape: parent.shape.item, path: parent.path && `${parent.path}[]` };
+        }
         return UNKNOWN;
       }
       case 'rcall':
@@ -129,23 +137,24 @@ export function checkExpression(ast: ASTNode, scope: ReadonlyMap<string, Bound>)
       case 'call': {
         const [name, args] = node.args;
         const results = args.map((arg) => visit(arg, locals));
-        if (name === 'orElse') {
-          const first = results[0]?.shape ?? results[1]?.shape ?? null;
-          return typed(first && first.kind === 'scalar' ? { ...first, nullable: false } : first);
-        }
-        if (name in FUNCTION_RESULTS) return typed(FUNCTION_RESULTS[name] ?? null);
-        return UNKNOWN; // cel-js reports unknown functions
+        const entry = FUNCTIONS_BY_NAME.get(name);
+        if (!entry) return UNKNOWN; // cel-js reports unknown functions, and types its own others
+        checkArguments(entry, `${name}()`, args, results, node.range.start);
+        return typed(resultOf(entry, results));
       }
       case '?:': {
         const [condition, whenTrue, whenFalse] = node.args;
-        visit(condition, locals);
+        const test = visit(condition, locals);
+        expectBool(test, condition, '?: chooses by a true/false condition');
         const result = visit(whenTrue, locals);
         visit(whenFalse, locals);
         return typed(result.shape);
       }
       case 'list': {
         const items = node.args.map((item) => visit(item, locals));
-        return typed({ kind: 'list', item: items[0]?.shape ?? scalar('string') });
+        const kinds = new Set(items.filter((item) => !isNullLiteral(item)).map((item) => kindOf(item.shape)));
+        const same = kinds.size === 1 && !kinds.has(null);
+        return typed({ kind: 'list', item: same ? items.find((item) => !isNullLiteral(item))!.shape! : (items[0]?.shape ?? scalar('string')) });
       }
       case 'map':
         for (const [key, value] of node.args) {
@@ -153,23 +162,123 @@ export function checkExpression(ast: ASTNode, scope: ReadonlyMap<string, Bound>)
           visit(value, locals);
         }
         return typed({ kind: 'map' });
-      case '!_':
-        visit(node.args, locals);
+      case '!_': {
+        expectBool(visit(node.args, locals), node.args, '! negates a true/false value');
         return typed(BOOL);
-      case '-_':
-        return typed(visit(node.args, locals).shape);
-      default: {
-        const operands = childrenOf(node).map((child) => visit(child, locals).shape);
-        if (COMPARISONS.has(node.op)) return typed(BOOL);
-        const [left, right] = operands;
-        if (left?.kind === 'scalar' && right?.kind === 'scalar') {
-          if (left.type === 'string' && right.type === 'string') return typed(scalar('string'));
-          if (left.type === 'double' || right.type === 'double') return typed(scalar('double'));
-          if (left.type === 'int' && right.type === 'int') return typed(scalar('int'));
+      }
+      case '-_': {
+        const operand = visit(node.args, locals);
+        const kind = kindOf(operand.shape);
+        if (kind !== null && !isNumber(kind)) error(node.range.start, `- negates a number, but ${describe(operand, text(node.args))}`);
+        return typed(operand.shape);
+      }
+      case '&&':
+      case '||': {
+        for (const operand of node.args) expectBool(visit(operand, locals), operand, `${node.op} joins true/false values`);
+        return typed(BOOL);
+      }
+      default:
+        return binary(node, locals);
+    }
+  }
+
+  function expectBool(value: Typed, node: ASTNode, why: string): void {
+    const kind = kindOf(value.shape);
+    if (isNullLiteral(value) || (kind !== null && kind !== 'bool')) error(node.range.start, `${why}, but ${describe(value, text(node))}`);
+  }
+
+  /** The comparison, arithmetic and `in` operators: both sides typed, then checked against each other. */
+  function binary(node: ASTNode, locals: ReadonlyMap<string, Typed>): Typed {
+    const [leftNode, rightNode] = childrenOf(node);
+    if (!leftNode || !rightNode) return UNKNOWN;
+    const left = visit(leftNode, locals);
+    const right = visit(rightNode, locals);
+    const [a, b] = [kindOf(left.shape), kindOf(right.shape)];
+    const at = node.range.start;
+    const both = (): string => `${describe(left, text(leftNode))} and ${describe(right, text(rightNode))}`;
+    const op = node.op;
+    if (op === '==' || op === '!=') {
+      if (a !== null && b !== null && a !== b && !(isNumber(a) && isNumber(b)) && a !== 'map' && b !== 'map') {
+        error(at, `${both()}: ${op} ${op === '==' ? 'can never be true' : 'is always true'}${numberInQuotes(left, right)}`);
+      }
+      return typed(BOOL);
+    }
+    if (ORDERINGS.has(op)) {
+      if (isNullLiteral(left) || isNullLiteral(right)) error(at, `${op} cannot order null: test "!= null" instead`);
+      else if (a !== null && b !== null && !(isNumber(a) && isNumber(b)) && !(a === b && (a === 'string' || a === 'bool'))) {
+        error(at, `${both()}: ${op} compares two numbers or two strings${numberInQuotes(left, right)}`);
+      }
+      return typed(BOOL);
+    }
+    if (op === 'in') {
+      if (b !== null && b !== 'list' && b !== 'map') error(rightNode.range.start, `"in" looks in a list, but ${describe(right, text(rightNode))}`);
+      else if (b === 'list' && right.shape?.kind === 'list') {
+        const item = kindOf(right.shape.item);
+        if (a !== null && item !== null && a !== item && !(isNumber(a) && isNumber(item)) && item !== 'map' && a !== 'map') {
+          error(at, `${describe(left, text(leftNode))} and the list holds ${item}s: "in" can never be true${numberInQuotes(left, { shape: right.shape.item, path: null })}`);
         }
-        return UNKNOWN;
+      }
+      return typed(BOOL);
+    }
+    if (op === '+') {
+      if (a === null || b === null) return typed(a === b ? null : (left.shape ?? right.shape));
+      if (a === b && (a === 'string' || a === 'list' || isNumber(a))) return typed(left.shape);
+      error(at, `${both()}: + adds two numbers of one type, or joins two strings or two lists${a !== b && isNumber(a) && isNumber(b) ? ' (CEL does not mix int and double: use double())' : ''}`);
+      return UNKNOWN;
+    }
+    if (ARITHMETIC.has(op)) {
+      if (a === null || b === null) return typed(a === b ? null : (left.shape ?? right.shape));
+      if (a === b && isNumber(a) && !(op === '%' && a === 'double')) return typed(scalar(a as ScalarType));
+      error(at, `${both()}: ${op} works on two ${op === '%' ? 'ints' : 'numbers of one type'}${a !== b && isNumber(a) && isNumber(b) ? ' (CEL does not mix int and double: use double())' : ''}`);
+      return UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  function checkArguments(entry: CelFunction, what: string, nodes: readonly ASTNode[], values: readonly Typed[], at: number): void {
+    const required = entry.params.filter((p) => !p.optional).length;
+    if (nodes.length < required || nodes.length > entry.params.length) {
+      const count = required === entry.params.length ? `${required}` : `${required} to ${entry.params.length}`;
+      error(at, `${what} takes ${count} argument${entry.params.length === 1 ? '' : 's'} (${entry.params.map((p) => p.name).join(', ')}), not ${nodes.length}`);
+      return;
+    }
+    nodes.forEach((node, i) => checkArgument(entry.params[i]!, what, node, values[i]!));
+    if (entry.sameKind && nodes.length > 1) {
+      const kinds = values.map((value) => kindOf(value.shape));
+      const [first, second] = kinds;
+      if (first && second && first !== second && !(isNumber(first) && isNumber(second))) {
+        error(at, `${what} takes arguments of one type, but ${values.map((value, i) => describe(value, text(nodes[i]!))).join(' and ')}`);
       }
     }
+  }
+
+  function checkArgument(param: Parameter, what: string, node: ASTNode, value: Typed): void {
+    const at = node.range.start;
+    if (isNullLiteral(value)) {
+      if (!param.nullable) error(at, `${what}: ${param.name} cannot be null`);
+      return;
+    }
+    const kind = kindOf(value.shape);
+    if (param.accepts && kind !== null && !param.accepts.includes(kind)) {
+      error(at, `${what} takes ${oneOf(param.accepts)} as ${param.name}, but ${describe(value, text(node))}`);
+      return;
+    }
+    const literal = value.literal?.value;
+    if (param.re2) {
+      if (typeof literal === 'string') {
+        const problem = re2Problem(literal);
+        if (problem) error(at, `invalid RE2 regular expression: ${problem}`);
+      } else if (param.re2 === 'literal') {
+        error(at, `${what}: the pattern must be a string literal ("…"), so it is checked and compiled once`);
+      }
+    }
+    if (param.numericText && typeof literal === 'string' && !/^\s*[+-]?\d+(\.\d+)?\s*$/.test(literal)) {
+      error(at, `${what}: "${literal}" is not a number`);
+    }
+  }
+
+  function resultOf(entry: CelFunction, args: readonly Typed[]): Shape | null {
+    return typeof entry.result === 'function' ? entry.result(args.map((arg) => arg.shape)) : entry.result;
   }
 
   function select(parent: Typed, name: string, offset: number): Typed {
@@ -212,12 +321,21 @@ export function checkExpression(ast: ASTNode, scope: ReadonlyMap<string, Bound>)
       }
       const inner = new Map(locals).set(variable.args, item);
       const results = bodies.map((body) => visit(body, inner));
+      if (name !== 'map') bodies.forEach((body, i) => expectBool(results[i]!, body, `${name}() tests each item with a true/false condition`));
       if (name === 'filter') return typed(target.shape);
       if (name === 'map') return typed({ kind: 'list', item: results.at(-1)?.shape ?? scalar('string') });
       return typed(BOOL);
     }
-    for (const arg of args) visit(arg, locals);
-    return typed(METHOD_RESULTS[name] ?? null);
+    const values = args.map((arg) => visit(arg, locals));
+    const entry = METHODS_BY_NAME.get(name);
+    if (!entry) return UNKNOWN;
+    const kind = kindOf(target.shape);
+    if (kind !== null && entry.receiver && !entry.receiver.includes(kind)) {
+      error(receiver.range.start, `.${name}() is called on ${oneOf(entry.receiver)}, but ${describe(target, text(receiver))}`);
+      return typed(resultOf(entry, values));
+    }
+    checkArguments(entry, `.${name}()`, args, values, node.range.start);
+    return typed(resultOf(entry, values));
   }
 
   const result = visit(ast, new Map());

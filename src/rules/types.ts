@@ -1,4 +1,4 @@
-// A loaded rule pack (RULE-FORMAT.md): rules with their conditions, evidence and templates compiled.
+// A loaded rule pack (docs/RULE-FORMAT.md): rules with their conditions, evidence and templates compiled.
 import type { Platform, Topology } from '../common/device.js';
 import type { Severity } from '../common/findings.js';
 import type { CompiledExpression } from './condition.js';
@@ -86,6 +86,14 @@ export interface CompiledRule {
   /** The rule file and where its parts are, for lint and explain. */
   file: string;
   positions: { id: Position; when: Position; tests: Position | null };
+}
+
+/** A rule whose condition failed to evaluate on a device (a null where a value was needed, text that is no number). */
+export interface RuleFailure {
+  ruleId: string;
+  /** The rule file. */
+  file: string;
+  error: string;
 }
 
 export interface RulePack {

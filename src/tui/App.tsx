@@ -6,8 +6,8 @@ import { Box, Text, useApp } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { DeviceModel } from '../common/device.js';
 import { SEVERITY_RANK, type AnalyzeDocument, type AnalyzedDevice } from '../common/findings.js';
-import { renderMarkdown } from '../report/markdown.js';
 import { findingDetail } from './detail.js';
+import { exportMarkdown } from './export.js';
 import { eventsInScope, filteredTreeRows, nextSeverity, visibleEvents, visibleFindings, type SeverityFilter } from './filters.js';
 import { PasteBuffer } from './paste-buffer.js';
 import type { LineSearch, RawLines } from './raw-lines.js';
@@ -260,8 +260,7 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
   const exportReport = (path: string) => {
     if (!session) return;
     const document: AnalyzeDocument = screen === 'device' && analyzed ? { schemaVersion: 1, devices: [analyzed] } : session.document;
-    let markdown = renderMarkdown(document);
-    if (redacting) markdown = session.redactor.redact(markdown);
+    const markdown = exportMarkdown(document, redacting ? session.redactor : null);
     try {
       const target = resolve(path);
       writeFileSync(target, markdown);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression, holds, renderValue } from '../../src/rules/condition.js';
 import { buildContext } from '../../src/rules/context.js';
-import { withClock } from '../../src/rules/engine.js';
+import { withScope } from '../../src/rules/engine.js';
 import { makeDevice, syslogMessage } from './fixtures/device.js';
 
 function check(text: string, device = makeDevice(), now: string | null = '2024-04-18T07:45:10Z'): { value: boolean; error?: string } {
   const { expression, problems } = compileExpression(text, 'condition');
   expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-  return withClock(now, () => holds(expression!, buildContext(device, now)));
+  return withScope({ now, lines: null }, () => holds(expression!, buildContext(device, now)));
 }
 
 describe('conditions', () => {

@@ -3,7 +3,7 @@ import { closest, didYouMean, levenshtein } from '../../src/rules/did-you-mean.j
 import {
   daysSince,
   daysUntil,
-  evaluationClock,
+  evaluationScope,
   hoursBetween,
   isIpAddress,
   isIpv6,
@@ -58,12 +58,12 @@ describe('URL and address helpers', () => {
 
 describe('time functions', () => {
   it('count days and hours against the evaluation clock', () => {
-    evaluationClock.now = '2024-04-18T00:00:00Z';
+    evaluationScope.now = '2024-04-18T00:00:00Z';
     expect(daysUntil('2024-04-28T12:00:00Z')).toBeCloseTo(10.5);
     expect(daysSince('2024-04-08T00:00:00Z')).toBe(10);
     expect(hoursBetween('2024-04-18T00:00:00Z', '2024-04-18T06:30:00Z')).toBe(6.5);
     expect(() => daysUntil(null)).toThrow(/null/);
-    evaluationClock.now = null;
+    evaluationScope.now = null;
     expect(() => daysUntil('2024-04-28T12:00:00Z')).toThrow(/capture time is unknown/);
   });
 });

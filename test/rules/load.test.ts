@@ -63,7 +63,7 @@ describe('loading rule files', () => {
   });
 
   it('refuses a condition that is not true or false', () => {
-    expect(messages(problemsOf('non-bool.yaml'))).toContain('when: a condition must be true or false, but this expression gives a int');
+    expect(messages(problemsOf('non-bool.yaml'))).toContain('when: a condition must be true or false, but this expression gives an int');
   });
 
   it('refuses huge and deeply nested expressions', () => {

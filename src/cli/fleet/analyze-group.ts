@@ -1,11 +1,11 @@
 // Analysing a set of files together: ingest -> model -> rules. Workers and the in-process path both call this,
 // so a fleet run and a single-file run cannot disagree.
 import type { DeviceModel } from '../../common/device.js';
-import { SEVERITY_RANK, type AnalyzedDevice, type Severity } from '../../common/findings.js';
+import { messageValues, SEVERITY_RANK, type AnalyzedDevice, type Severity } from '../../common/findings.js';
 import { InputError, type IngestResult } from '../../ingest/types.js';
 import { fromIngested } from '../../model/load.js';
 import { redactionValues } from '../../report/redact.js';
-import type { RulePack } from '../../rules/types.js';
+import type { RuleFailure, RulePack } from '../../rules/types.js';
 import { analyzeDevice } from '../run.js';
 import { compareDevices } from './order.js';
 import { ingestCapture } from './read-capture.js';
@@ -53,7 +53,11 @@ export async function analyzeGroup(
     const loaded = fromIngested(inputs, { now: settings.now });
     for (const refusal of loaded.refused) errors.push({ file: refusal.file, message: refusal.message });
     result.devices = loaded.devices
-      .map((device) => fleetDevice(device, analyzeDevice(pack, device, loaded.lines, settings.now), settings))
+      .map((device) => {
+        const failures: RuleFailure[] = [];
+        const analyzed = analyzeDevice(pack, device, loaded.lines, settings.now, (failure) => failures.push(failure));
+        return fleetDevice(device, analyzed, settings, failures);
+      })
       .sort(compareDevices);
   } catch (error) {
     // A bug in a parser or rule must cost one file, not the fleet run.
@@ -91,12 +95,14 @@ export function hostKeysOf(input: IngestResult): string[] {
   return [...keys].sort();
 }
 
-function fleetDevice(device: DeviceModel, analyzed: AnalyzedDevice, settings: AnalyzeSettings): FleetDevice {
+function fleetDevice(device: DeviceModel, analyzed: AnalyzedDevice, settings: AnalyzeSettings, ruleFailures: RuleFailure[]): FleetDevice {
   return {
     facts: deviceFacts(device, analyzed),
     analyzed: settings.detail === 'device' ? analyzed : null,
     line: settings.detail === 'line' ? JSON.stringify({ schemaVersion: 1, device: analyzed }) : null,
     redaction: settings.redact ? redactionValues(device) : null,
+    messageValues: settings.redact ? analyzed.findings.map((finding) => messageValues(finding) ?? null) : null,
+    ruleFailures,
   };
 }
 

@@ -2,6 +2,7 @@
 // devices only, so every output format (text, Markdown, JSON) shows the same numbers.
 import type { Severity } from '../../common/findings.js';
 import { SEVERITY_RANK } from '../../common/findings.js';
+import type { Redactor } from '../../report/redact.js';
 import type { RulePack } from '../../rules/types.js';
 import type { FleetResult } from './fleet.js';
 
@@ -82,4 +83,19 @@ export function summarise(result: FleetResult, pack: RulePack): FleetSummary {
   summary.ackDeadlineWithin30Days.sort(soonestFirst);
   summary.ackDeadlineWithin90Days.sort(soonestFirst);
   return summary;
+}
+
+/** The summary with the devices' names and input files masked (--redact); rule titles and the counts are the tool's. */
+export function redactSummary(summary: FleetSummary, redactor: Redactor): FleetSummary {
+  const file = (name: string): string => redactor.redact(name);
+  const device = <T extends DeviceRef>(entry: T): T => ({ ...entry, hostname: entry.hostname === null ? null : redactor.redact(entry.hostname), files: entry.files.map(file) });
+  return {
+    ...summary,
+    // The message names the file; the rest of it is the tool's.
+    unreadableInputs: summary.unreadableInputs.map((input) => ({ file: file(input.file), message: input.message.split(input.file).join(file(input.file)) })),
+    ackOverdue: summary.ackOverdue.map(device),
+    ackDeadlineWithin30Days: summary.ackDeadlineWithin30Days.map(device),
+    ackDeadlineWithin90Days: summary.ackDeadlineWithin90Days.map(device),
+    liveCommFailures: summary.liveCommFailures.map(device),
+  };
 }
