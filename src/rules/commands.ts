@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { DeviceModel } from '../common/device.js';
 import type { LineStore } from '../common/findings.js';
 import { closest } from './did-you-mean.js';
-import { appliesToPlatform, prepareDevice, ruleFires } from './engine.js';
+import { appliesToPlatform, firingDeferrals, prepareDevice, ruleFires } from './engine.js';
 import { explainCondition } from './explain.js';
 import { readPack } from './load.js';
 import { formatProblem, type CompiledRule, type RulePack, type RuleProblem, type TestCase } from './types.js';
@@ -80,7 +80,7 @@ function referenced(rule: CompiledRule, path: string): boolean {
 }
 
 /** Checks only lint makes: they do not stop a pack from loading, but a rule is not finished without them. */
-function authoringProblems(rule: CompiledRule): RuleProblem[] {
+function authoringProblems(rule: CompiledRule, pack: RulePack): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const at = rule.positions.tests ?? rule.positions.id;
   const add = (position: { line: number; column: number }, message: string, severity: 'error' | 'warning'): void => {
@@ -90,6 +90,9 @@ function authoringProblems(rule: CompiledRule): RuleProblem[] {
   if (rule.tests.silent.length === 0) add(at, `rule "${rule.id}" has no tests.silent case (a near-miss capture it must stay silent on)`, 'error');
   for (const testCase of [...rule.tests.fires, ...rule.tests.silent]) {
     if (!existsSync(testCase.path)) add(testCase.at, `test capture ${testCase.capture} does not exist (${display(testCase.path)})`, 'error');
+  }
+  for (const other of rule.deferTo) {
+    if (!pack.get(other)) add(rule.positions.deferTo ?? rule.positions.id, `deferTo: no rule "${other}" in the rules checked`, 'warning');
   }
   for (const evidence of rule.evidence) {
     if (evidence.kind === 'lines' || evidence.context) continue;
@@ -103,7 +106,7 @@ function authoringProblems(rule: CompiledRule): RuleProblem[] {
 export function rulesLint(dirs: readonly string[], out: Output, err: Output): number {
   const { pack, problems, files } = readPack(dirs);
   const all = [...problems];
-  for (const rule of pack.rules) all.push(...authoringProblems(rule));
+  for (const rule of pack.rules) all.push(...authoringProblems(rule, pack));
   printProblems(all, err);
   const errors = all.filter((p) => p.severity === 'error').length;
   const warnings = all.length - errors;
@@ -116,7 +119,14 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 
 type CaseOutcome = { pass: boolean; detail: string };
 
-async function runCase(rule: CompiledRule, testCase: TestCase, expectFire: boolean, runCapture: RunCapture, cache: Map<string, Promise<CaptureRun>>): Promise<CaseOutcome> {
+async function runCase(
+  pack: RulePack,
+  rule: CompiledRule,
+  testCase: TestCase,
+  expectFire: boolean,
+  runCapture: RunCapture,
+  cache: Map<string, Promise<CaptureRun>>,
+): Promise<CaseOutcome> {
   const key = `${testCase.path}\u0000${testCase.now ?? ''}`;
   let pending = cache.get(key);
   if (!pending) {
@@ -130,11 +140,17 @@ async function runCase(rule: CompiledRule, testCase: TestCase, expectFire: boole
     return { pass: false, detail: `capture could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
   const firedOn: string[] = [];
+  const deferred: string[] = [];
   const errors: string[] = [];
   for (const device of run.devices) {
-    const verdict = ruleFires(rule, prepareDevice(device, { now: testCase.now ?? device.captureTime, lines: run.lines }));
-    if (verdict.fires) firedOn.push(device.hostname ?? '(no hostname)');
-    else if (verdict.error) errors.push(`${device.hostname ?? '(no hostname)'}: ${verdict.error}`);
+    const prepared = prepareDevice(device, { now: testCase.now ?? device.captureTime, lines: run.lines });
+    const verdict = ruleFires(rule, prepared);
+    const name = device.hostname ?? '(no hostname)';
+    // As analyze reports it: a rule that defers to another one firing here stays silent.
+    const explainedBy = verdict.fires ? firingDeferrals(pack, rule, prepared, device.platform) : [];
+    if (explainedBy.length > 0) deferred.push(`${name} (deferred to ${explainedBy.join(', ')})`);
+    else if (verdict.fires) firedOn.push(name);
+    else if (verdict.error) errors.push(`${name}: ${verdict.error}`);
   }
   const fired = firedOn.length > 0;
   if (run.devices.length === 0) return { pass: !expectFire, detail: 'no device found in the capture' };
@@ -142,7 +158,7 @@ async function runCase(rule: CompiledRule, testCase: TestCase, expectFire: boole
   if (!fired && errors.length > 0) return { pass: false, detail: `the condition failed to evaluate (${errors.join('; ')})` };
   if (fired === expectFire) return { pass: true, detail: fired ? `fired on ${firedOn.join(', ')}` : 'silent' };
   if (fired) return { pass: false, detail: `expected silent, but fired on ${firedOn.join(', ')}` };
-  return { pass: false, detail: 'expected to fire, but stayed silent' };
+  return { pass: false, detail: `expected to fire, but stayed silent${deferred.length > 0 ? `: ${deferred.join('; ')}` : ''}` };
 }
 
 /** `rules test`: every rule's fires and silent cases; exit 1 when any case fails, 2 when the pack is invalid. */
@@ -155,7 +171,7 @@ export async function rulesTest(dirs: readonly string[], out: Output, runCapture
   for (const rule of pack.rules) {
     for (const [kind, cases] of [['fires', rule.tests.fires], ['silent', rule.tests.silent]] as const) {
       for (const testCase of cases) {
-        const outcome = await runCase(rule, testCase, kind === 'fires', runCapture, cache);
+        const outcome = await runCase(pack, rule, testCase, kind === 'fires', runCapture, cache);
         if (outcome.pass) passed++;
         else failed++;
         out.write(`${outcome.pass ? 'PASS' : 'FAIL'}  ${rule.id}  ${kind}  ${testCase.capture}${outcome.pass ? '' : `: ${outcome.detail}`}\n`);
@@ -239,7 +255,9 @@ export async function rulesExplain(
       out.write(`not applicable: the rule is for ${rule.platforms.join(', ')}\n`);
       continue;
     }
-    out.write(verdict.fires ? 'FIRES\n' : `silent${verdict.error ? ` (evaluation error: ${verdict.error})` : ''}\n`);
+    const explainedBy = verdict.fires ? firingDeferrals(pack, rule, prepared, device.platform) : [];
+    if (explainedBy.length > 0) out.write(`silent: the condition holds, but the rule defers to ${explainedBy.join(', ')}, which fires here\n`);
+    else out.write(verdict.fires ? 'FIRES\n' : `silent${verdict.error ? ` (evaluation error: ${verdict.error})` : ''}\n`);
     for (const step of explainCondition(rule, prepared)) {
       const value = step.error !== null ? `error: ${step.error}` : (step.value ?? 'unknown');
       out.write(`  ${'  '.repeat(step.depth)}${step.text}\n  ${'  '.repeat(step.depth)}  = ${value}${step.note ? `  (${step.note})` : ''}\n`);

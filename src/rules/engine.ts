@@ -229,5 +229,20 @@ export function evaluateDevice(pack: RulePack, device: DeviceModel, lines: LineS
     if (verdict.fires) findings.push(findingFor(rule, prepared, lines));
     else if (verdict.error !== undefined) options.onFailure?.({ ruleId: rule.id, file: rule.file, error: verdict.error });
   }
-  return findings.sort(compareFindings);
+  const fired = new Set(findings.map((finding) => finding.ruleId));
+  return findings.filter((finding) => deferredTo(pack.get(finding.ruleId)!, fired) === null).sort(compareFindings);
+}
+
+/** The first rule of `rule.deferTo` among those that fired, or null: the rule whose finding explains this one's. */
+export function deferredTo(rule: CompiledRule, fired: ReadonlySet<string>): string | null {
+  for (const id of rule.deferTo) if (fired.has(id)) return id;
+  return null;
+}
+
+/** Which of `rule.deferTo` fire on the device (for `rules test` and `rules explain`, which evaluate one rule). */
+export function firingDeferrals(pack: RulePack, rule: CompiledRule, prepared: PreparedDevice, platform: DeviceModel['platform']): string[] {
+  return rule.deferTo.filter((id) => {
+    const other = pack.get(id);
+    return other !== undefined && appliesToPlatform(other, platform) && ruleFires(other, prepared).fires;
+  });
 }

@@ -31,7 +31,7 @@ export type { RulePack } from './types.js';
 
 const MAX_FILE_BYTES = 256 * 1024;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RULE_KEYS = ['id', 'title', 'severity', 'platforms', 'cause', 'when', 'evidence', 'message', 'actions', 'references', 'tests'];
+const RULE_KEYS = ['id', 'title', 'severity', 'platforms', 'cause', 'when', 'evidence', 'message', 'actions', 'references', 'deferTo', 'tests'];
 const REQUIRED_KEYS = ['id', 'title', 'severity', 'platforms', 'cause', 'when', 'message', 'actions', 'references'];
 
 /** The built-in pack shipped with the package (`rules/` next to `src/` and `dist/`). */
@@ -329,6 +329,10 @@ export function readRuleFile(path: string): { rule: CompiledRule | null; problem
   const message = readTemplate(reader, fields.get('message'));
   const actions = readActions(reader, fields.get('actions'));
   const references = readStrings(reader, fields.get('references'), 'references');
+  const deferTo = readStrings(reader, fields.get('deferTo'), 'deferTo');
+  for (const [i, other] of deferTo.entries()) {
+    if (!ID_PATTERN.test(other) || other === id) reader.report(reader.sequence(fields.get('deferTo'), 'deferTo')[i]!, `deferTo: "${other}" is not another rule's id`);
+  }
   const tests = readTests(reader, fields.get('tests'));
 
   if (reader.hasErrors() || id === null || title === null || severityText === null || !platforms || cause === null || !when || !message) {
@@ -345,12 +349,14 @@ export function readRuleFile(path: string): { rule: CompiledRule | null; problem
     message,
     actions,
     references,
+    deferTo,
     tests,
     file: path,
     positions: {
       id: reader.position(fields.get('id')!.value),
       when: reader.position(fields.get('when')!.value),
       tests: fields.has('tests') ? reader.position(fields.get('tests')!.key) : null,
+      deferTo: fields.has('deferTo') ? reader.position(fields.get('deferTo')!.key) : null,
     },
   };
   return { rule, problems: reader.problems };

@@ -82,10 +82,15 @@ export interface CompiledRule {
   message: TemplatePart[];
   actions: RuleAction[];
   references: string[];
+  /**
+   * Rules that explain the same evidence more precisely: when one of them fires on the device, this one stays
+   * silent (a QuoVadis trust-pool failure is not told as a network problem too).
+   */
+  deferTo: string[];
   tests: { fires: TestCase[]; silent: TestCase[] };
   /** The rule file and where its parts are, for lint and explain. */
   file: string;
-  positions: { id: Position; when: Position; tests: Position | null };
+  positions: { id: Position; when: Position; tests: Position | null; deferTo: Position | null };
 }
 
 /** A rule whose condition failed to evaluate on a device (a null where a value was needed, text that is no number). */

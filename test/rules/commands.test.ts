@@ -88,6 +88,18 @@ describe('rules lint', () => {
     expect(err.text()).not.toContain('"transport.type" is never used');
     expect(out.text()).toBe('1 rule checked: 2 errors, 1 warning\n');
   });
+
+  it('warns about a deferTo id no rule checked has, and refuses one that is no id or the rule itself', () => {
+    const dir = tempDir('slp-lint-');
+    const body = 'title: t\nseverity: info\nplatforms: [nxos]\ncause: c\nwhen: "true"\nmessage: m\nactions: []\nreferences: []\n';
+    writeFileSync(join(dir, 'a.yaml'), `id: a\n${body}deferTo: [nowhere]\n`);
+    writeFileSync(join(dir, 'b.yaml'), `id: b\n${body}deferTo: [b, Not_An_Id]\n`);
+    const [out, err] = [sink(), sink()];
+    expect(rulesLint([dir], out, err)).toBe(2);
+    expect(err.text()).toContain('a.yaml:10:1: warning: deferTo: no rule "nowhere" in the rules checked');
+    expect(err.text()).toContain('deferTo: "b" is not another rule\'s id');
+    expect(err.text()).toContain('deferTo: "Not_An_Id" is not another rule\'s id');
+  });
 });
 
 describe('rules test', () => {

@@ -107,6 +107,19 @@ describe('evaluateDevice', () => {
     expect(evaluateDevice(only, makeDevice({ platform: 'unknown' }), lines, { now: null })).toHaveLength(1);
   });
 
+  it('drops the finding of a rule whose deferTo rule fires on the device, and only then', () => {
+    const dir = tempDir('slp-rules-');
+    const rule = (id: string, when: string, extra = '') =>
+      `id: ${id}\ntitle: t\nseverity: error\nplatforms: [nxos, iosxe]\ncause: c\nwhen: ${JSON.stringify(when)}\nmessage: m\nactions: []\nreferences: []\n${extra}`;
+    writeFileSync(join(dir, 'general.yaml'), rule('general', 'true', 'deferTo: [precise]\n'));
+    writeFileSync(join(dir, 'precise.yaml'), rule('precise', 'platform == "iosxe"'));
+    const deferring = loadPack([dir]);
+    expect(deferring.get('general')!.deferTo).toEqual(['precise']);
+    const ids = (platform: DeviceModel['platform']) => evaluateDevice(deferring, makeDevice({ platform }), lines, { now: null }).map((f) => f.ruleId);
+    expect(ids('iosxe')).toEqual(['precise']);
+    expect(ids('nxos')).toEqual(['general']);
+  });
+
   it('evaluates a 45-rule pack on one device in under 5 ms', () => {
     const dir = tempDir('slp-rules-');
     const files = readdirSync(packDir);

@@ -54,7 +54,8 @@ const PRECISION: [rule: string, file: string, expect: Expect, why: string][] = [
   ['smart-url-incorrect', C8000V, 'fires', 'Smart transport to smartreceiver-stage.cisco.com'],
   // "Cannot reach" and the destination follow the evidence.
   ['comm-failure-cssm-smart', QUOVADIS, 'silent', 'the failure is the Call Home transport\'s ("Fail to send out Call Home HTTP message")'],
-  ['comm-failure-callhome', QUOVADIS, 'fires', 'live Call Home send failures; quovadis-root-ca-missing names the cause (see the report)'],
+  ['comm-failure-callhome', QUOVADIS, 'silent', 'live Call Home send failures whose cause quovadis-root-ca-missing names (it defers to it)'],
+  ['quovadis-root-ca-missing', QUOVADIS, 'fires', "FN72323's own messages: the trust pool lacks the IdenTrust root"],
   ['comm-failure-cssm-smart', FN72578_COMM, 'fires', 'a live COMM_FAILED toward CSSM, nothing after it'],
   ['cssm-unreachable-no-detail', FN72578_COMM, 'silent', 'the reason is "Communications failure", not "No detailed information given"'],
   ['comm-agent-failing', FN72578_COMM, 'silent', 'no Communication Statistics: a syslog line is comm-failure-cssm-smart\'s'],
@@ -80,7 +81,7 @@ const FINDINGS: Record<string, string[]> = {
   'iosxe-cube-17.18.1a-show-license-summary.txt': [],
   [USAGE]: [],
   [INBOX_HA]: [],
-  [QUOVADIS]: ['comm-failure-callhome'],
+  [QUOVADIS]: ['quovadis-root-ca-missing'],
   [TRUSTPOOL]: [],
   [FN72578_COMM]: ['comm-failure-cssm-smart'],
   [FN72578_RESET]: [],
