@@ -5,7 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { DeviceModel } from '../common/device.js';
 import type { LineStore } from '../common/findings.js';
 import { closest } from './did-you-mean.js';
-import { appliesToPlatform, firingDeferrals, prepareDevice, ruleFires } from './engine.js';
+import { appliesToPlatform, firingDeferrals, prepareDevice, ruleFires, severityFor } from './engine.js';
 import { explainCondition } from './explain.js';
 import { readPack } from './load.js';
 import { formatProblem, type CompiledRule, type RulePack, type RuleProblem, type TestCase } from './types.js';
@@ -244,6 +244,7 @@ export async function rulesExplain(
     return 2;
   }
   out.write(`rule ${rule.id} (${rule.severity}): ${rule.title}\n  from ${display(rule.file)}\n  when: ${rule.when.text.replace(/\s+/g, ' ').trim()}\n`);
+  if (rule.escalate) out.write(`  ${rule.escalate.severity} instead when: ${rule.escalate.when.text.replace(/\s+/g, ' ').trim()}\n`);
   if (run.devices.length === 0) out.write(`no device found in ${file}\n`);
   for (const device of run.devices) {
     const now = options.now ?? device.captureTime;
@@ -257,7 +258,8 @@ export async function rulesExplain(
     }
     const explainedBy = verdict.fires ? firingDeferrals(pack, rule, prepared, device.platform) : [];
     if (explainedBy.length > 0) out.write(`silent: the condition holds, but the rule defers to ${explainedBy.join(', ')}, which fires here\n`);
-    else out.write(verdict.fires ? 'FIRES\n' : `silent${verdict.error ? ` (evaluation error: ${verdict.error})` : ''}\n`);
+    else if (verdict.fires) out.write(`FIRES (${severityFor(rule, prepared)})\n`);
+    else out.write(`silent${verdict.error ? ` (evaluation error: ${verdict.error})` : ''}\n`);
     for (const step of explainCondition(rule, prepared)) {
       const value = step.error !== null ? `error: ${step.error}` : (step.value ?? 'unknown');
       out.write(`  ${'  '.repeat(step.depth)}${step.text}\n  ${'  '.repeat(step.depth)}  = ${value}${step.note ? `  (${step.note})` : ''}\n`);

@@ -45,6 +45,7 @@ export function packFields(pack: RulePack): ReadonlySet<string> {
     const read = (expression: CompiledExpression | null) => expression?.references.forEach(topLevel);
     for (const rule of pack.rules) {
       read(rule.when);
+      read(rule.escalate?.when ?? null);
       for (const spec of rule.evidence) {
         if (spec.kind !== 'list') continue;
         topLevel(spec.list);
@@ -186,7 +187,7 @@ export function findingFor(rule: CompiledRule, prepared: PreparedDevice, lines: 
   const message = renderMessage(rule.message, prepared);
   const finding: Finding = {
     ruleId: rule.id,
-    severity: rule.severity,
+    severity: severityFor(rule, prepared),
     title: rule.title,
     message: message.text,
     evidence: evidenceFor(rule, prepared, lines),
@@ -194,6 +195,13 @@ export function findingFor(rule: CompiledRule, prepared: PreparedDevice, lines: 
     references: [...rule.references],
   };
   return setMessageValues(finding, message.values);
+}
+
+/** The rule's severity, or its escalation's where that condition holds (an escalation that fails to evaluate does not apply). */
+export function severityFor(rule: CompiledRule, prepared: PreparedDevice): Finding['severity'] {
+  if (!rule.escalate) return rule.severity;
+  const escalation = rule.escalate;
+  return withScope(prepared.scope, () => holds(escalation.when, prepared.context)).value ? escalation.severity : rule.severity;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

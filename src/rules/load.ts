@@ -31,7 +31,7 @@ export type { RulePack } from './types.js';
 
 const MAX_FILE_BYTES = 256 * 1024;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RULE_KEYS = ['id', 'title', 'severity', 'platforms', 'cause', 'when', 'evidence', 'message', 'actions', 'references', 'deferTo', 'tests'];
+const RULE_KEYS = ['id', 'title', 'severity', 'platforms', 'cause', 'when', 'evidence', 'message', 'actions', 'references', 'deferTo', 'escalate', 'tests'];
 const REQUIRED_KEYS = ['id', 'title', 'severity', 'platforms', 'cause', 'when', 'message', 'actions', 'references'];
 
 /** The built-in pack shipped with the package (`rules/` next to `src/` and `dist/`). */
@@ -258,6 +258,27 @@ function readStrings(reader: RuleFileReader, entry: Entry | undefined, what: str
   return out;
 }
 
+/** `escalate: { severity: error, when: … }`: a higher severity than the rule's own, where its condition holds. */
+function readEscalation(reader: RuleFileReader, entry: Entry | undefined, base: string | null): CompiledRule['escalate'] {
+  if (!entry) return null;
+  const fields = reader.mapping(entry.value, 'escalate', ['severity', 'when'], ['severity', 'when'], entry.key);
+  if (!fields) return null;
+  const severity = reader.string(fields.get('severity'), 'escalate.severity');
+  const when = reader.expression(fields.get('when'), 'escalate.when', 'condition');
+  if (severity === null || !when) return null;
+  const rank = (s: string | null) => RULE_SEVERITIES.indexOf(s as Severity);
+  if (rank(severity) < 0) {
+    reader.report(fields.get('severity')!.value, `escalate.severity "${severity}" is not one of ${RULE_SEVERITIES.join(', ')}`);
+    return null;
+  }
+  // RULE_SEVERITIES runs from the highest down: an escalation must go up.
+  if (base !== null && rank(base) >= 0 && rank(severity) >= rank(base)) {
+    reader.report(fields.get('severity')!.value, `escalate.severity "${severity}" is not higher than the rule's severity "${base}"`);
+    return null;
+  }
+  return { severity: severity as Severity, when };
+}
+
 function readTests(reader: RuleFileReader, entry: Entry | undefined): CompiledRule['tests'] {
   const tests: CompiledRule['tests'] = { fires: [], silent: [] };
   if (!entry) return tests;
@@ -333,6 +354,7 @@ export function readRuleFile(path: string): { rule: CompiledRule | null; problem
   for (const [i, other] of deferTo.entries()) {
     if (!ID_PATTERN.test(other) || other === id) reader.report(reader.sequence(fields.get('deferTo'), 'deferTo')[i]!, `deferTo: "${other}" is not another rule's id`);
   }
+  const escalate = readEscalation(reader, fields.get('escalate'), severityText);
   const tests = readTests(reader, fields.get('tests'));
 
   if (reader.hasErrors() || id === null || title === null || severityText === null || !platforms || cause === null || !when || !message) {
@@ -350,6 +372,7 @@ export function readRuleFile(path: string): { rule: CompiledRule | null; problem
     actions,
     references,
     deferTo,
+    escalate,
     tests,
     file: path,
     positions: {

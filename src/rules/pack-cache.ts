@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { precompiledExpression, type CompiledExpression, type ExpressionKind } from './condition.js';
-import type { CompiledRule, EvidenceSpec, RulePack, TemplatePart, TestCase } from './types.js';
+import type { CompiledRule, Escalation, EvidenceSpec, RulePack, TemplatePart, TestCase } from './types.js';
 import type { Position } from './yaml-source.js';
 
 /** Set by esbuild (`define`) in the bundle; absent under tsc output and vitest, which never read the cache. */
@@ -31,8 +31,9 @@ type CachedTemplatePart = { literal: string } | { expression: CachedExpression }
 
 type CachedTestCase = Omit<TestCase, 'path'>;
 
-interface CachedRule extends Omit<CompiledRule, 'when' | 'evidence' | 'message' | 'tests' | 'file'> {
+interface CachedRule extends Omit<CompiledRule, 'when' | 'escalate' | 'evidence' | 'message' | 'tests' | 'file'> {
   when: CachedExpression;
+  escalate: Escalation<CachedExpression> | null;
   evidence: CachedEvidence[];
   message: CachedTemplatePart[];
   tests: { fires: CachedTestCase[]; silent: CachedTestCase[] };
@@ -86,8 +87,9 @@ const storeTemplate = (parts: readonly TemplatePart[]): CachedTemplatePart[] =>
 const restoreTemplate = (parts: readonly CachedTemplatePart[]): TemplatePart[] =>
   parts.map((part): TemplatePart => ('literal' in part ? part : { expression: restoreExpression(part.expression, 'template') }));
 
-type PortableRule = Omit<CompiledRule, 'when' | 'evidence' | 'message'> & {
+type PortableRule = Omit<CompiledRule, 'when' | 'escalate' | 'evidence' | 'message'> & {
   when: CachedExpression;
+  escalate: Escalation<CachedExpression> | null;
   evidence: CachedEvidence[];
   message: CachedTemplatePart[];
 };
@@ -102,6 +104,7 @@ export function portablePack(pack: RulePack): PortablePack {
     rules: pack.rules.map((rule) => ({
       ...rule,
       when: storeExpression(rule.when),
+      escalate: rule.escalate && { severity: rule.escalate.severity, when: storeExpression(rule.escalate.when) },
       evidence: rule.evidence.map(storeEvidence),
       message: storeTemplate(rule.message),
     })),
@@ -112,6 +115,7 @@ export function packFromPortable(portable: PortablePack): RulePack {
   const rules: CompiledRule[] = portable.rules.map((rule) => ({
     ...rule,
     when: restoreExpression(rule.when, 'condition'),
+    escalate: rule.escalate && { severity: rule.escalate.severity, when: restoreExpression(rule.escalate.when, 'condition') },
     evidence: rule.evidence.map(restoreEvidence),
     message: restoreTemplate(rule.message),
   }));
@@ -129,6 +133,7 @@ export function packCache(files: readonly string[], rules: readonly CompiledRule
     rules: rules.map((rule) => ({
       ...rule,
       when: storeExpression(rule.when),
+      escalate: rule.escalate && { severity: rule.escalate.severity, when: storeExpression(rule.escalate.when) },
       evidence: rule.evidence.map(storeEvidence),
       message: storeTemplate(rule.message),
       tests: { fires: rule.tests.fires.map(stripPath), silent: rule.tests.silent.map(stripPath) },
@@ -144,6 +149,7 @@ export function rulesFromCache(cache: PackCache, dir: string, files: readonly st
   return cache.rules.map((rule) => ({
     ...rule,
     when: restoreExpression(rule.when, 'condition'),
+    escalate: rule.escalate && { severity: rule.escalate.severity, when: restoreExpression(rule.escalate.when, 'condition') },
     evidence: rule.evidence.map(restoreEvidence),
     message: restoreTemplate(rule.message),
     tests: { fires: rule.tests.fires.map(withPath), silent: rule.tests.silent.map(withPath) },

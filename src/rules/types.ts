@@ -87,10 +87,17 @@ export interface CompiledRule {
    * silent (a QuoVadis trust-pool failure is not told as a network problem too).
    */
   deferTo: string[];
+  /** A higher severity for the devices where the harm is greater (a failure while the ACK deadline is at risk). */
+  escalate: Escalation<CompiledExpression> | null;
   tests: { fires: TestCase[]; silent: TestCase[] };
   /** The rule file and where its parts are, for lint and explain. */
   file: string;
   positions: { id: Position; when: Position; tests: Position | null; deferTo: Position | null };
+}
+
+export interface Escalation<E> {
+  severity: Severity;
+  when: E;
 }
 
 /** A rule whose condition failed to evaluate on a device (a null where a value was needed, text that is no number). */

@@ -89,6 +89,17 @@ describe('rules lint', () => {
     expect(out.text()).toBe('1 rule checked: 2 errors, 1 warning\n');
   });
 
+  it('refuses an escalation that does not go up, or whose condition does not compile', () => {
+    const dir = tempDir('slp-lint-');
+    const body = 'title: t\nplatforms: [nxos]\ncause: c\nwhen: "true"\nmessage: m\nactions: []\nreferences: []\n';
+    writeFileSync(join(dir, 'down.yaml'), `id: down\nseverity: warning\n${body}escalate: { severity: info, when: "true" }\n`);
+    writeFileSync(join(dir, 'bad.yaml'), `id: bad\nseverity: warning\n${body}escalate: { severity: error, when: "transport.nope == 1" }\n`);
+    const [out, err] = [sink(), sink()];
+    expect(rulesLint([dir], out, err)).toBe(2);
+    expect(err.text()).toContain('escalate.severity "info" is not higher than the rule\'s severity "warning"');
+    expect(err.text()).toMatch(/bad\.yaml:\d+:\d+: error: .*nope/);
+  });
+
   it('warns about a deferTo id no rule checked has, and refuses one that is no id or the rule itself', () => {
     const dir = tempDir('slp-lint-');
     const body = 'title: t\nseverity: info\nplatforms: [nxos]\ncause: c\nwhen: "true"\nmessage: m\nactions: []\nreferences: []\n';
