@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two suites. `fast` (npm test) is the loop run after every change: unit, golden, capture and in-process CLI tests,
@@ -22,6 +23,8 @@ export default defineConfig({
           // once per file is most of what the suite would otherwise spend. Nothing in test/ mocks modules or leaves
           // global state behind (test/test-loop.test.ts holds that).
           isolate: false,
+          // vitest leaves a core to itself by default; its main process is idle while the files run.
+          maxWorkers: availableParallelism(),
         },
       },
       {
