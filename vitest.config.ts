@@ -25,10 +25,12 @@ export default defineConfig({
           isolate: false,
           // vitest leaves a core to itself by default; its main process is idle while the files run.
           maxWorkers: availableParallelism(),
+          // When both suites run (`npx vitest run`), the fast one first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
-        test: { ...shared, name: 'e2e', include: ['test/**/*.e2e.test.ts'] },
+        test: { ...shared, name: 'e2e', include: ['test/**/*.e2e.test.ts'], sequence: { groupOrder: 1 } },
       },
     ],
   },
