@@ -59,7 +59,7 @@ describe('read-ahead worker', () => {
     // The worker, behind a script that leaves a mark when a worker starts: used, not fallen back from.
     const started = join(dir, 'worker-started');
     const marking = join(dir, 'marking-worker.mjs');
-    writeFileSync(marking, `import { existsSync, writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(started)}, '');\nawait import(${JSON.stringify(worker.href)});\n`);
+    writeFileSync(marking, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(started)}, '');\nawait import(${JSON.stringify(worker.href)});\n`);
     const readAheadWorker = pathToFileURL(marking);
     const text = join(dir, 'showtech-plain.txt');
     writeFileSync(text, showTech('\n'));
