@@ -153,6 +153,9 @@ function techSupport15k() {
   }
 }
 
+// 6. Worst cases: input made to be slow (scripts/bench-worst-case.mjs), in a quick run too.
+await (await import('./bench-worst-case.mjs')).run({ record, root });
+
 // Later sections (TUI first frame, fleet, 1 GB) register themselves here.
 for (const extra of ['bench-tui.mjs', 'bench-fleet.mjs']) {
   const path = join(root, 'scripts', extra);
@@ -194,6 +197,9 @@ node scripts/measure.mjs parse --format json /tmp/showtech.txt   # one measured 
   the licensing sections of a bundled capture inserted at 20 %, 50 % and 80 % of the file.
 - The pathological inputs (\`writePathological\` in scripts/gen-showtech.mjs) are a log of nothing but licensing
   messages, a terminal session of 5 million typed commands, and running-configs of 120,000 lines one after another.
+- The worst cases (scripts/bench-worst-case.mjs) run in this process on tsc's build: hostile rule files, RE2 on
+  \`(a+)+$\`, a 20 MB line, deeply indented license rows, a log of communication failures and 2,000 seeded fuzz
+  cases. The tests check what these inputs give; their time is a target here, never a test assertion.
 
 ## Why a show-tech reads at nearly the speed of a plain scan
 

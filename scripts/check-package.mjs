@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The package as a user gets it: `npm pack`, install the tarball into a temporary prefix (as `npm install -g` does),
-// and run the installed command from a directory outside the clone. Run by .ci/run after the tests.
+// and run the installed command from a directory outside the clone. The end-to-end suite runs it
+// (test/package.e2e.test.ts); `npm run check:package` builds first.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { scriptArgs } from './args.mjs';
 const { values } = scriptArgs(
   `
 usage: node scripts/check-package.mjs [--keep]
-Packs this clone (npm pack; run npm run build first), installs the tarball into a temporary prefix with
+Packs this clone (npm pack; build it first), installs the tarball into a temporary prefix with
 npm install -g --prefix, and from another directory runs the installed slp-doctor: --version, analyze of a
 capture, the built-in rule pack (rules list, lint, test), and rules schema --path. Dependencies come from the
 npm cache or the registry. Exit 1 when a check fails. --keep: leave the temporary directory for a look.`,

@@ -6,7 +6,8 @@
 // unrelated show output pads each to ~15 KB. A manifest.json next to the captures lists every value put in.
 //   node scripts/gen-corpus.mjs [--out DIR] [--count 10000] [--seed 1] [--showtech 200,1024]
 // writes DIR/fleet/batch-NN/*.txt, DIR/fleet/manifest.json and DIR/showtech-<MB>mb.txt
-// Needs `npm run build` (templates are read with the real ingest and model to find their host names and serials).
+// Needs `npm run build` (templates are read with the real ingest and model to find their host names and serials;
+// tests pass the sources' instead).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,10 +26,12 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A value standing on its own: not inside a longer name, but it may follow a terminal colour code (`ESC[1mleaf-1#`).
 const word = (value) => new RegExp(`(?<=^|[^A-Za-z0-9_-]|\\x1b\\[[0-9;]*[A-Za-z])${escape(value)}(?![A-Za-z0-9_])`, 'g');
 
-/** Read every bundled capture once: its text and the identifying values the real model finds in it. */
-export async function loadTemplates() {
-  const { ingestText } = await import('../dist/ingest/index.js');
-  const { fromIngested } = await import('../dist/model/load.js');
+/**
+ * Read every bundled capture once: its text and the identifying values the real model finds in it. `pipeline` holds
+ * ingestText and fromIngested: tsc's build in dist/ unless given (tests give the sources', never an older build).
+ */
+export async function loadTemplates(pipeline) {
+  const { ingestText, fromIngested } = pipeline ?? { ...(await import('../dist/ingest/index.js')), ...(await import('../dist/model/load.js')) };
   const dir = join(root, 'captures');
   const templates = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
@@ -157,9 +160,9 @@ export function makeCapture(template, index, random) {
 }
 
 /** Write `count` captures into `dir` (sub-directories of 1,000) and dir/manifest.json. */
-export async function generateFleet({ dir = mkdtempSync(join(tmpdir(), 'slp-fleet-')), count = 10_000, seed = 1, templates } = {}) {
+export async function generateFleet({ dir = mkdtempSync(join(tmpdir(), 'slp-fleet-')), count = 10_000, seed = 1, templates, pipeline } = {}) {
   const random = mulberry32(seed);
-  const pool = templates ?? (await loadTemplates());
+  const pool = templates ?? (await loadTemplates(pipeline));
   const manifest = { seed, count, captures: [] };
   let bytes = 0;
   for (let index = 1; index <= count; index++) {

@@ -5,11 +5,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel } from '../src/common/device.js';
 import type { AnalyzedDevice } from '../src/common/findings.js';
-import { analyzeFiles } from '../src/cli/run.js';
+import { analyzeFiles, loadRulePack } from '../src/cli/run.js';
 import { loadCaptures } from '../src/model/load.js';
 import { actualAt, captureDir, listCaptures, readSidecar, type CaptureExpectation } from './fixtures/captures/sidecar.js';
 
 const captures = listCaptures();
+/** The built-in pack, loaded once for every capture. */
+const pack = loadRulePack();
 
 /** Sidecar devices matched to model devices: by hostname, or the single device when the sidecar names none. */
 function pair<T extends { hostname: string | null }>(
@@ -63,7 +65,7 @@ describe('captures', () => {
 
     it('fires exactly the expected error and warning rules, and the expected info rules', async () => {
       const expectation = readSidecar(capture);
-      const analysis = await analyzeFiles([file], { now: expectation.now });
+      const analysis = await analyzeFiles([file], { now: expectation.now, pack });
       expect(analysis.schemaVersion).toBe(1);
       for (const { expected, device } of pair<AnalyzedDevice>(expectation, analysis.devices)) {
         const where = `${capture} ${device.hostname ?? '(no hostname)'}`;

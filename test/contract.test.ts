@@ -1,8 +1,7 @@
 // The Model JSON contract (DESIGN.md "Model JSON"): what `slp-doctor parse --format json` prints, held to the JSON
 // Schema the repository ships (schema/model.schema.json, generated from the model description by `npm run schema`).
 // Every capture and every real output is validated through the functions, and all of them once through the binary.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import type { DeviceModel } from '../src/common/device.js';
 import { loadCaptures } from '../src/model/load.js';
 import { modelJsonSchemaText } from '../src/rules/model-json-schema.js';
 import { captureDir, listCaptures, readSidecar, repoRoot } from './fixtures/captures/sidecar.js';
+import { runBinary } from './support/cli.js';
 import { sharedPath } from './support/shared.js';
 
 const schemaFile = path.join(repoRoot, 'schema/model.schema.json');
@@ -82,12 +82,10 @@ describe.skipIf(realOutputs === null)('real outputs', () => {
 });
 
 it('the built binary prints a contract-conforming document for parse --format json of every capture and real output', () => {
-  const bin = path.join(repoRoot, 'bin/slp-doctor.js');
-  expect(existsSync(path.join(repoRoot, 'dist/cli/main.js')), 'run `npm run build` first').toBe(true);
   const files = [...listCaptures().map((name) => path.join('captures', name)), ...realFiles.map((name) => path.join(realOutputs!, name))];
-  const result = spawnSync(process.execPath, [bin, 'parse', '--format', 'json', ...files], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
+  const result = runBinary(['parse', '--format', 'json', ...files], { cwd: repoRoot, timeout: 120_000 });
   expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
+  expect(result.code).toBe(0);
   const document = JSON.parse(result.stdout) as { devices: { hostname: string | null; files: string[] }[] };
   expect(contractProblems(document)).toEqual([]);
   expect(document.devices.find((d) => d.files.includes('captures/nxos-techsupport.txt'))!.hostname).toBe('leaf-101');

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { analyzeFiles } from '../src/cli/run.js';
+import { analyzeFiles, loadRulePack } from '../src/cli/run.js';
 import type { DeviceModel } from '../src/common/device.js';
 import { loadCaptures } from '../src/model/load.js';
 import { PARSERS } from '../src/parsers/registry.js';
@@ -14,6 +14,8 @@ import { listGoldens, readGolden, type Golden } from './support/goldens.js';
 import { sharedPath } from './support/shared.js';
 
 const goldens = listGoldens();
+/** The built-in pack, loaded once for every golden. */
+const pack = loadRulePack();
 
 function pair<T extends { hostname: string | null }>(golden: Golden, devices: T[]): { model: Record<string, unknown>; device: T }[] {
   const known = devices.map((d) => d.hostname);
@@ -59,7 +61,7 @@ describe('goldens', () => {
 
     if (golden.findings !== null)
       run('fires exactly the listed error and warning rules', async () => {
-        const analysis = await analyzeFiles([golden.input!], { now: golden.now });
+        const analysis = await analyzeFiles([golden.input!], { now: golden.now, pack });
         const ids = [...new Set(analysis.devices.flatMap((d) => d.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId)))];
         expect(ids.sort(), golden.name).toEqual([...golden.findings!].sort());
       });

@@ -10,6 +10,7 @@ import { PLAIN } from '../src/report/color.js';
 import { Redactor } from '../src/report/redact.js';
 import { renderText } from '../src/report/text.js';
 import { renderModelText } from '../src/report/model-text.js';
+import { runCli } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const captures = readdirSync(join(root, 'captures')).filter((f) => f.endsWith('.txt')).sort();
@@ -58,11 +59,10 @@ describe('--redact', () => {
 });
 
 describe('slp-doctor analyze --redact', () => {
-  it.each(['text', 'json', 'markdown'])('masks the binary output in %s', async (format) => {
-    const { spawnSync } = await import('node:child_process');
+  it.each(['text', 'json', 'markdown'])('masks the command\'s output in %s', async (format) => {
     const file = join(root, 'captures/rule-trust-code-account-mismatch.txt');
     const loaded = await loadCaptures([file]);
-    const result = spawnSync(process.execPath, [join(root, 'bin/slp-doctor.js'), 'analyze', '--redact', '--format', format, file], { encoding: 'utf8' });
+    const result = await runCli(['analyze', '--redact', '--format', format, file]);
     expect(result.stdout.length).toBeGreaterThan(100);
     for (const secret of secretsOf(readFileSync(file, 'utf8'), loaded)) expect(result.stdout).not.toContain(secret);
     expect(result.stdout).toMatch(/<(host|sn|account|ip|token)-1>/);
@@ -74,12 +74,9 @@ describe('slp-doctor analyze --redact on a syslog-server extract', () => {
   const NAMES = ['edge-rtr-07', 'edge-rtr-08', 'leaf-102', 'leaf-103', '192.0.2.7', '198.51.100.9', '10.1.1.5', '203.0.113.25', 'FDO0000X4QR'];
 
   it.each(['text', 'json', 'markdown'])('masks every device name and relay address in %s', async (format) => {
-    const { spawnSync } = await import('node:child_process');
     const file = join(root, 'captures/syslog-server-relays.txt');
-    const result = spawnSync(process.execPath, [join(root, 'bin/slp-doctor.js'), 'analyze', '--redact', '--fail-on', 'never', '--format', format, file], {
-      encoding: 'utf8',
-    });
-    expect(result.status).toBe(0);
+    const result = await runCli(['analyze', '--redact', '--fail-on', 'never', '--format', format, file]);
+    expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/<host-4>/);
     expect(NAMES.filter((name) => result.stdout.includes(name))).toEqual([]);
   });

@@ -19,6 +19,8 @@ const WHOLE_FILE_BYTES = 4 << 20;
 export interface IngestFileOptions {
   /** Files from this many bytes on are read with a read-ahead worker when one is available (tests lower it). */
   readAheadFrom?: number;
+  /** The read-ahead worker's script; by default the one beside this module (tests give the bundle's). */
+  readAheadWorker?: URL;
 }
 
 export async function ingestFile(path: string, options: IngestFileOptions = {}): Promise<IngestResult> {
@@ -44,7 +46,7 @@ export async function ingestFile(path: string, options: IngestFileOptions = {}):
       return ended(reader, await pushDecoded(handle.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 }), reader, path));
     }
     const readAheadFrom = options.readAheadFrom ?? READ_AHEAD_MIN_BYTES;
-    if (stats.size < readAheadFrom || !(await readAhead(handle, path, reader))) await readChunks(handle, (chunk) => reader.push(chunk));
+    if (stats.size < readAheadFrom || !(await readAhead(handle, path, reader, options.readAheadWorker))) await readChunks(handle, (chunk) => reader.push(chunk));
     return reader.end();
   } catch (error) {
     throw inputError(path, error);

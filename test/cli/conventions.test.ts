@@ -1,26 +1,20 @@
 // What users of well-kept command-line tools expect: -v prints the version, a bad option value is one line naming
-// the option and the value with status 2, colour follows --color, NO_COLOR and FORCE_COLOR.
-import { spawnSync } from 'node:child_process';
+// the option and the value with status 2, colour follows --color, NO_COLOR and FORCE_COLOR. Run in this process
+// (test/support/cli.ts): stdout is a pipe, the environment only what a test gives.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkNow } from '../../src/cli/analyze-command.js';
 import { UsageError } from '../../src/cli/main.js';
+import { runCli as run } from '../support/cli.js';
 import { repoRoot } from '../support/shared.js';
 
-const bin = join(repoRoot, 'bin/slp-doctor.js');
 const capture = join(repoRoot, 'captures/rule-dns-not-configured.txt');
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const { NO_COLOR: _no, FORCE_COLOR: _force, ...inherited } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...inherited, ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('the version', () => {
   const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-  it.each(['-v', '-V', '--version'])('%s prints package.json\'s version', (flag) => {
-    expect(run([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  it.each(['-v', '-V', '--version'])('%s prints package.json\'s version', async (flag) => {
+    expect(await run([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
 
@@ -47,36 +41,36 @@ describe('--now', () => {
     ['analyze', '--now', 'garbage', capture],
     ['analyze', '--now', '2024-02-30', '--format', 'jsonl', capture],
     ['rules', 'explain', 'dns-not-configured', capture, '--now', 'garbage'],
-  ])('%s %s %s: one line naming the option and the value, status 2', (...args) => {
-    const result = run(args);
+  ])('%s %s %s: one line naming the option and the value, status 2', async (...args) => {
+    const result = await run(args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     const value = args[args.indexOf('--now') + 1]!;
     expect(result.stderr).toBe(`slp-doctor: --now: "${value}" is not an ISO 8601 time (e.g. 2024-04-18T07:45:10Z)\n`);
   });
 
-  it('a good --now is used: the deadline is judged against it', () => {
-    const early = JSON.parse(run(['analyze', '--format', 'json', '--now', '2024-04-18T07:45:10Z', capture]).stdout);
-    const late = JSON.parse(run(['analyze', '--format', 'json', '--now', '2025-04-18T07:45:10Z', capture]).stdout);
+  it('a good --now is used: the deadline is judged against it', async () => {
+    const early = JSON.parse((await run(['analyze', '--format', 'json', '--now', '2024-04-18T07:45:10Z', capture])).stdout);
+    const late = JSON.parse((await run(['analyze', '--format', 'json', '--now', '2025-04-18T07:45:10Z', capture])).stdout);
     expect(early.devices[0].daysToAckDeadline).toBeGreaterThan(late.devices[0].daysToAckDeadline);
   });
 });
 
 describe('colour', () => {
   const ESC = '\x1b[';
-  it('is off in a pipe, on with --color always or FORCE_COLOR, off with --color never or NO_COLOR', () => {
-    expect(run(['analyze', capture]).stdout).not.toContain(ESC);
-    expect(run(['analyze', '--color', 'always', capture]).stdout).toContain(ESC);
-    expect(run(['analyze', capture], { FORCE_COLOR: '1' }).stdout).toContain(ESC);
-    expect(run(['analyze', '--color', 'never', capture], { FORCE_COLOR: '1' }).stdout).not.toContain(ESC);
-    expect(run(['analyze', '--color', 'always', capture], { NO_COLOR: '1' }).stdout).toContain(ESC);
-    expect(run(['analyze', capture], { NO_COLOR: '1', FORCE_COLOR: '1' }).stdout).not.toContain(ESC);
-    expect(run(['analyze', capture], { FORCE_COLOR: '' }).stdout).not.toContain(ESC);
-    expect(run(['analyze', capture], { FORCE_COLOR: '0' }).stdout).not.toContain(ESC);
+  it('is off in a pipe, on with --color always or FORCE_COLOR, off with --color never or NO_COLOR', async () => {
+    expect((await run(['analyze', capture])).stdout).not.toContain(ESC);
+    expect((await run(['analyze', '--color', 'always', capture])).stdout).toContain(ESC);
+    expect((await run(['analyze', capture], { FORCE_COLOR: '1' })).stdout).toContain(ESC);
+    expect((await run(['analyze', '--color', 'never', capture], { FORCE_COLOR: '1' })).stdout).not.toContain(ESC);
+    expect((await run(['analyze', '--color', 'always', capture], { NO_COLOR: '1' })).stdout).toContain(ESC);
+    expect((await run(['analyze', capture], { NO_COLOR: '1', FORCE_COLOR: '1' })).stdout).not.toContain(ESC);
+    expect((await run(['analyze', capture], { FORCE_COLOR: '' })).stdout).not.toContain(ESC);
+    expect((await run(['analyze', capture], { FORCE_COLOR: '0' })).stdout).not.toContain(ESC);
   });
 
-  it('--color takes auto, always or never', () => {
-    const result = run(['analyze', '--color', 'sometimes', capture]);
+  it('--color takes auto, always or never', async () => {
+    const result = await run(['analyze', '--color', 'sometimes', capture]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^slp-doctor: option '--color <when>' argument 'sometimes' is invalid.*\n$/);
   });

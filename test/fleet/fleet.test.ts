@@ -1,13 +1,10 @@
-// Fleet analysis: merge groups, deterministic order, per-file errors, the summary, and the worker pool agreeing
-// with the in-process path.
+// Fleet analysis in this process: merge groups, deterministic order, per-file errors and the summary. The worker pool
+// agreeing with it is in pool.e2e.test.ts.
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeFleet, mergeGroups, streamFleet, type FleetDevice } from '../../src/cli/fleet/index.js';
-import { LocalExecutor, WorkerPool } from '../../src/cli/fleet/pool.js';
 import { inOrder } from '../../src/cli/fleet/stream.js';
-import type { Task } from '../../src/cli/fleet/types.js';
 import { summarise } from '../../src/cli/fleet/summary.js';
 import { renderSummaryMarkdown, renderSummaryText } from '../../src/cli/fleet/summary-render.js';
 import { loadRulePack } from '../../src/cli/run.js';
@@ -70,51 +67,13 @@ describe('analyzeFleet', () => {
     for (const error of result.errors) expect(error.message).not.toContain('\n');
     expect(result.devices.some((d) => d.facts.files.includes(capture('iosxe-techsupport.txt')))).toBe(true);
   });
-
-  it('the worker pool finds exactly what the in-process path finds', async () => {
-    const dir = tempDir('slp-fleet-pool-');
-    const names = ['nxos-techsupport.txt', 'iosxe-techsupport.txt', 'syslog-multi-host.txt', 'rule-dns-not-configured.txt', 'rule-comm-agent-failing.txt'];
-    const files: string[] = [];
-    // 30 files, several naming the same host, so both phases run in the workers.
-    for (let i = 0; i < 30; i++) {
-      const file = join(dir, `${String(i).padStart(2, '0')}-${names[i % names.length]}`);
-      copyFileSync(capture(names[i % names.length]!), file);
-      files.push(file);
-    }
-    const workerScript = pathToFileURL(join(root, 'dist/cli/fleet/worker.js'));
-    const pooled = await analyzeFleet(files, { pack, jobs: 2, workerScript });
-    const local = await analyzeFleet(files, options);
-    expect(pooled.errors).toEqual([]);
-    expect(JSON.stringify(pooled.devices.map((d) => d.analyzed))).toBe(JSON.stringify(local.devices.map((d) => d.analyzed)));
-  });
-});
-
-describe('WorkerPool', () => {
-  it('runs a task again without the heap limit when a worker runs out of memory under it', async () => {
-    const workerScript = pathToFileURL(join(root, 'dist/cli/fleet/worker.js'));
-    const task: Task & { kind: 'analyze' } = {
-      kind: 'analyze',
-      groups: [[capture('nxos-techsupport.txt')], [capture('iosxe-techsupport.txt')]],
-      settings: { redact: false, detail: 'device' },
-    };
-    const starved = new WorkerPool(workerScript, 1, pack, 2);
-    try {
-      const results = await starved.run(task);
-      expect(starved.heapLimit).toBeNull();
-      expect(results.flatMap((r) => r.errors)).toEqual([]);
-      const local = await new LocalExecutor(pack).run(task);
-      expect(JSON.stringify(results)).toBe(JSON.stringify(local));
-    } finally {
-      await starved.close();
-    }
-  });
 });
 
 describe('streamFleet (--format jsonl)', () => {
-  async function stream(files: string[], extra: { jobs?: number; workerScript?: URL } = {}) {
+  async function stream(files: string[]) {
     const sets: FleetDevice[][] = [];
     const errors: string[] = [];
-    const result = await streamFleet(files, { pack, jobs: 1, ...extra, onDevices: (d) => sets.push(d), onError: (e) => errors.push(e.message) });
+    const result = await streamFleet(files, { pack, jobs: 1, onDevices: (d) => sets.push(d), onError: (e) => errors.push(e.message) });
     return { sets, errors, result, lines: sets.flat().map((d) => d.line!) };
   }
 
@@ -132,23 +91,6 @@ describe('streamFleet (--format jsonl)', () => {
     expect(errors).toEqual([expect.stringMatching(/c-missing\.txt: no such file/)]);
     expect(result).toMatchObject({ files: 4, devices: 2, errors: 1 });
     expect((await stream([...files].reverse())).lines).toEqual(lines);
-  });
-
-  it('writes the same lines as the analysis of the other formats, with the worker pool too', async () => {
-    const dir = tempDir('slp-fleet-stream-pool-');
-    const names = ['nxos-techsupport.txt', 'iosxe-techsupport.txt', 'syslog-multi-host.txt', 'rule-dns-not-configured.txt'];
-    const files = Array.from({ length: 28 }, (_, i) => {
-      const file = join(dir, `${String(i).padStart(2, '0')}-${names[i % names.length]}`);
-      copyFileSync(capture(names[i % names.length]!), file);
-      return file;
-    });
-    const workerScript = pathToFileURL(join(root, 'dist/cli/fleet/worker.js'));
-    const local = await stream(files);
-    const pooled = await stream(files, { jobs: 2, workerScript });
-    expect(pooled.lines).toEqual(local.lines);
-    const analysed = await analyzeFleet(files, options);
-    const line = (device: FleetDevice) => JSON.stringify({ schemaVersion: 1, device: device.analyzed });
-    expect([...local.lines].sort()).toEqual(analysed.devices.map(line).sort());
   });
 });
 

@@ -1,12 +1,11 @@
-import { mkdtempSync, openSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { openSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/ingest/index.js';
 import { MAX_KEPT_LINES, MAX_SECTIONS, OTHER_SYSLOG_BUDGET, SECTION_HEAD, SECTION_TAIL, SYSLOG_HEAD, SYSLOG_TAIL } from '../../src/ingest/splitter.js';
+import { tempDir } from '../support/temp-dirs.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'slp-ingest-big-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('slp-ingest-big-');
 
 /** Unrelated NX-OS show-tech sections; each returns its lines. */
 function filler(index: number): string[] {
@@ -21,12 +20,11 @@ function filler(index: number): string[] {
 }
 
 describe('big inputs', () => {
-  it('a 20 MB single line ends quickly with one long-line diagnostic', async () => {
+  // How long it takes is measured by the bench (scripts/bench-worst-case.mjs).
+  it('a 20 MB single line ends with one long-line diagnostic', async () => {
     const path = join(dir, 'one-line.txt');
     writeFileSync(path, 'x'.repeat(20 * 1024 * 1024));
-    const started = performance.now();
     const result = await ingestFile(path);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(result.lineCount).toBe(1);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
       `line 1 is ${20 * 1024 * 1024} bytes long; only its first 65536 bytes are read`,

@@ -1,6 +1,5 @@
 // gzip and UTF-16 input is read as the text it holds (files, standard input, the fleet's reader); archives and other
-// compressors are refused with the command that unpacks them.
-import { spawnSync } from 'node:child_process';
+// compressors are refused with the command that unpacks them. Through the real binary: decode.e2e.test.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,6 +8,7 @@ import { ingestCapture } from '../../src/cli/fleet/read-capture.js';
 import { pushDecoded, sniffEncoding } from '../../src/ingest/decode.js';
 import { ingestFile, ingestText } from '../../src/ingest/index.js';
 import { InputError, type IngestResult } from '../../src/ingest/types.js';
+import { utf16 } from '../support/encodings.js';
 import { repoRoot } from '../support/shared.js';
 import { tempDir } from '../support/temp-dirs.js';
 
@@ -25,11 +25,6 @@ const read = (result: IngestResult) => ({
   sections: result.sections.map((s) => ({ ...s, file: 'x' })),
   diagnostics: result.diagnostics.map((d) => ({ ...d, file: 'x' })),
 });
-
-function utf16(value: string, order: 'le' | 'be', bom: boolean): Buffer {
-  const le = Buffer.from(`${bom ? '\uFEFF' : ''}${value}`, 'utf16le');
-  return order === 'le' ? le : Buffer.from(le).swap16();
-}
 
 function write(name: string, bytes: Buffer): string {
   const path = join(dir, name);
@@ -155,32 +150,5 @@ describe('refused with the command that unpacks it', () => {
   ])('%s', async (name, bytes, message) => {
     const path = write(name, bytes);
     expect(await rejection(ingestFile(path))).toBe(`${path}: ${message.replace('FILE', path)} and give slp-doctor the text`);
-  });
-});
-
-describe('the command line', () => {
-  const bin = join(repoRoot, 'bin/slp-doctor.js');
-  const expected = spawnSync(process.execPath, [bin, 'analyze', '--format', 'json', '-'], { input: text, encoding: 'utf8' });
-  const findings = (stdout: string) => JSON.parse(stdout).devices.map((d: { findings: { ruleId: string }[] }) => d.findings.map((f) => f.ruleId));
-
-  it.each([
-    ['gzip', gzipSync(text)],
-    ['UTF-16LE', utf16(text, 'le', true)],
-  ])('reads %s from standard input and from a file', (_what, bytes) => {
-    const fromStdin = spawnSync(process.execPath, [bin, 'analyze', '--format', 'json', '-'], { input: bytes, encoding: 'utf8' });
-    expect(fromStdin.stderr).toBe('');
-    expect(findings(fromStdin.stdout)).toEqual(findings(expected.stdout));
-    const fromFile = spawnSync(process.execPath, [bin, 'analyze', '--format', 'json', write(`cli-${_what}.txt.gz`, bytes)], { encoding: 'utf8' });
-    expect(findings(fromFile.stdout)).toEqual(findings(expected.stdout));
-    expect(findings(expected.stdout)[0].length).toBeGreaterThan(0);
-  });
-
-  it('finds .gz captures in a directory, not tar archives', () => {
-    const fleet = tempDir('slp-decode-dir-');
-    writeFileSync(join(fleet, 'leaf.txt.gz'), gzipSync(text));
-    writeFileSync(join(fleet, 'bundle.tar.gz'), gzipSync(Buffer.alloc(1024)));
-    const result = spawnSync(process.execPath, [bin, 'analyze', '--format', 'json', fleet], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(findings(result.stdout)).toEqual(findings(expected.stdout));
   });
 });

@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestFile, ingestText } from '../../src/ingest/index.js';
 import { ByteLineReader } from '../../src/ingest/line-reader.js';
 import { InputError } from '../../src/ingest/types.js';
+import { tempDir } from '../support/temp-dirs.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'slp-ingest-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('slp-ingest-');
 
 async function rejection(promise: Promise<unknown>): Promise<InputError> {
   const error = await promise.then(

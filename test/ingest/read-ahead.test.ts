@@ -1,17 +1,18 @@
 // The read-ahead path (a worker reads and indexes windows of a big file) must give exactly what reading in one
-// thread gives. The worker runs from the built dist/ (npm test builds first); under vitest the sources have none.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// thread gives. The sources have no worker script beside them: the worker is the bundle's, built before the run.
+import { existsSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest/index.js';
+import { ByteLineReader } from '../../src/ingest/line-reader.js';
+import { readAhead } from '../../src/ingest/read-ahead.js';
+import { bundled } from '../support/cli.js';
+import { tempDir } from '../support/temp-dirs.js';
 
-const root = join(import.meta.dirname, '../..');
-const dist = (module: string) => import(pathToFileURL(join(root, 'dist/ingest', module)).href);
-const dir = mkdtempSync(join(tmpdir(), 'slp-read-ahead-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const worker = bundled('ingest/read-ahead-worker.js');
+const dir = tempDir('slp-read-ahead-');
 
 /** ~6 MB of show-tech: skipped bulk, licensing sections, syslog in and out of skipped output, pager residue, a 300 KB line. */
 function showTech(eol: string): string {
@@ -30,13 +31,11 @@ function showTech(eol: string): string {
 }
 
 async function bothWays(path: string) {
-  const { ByteLineReader } = await dist('line-reader.js');
-  const { readAhead } = await dist('read-ahead.js');
   const reader = new ByteLineReader(path);
   const handle = await open(path, 'r');
   let used: boolean;
   try {
-    used = await readAhead(handle, path, reader);
+    used = await readAhead(handle, path, reader, worker);
   } finally {
     await handle.close();
   }
@@ -57,18 +56,21 @@ describe('read-ahead worker', () => {
   }
 
   it('is what ingestFile uses for a big file, and reports a binary file the same way', async () => {
-    const { ingestFile: ingestBuilt } = await dist('index.js');
+    // The worker, behind a script that leaves a mark when a worker starts: used, not fallen back from.
+    const started = join(dir, 'worker-started');
+    const marking = join(dir, 'marking-worker.mjs');
+    writeFileSync(marking, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(started)}, '');\nawait import(${JSON.stringify(worker.href)});\n`);
+    const readAheadWorker = pathToFileURL(marking);
     const text = join(dir, 'showtech-plain.txt');
     writeFileSync(text, showTech('\n'));
-    expect(await ingestBuilt(text, { readAheadFrom: 0 })).toEqual(await ingestFile(text));
+    expect(await ingestFile(text, { readAheadFrom: 0, readAheadWorker })).toEqual(await ingestFile(text));
+    expect(existsSync(started)).toBe(true);
     const binary = join(dir, 'image.bin');
     writeFileSync(binary, Buffer.alloc(6 << 20, 1));
-    await expect(ingestBuilt(binary, { readAheadFrom: 0 })).rejects.toThrow(`${binary}: looks like a binary file, not device output`);
+    await expect(ingestFile(binary, { readAheadFrom: 0, readAheadWorker })).rejects.toThrow(`${binary}: looks like a binary file, not device output`);
   });
 
   it('hands the file back to be read in this thread when the worker cannot start', async () => {
-    const { ByteLineReader } = await dist('line-reader.js');
-    const { readAhead } = await dist('read-ahead.js');
     const path = join(dir, 'showtech-broken-worker.txt');
     writeFileSync(path, showTech('\n'));
     const broken = join(dir, 'broken-worker.mjs');

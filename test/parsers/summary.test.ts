@@ -52,8 +52,9 @@ describe('show license summary', () => {
 });
 
 describe('hostile show license summary', () => {
-  // Found by the fuzzer: deep indentation made a row pattern backtrack for 20 s. The timeout is a hang guard.
-  it('deeply indented long lines are read in bounded time', { timeout: 10_000 }, () => {
+  // Found by the fuzzer: deep indentation made a row pattern backtrack for 20 s. The bench times this input
+  // (scripts/bench-worst-case.mjs).
+  it('deeply indented long lines are each reported', () => {
     const lines = Array.from({ length: 40 }, (_, i) => ({ n: i + 1, text: `${' '.repeat(3000 + i)}(C9300 x${' '.repeat(500)}y` }));
     const fragment = licenseSummaryParser.parse({ ...section('show license summary', ''), lines });
     expect(fragment.diagnostics).toHaveLength(40);

@@ -120,7 +120,8 @@ describe('evaluateDevice', () => {
     expect(ids('nxos')).toEqual(['general']);
   });
 
-  it('evaluates a 45-rule pack on one device in under 5 ms', () => {
+  // How long a whole pack takes on a device, its log full of failures, is measured by the bench (scripts/bench-worst-case.mjs).
+  it('evaluates a 45-rule pack on one device: a handful of rules fire', () => {
     const dir = tempDir('slp-rules-');
     const files = readdirSync(packDir);
     for (let i = 0; i < 45; i++) {
@@ -133,16 +134,5 @@ describe('evaluateDevice', () => {
     const big = loadPack([dir]);
     expect(big.rules).toHaveLength(45);
     expect(evaluateDevice(big, csluDevice(), lines, { now: '2024-04-18T07:45:10Z' }).length).toBeLessThan(15);
-    const device = csluDevice();
-    device.syslog = Array.from({ length: 40 }, (_, i) => syslogMessage(i + 1, i % 3 ? 'COMM_FAILED' : null, 'Communications failure with the Cisco Smart License Utility (CSLU) : Unable to connect'));
-    for (let i = 0; i < 20; i++) evaluateDevice(big, device, lines, { now: '2024-04-18T07:45:10Z' });
-    // Best of several batches: other test files run in parallel on the same CPUs.
-    let best = Infinity;
-    for (let batch = 0; batch < 8; batch++) {
-      const started = performance.now();
-      for (let i = 0; i < 10; i++) evaluateDevice(big, device, lines, { now: '2024-04-18T07:45:10Z' });
-      best = Math.min(best, (performance.now() - started) / 10);
-    }
-    expect(best).toBeLessThan(5);
   });
 });

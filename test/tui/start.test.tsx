@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { KEY, capture, press, renderApp, root, sessionFor, waitForText } from './helpers.js';
+import { KEY, capture, press, renderApp, root, sessionFor, waitForFrame, waitForText } from './helpers.js';
 import { join } from 'node:path';
 
 afterEach(() => cleanup());
@@ -71,6 +71,8 @@ describe('start screen', () => {
     app.stdin.write('\x1b[200~\x1b[1mcomm_failed\x1b[0m\rsecond line\r\x1b[201~');
     await waitForText(app, 'filter: "comm_failed"');
     await press(app, KEY.escape);
+    // The Esc must be handled before the paste arrives: joined to it in one read, it would start an escape sequence.
+    await waitForFrame(app, (frame) => !frame.includes('filter: "comm_failed"'), 'the filter cleared by Esc');
     app.stdin.write(capture('nxos-status-cslu.txt').replace(/\n/g, '\r'));
     await waitForText(app, /\d+ line\(s\), \d+ KB received/);
     // Esc on the start screen clears the paste; on an empty one it goes back to the device.

@@ -1,12 +1,11 @@
 // The real binary in a real terminal: a private tmux server (never a user's sessions; killing it cleans up), driven
 // by keys and pastes, read back from the screen.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect } from 'vitest';
+import { repoRoot } from '../support/shared.js';
 
-export const root = join(import.meta.dirname, '../..');
-export const bin = join(root, 'bin/slp-doctor.js');
+export { bin } from '../support/cli.js';
+export const root = repoRoot;
 
 export class Terminal {
   private readonly socket: string;
@@ -15,10 +14,9 @@ export class Terminal {
     this.socket = `slp-${name}-${process.pid}`;
   }
 
-  /** Not a skip: CI installs tmux (.ci/run), and a missing tmux or build must be seen. */
+  /** Not a skip: CI installs tmux (.ci/run), and a missing tmux must be seen. */
   static expectReady(): void {
     expect(spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status, 'tmux is not installed: the TUI end-to-end tests need it (apt-get install -y tmux)').toBe(0);
-    expect(existsSync(join(root, 'dist/tui/index.js')), 'dist/ is not built: run `npm run build` (npm test does)').toBe(true);
   }
 
   tmux(...args: string[]): string {

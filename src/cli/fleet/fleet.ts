@@ -18,7 +18,7 @@ export interface FleetOptions {
   detail?: Detail;
   /** Worker threads; 1 analyses in this thread. Default: one per core. */
   jobs?: number;
-  /** Tests point this at dist/cli/fleet/worker.js; by default the worker next to this module is used. */
+  /** Tests point this at the bundle's worker (dist/bundle/cli/fleet/worker.js); by default the one next to this module. */
   workerScript?: URL | null;
   onProgress?: (doneFiles: number, totalFiles: number) => void;
 }

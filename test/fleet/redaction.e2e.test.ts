@@ -6,6 +6,8 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runAnalyze } from '../../src/cli/analyze-command.js';
 import type { AnalyzeCliOptions } from '../../src/cli/main.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { fromIngested } from '../../src/model/load.js';
 import { tempDir } from '../support/temp-dirs.js';
 
 interface CaptureValues {
@@ -20,10 +22,10 @@ interface CaptureValues {
 const root = join(import.meta.dirname, '../..');
 const corpusScript = new URL('../../scripts/gen-corpus.mjs', import.meta.url).href;
 const { generateFleet } = (await import(corpusScript)) as {
-  generateFleet(options: { dir: string; count: number; seed: number }): Promise<{ manifest: { captures: CaptureValues[] } }>;
+  generateFleet(options: { dir: string; count: number; seed: number; pipeline: object }): Promise<{ manifest: { captures: CaptureValues[] } }>;
 };
 const dir = join(tempDir('slp-redact-'), 'fleet');
-const { manifest } = await generateFleet({ dir, count: 200, seed: 7 });
+const { manifest } = await generateFleet({ dir, count: 200, seed: 7, pipeline: { ingestText, fromIngested } });
 const secrets = [...new Set(manifest.captures.flatMap((c) => [...c.hostnames, ...c.serials, ...c.accounts, ...c.ips, ...c.tokens]))];
 
 async function analyze(extra: Partial<AnalyzeCliOptions>): Promise<string> {

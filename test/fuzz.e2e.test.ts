@@ -1,4 +1,5 @@
-// A seeded share of scripts/fuzz.mjs against the sources: hostile input never crashes or hangs the pipeline.
+// A seeded share of scripts/fuzz.mjs against the sources: hostile input never crashes the pipeline. How long the
+// slowest case takes is measured by the bench (scripts/bench-worst-case.mjs).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteLineReader } from '../src/ingest/line-reader.js';
@@ -18,22 +19,16 @@ const fuzzScript = new URL('../scripts/fuzz.mjs', import.meta.url).href;
 const { arbitraryInput, checkInput, loadTemplates } = (await import(fuzzScript)) as FuzzModule;
 const api = { ByteLineReader, InputError, fromIngested, evaluateDevice };
 const pack = loadRulePack([]);
-const CASE_LIMIT_MS = 5_000;
 
 describe('fuzz (seeded share of scripts/fuzz.mjs)', () => {
-  it('2,000 hostile inputs: no crash, no slow case', () => {
+  it('2,000 hostile inputs: no crash', () => {
     const templates = loadTemplates();
-    let slowest = 0;
     fc.assert(
       fc.property(arbitraryInput(fc, templates), (bytes) => {
-        const started = performance.now();
-        const problem = checkInput(api, pack, bytes);
-        slowest = Math.max(slowest, performance.now() - started);
-        expect(problem).toBeNull();
+        expect(checkInput(api, pack, bytes)).toBeNull();
       }),
       { numRuns: 2_000, seed: 20240418 },
     );
-    expect(slowest).toBeLessThan(CASE_LIMIT_MS);
   }, 240_000);
 
   it('a 50 MB single line is read into diagnostics, not a crash', () => {

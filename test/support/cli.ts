@@ -1,0 +1,49 @@
+// Two ways to run slp-doctor from a test. `runCli` calls the command line's main() in this process, on the sources,
+// with its output caught: what the fast suite uses for options, messages and exit statuses. `runBinary` spawns the
+// real binary (bin/slp-doctor.js and the bundle test/support/build.ts built before the run): for the smoke checks and
+// the end-to-end suite, where pipes, processes and worker threads are the point.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { main } from '../../src/cli/main.js';
+import { repoRoot } from './shared.js';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export const bin = join(repoRoot, 'bin/slp-doctor.js');
+
+/** A script of the built bundle, e.g. the fleet's or the read-ahead worker (`cli/fleet/worker.js`). */
+export const bundled = (relative: string): URL => pathToFileURL(join(repoRoot, 'dist/bundle', relative));
+
+function sink(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+/**
+ * `slp-doctor ARGS` in this process: stdout and stderr are pipes (not terminals), standard input is a terminal (so
+ * nothing is read from it) and the environment is `env` alone.
+ */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(args, { stdout: stdout.stream, stderr: stderr.stream, stdinIsTTY: true, env });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** `node bin/slp-doctor.js ARGS` in a process of its own; `input` is its standard input. */
+export function runBinary(args: string[], options: SpawnSyncOptions & { input?: string | Buffer } = {}): CliResult {
+  const result = spawnSync(process.execPath, [bin, ...args], { timeout: 60_000, maxBuffer: 256 << 20, ...options, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
