@@ -29,6 +29,7 @@ function plain(rule: CompiledRule): unknown {
   return {
     ...rule,
     when: plainExpression(rule.when),
+    escalate: rule.escalate && { severity: rule.escalate.severity, when: plainExpression(rule.escalate.when) },
     evidence: rule.evidence.map((spec) => (spec.kind === 'list' ? { ...spec, where: plainExpression(spec.where) } : spec)),
     message: rule.message.map((part) => ('literal' in part ? part : plainExpression(part.expression))),
   };
