@@ -174,9 +174,15 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
   }, [redacting, session]);
 
   const analyzed = session?.document.devices[deviceIndex];
+  // With redaction on, findings are shown as the redacted report has them: the device's values masked in messages
+  // and evidence, the rule's own words (titles, actions, references) as written.
+  const shownDevice = useMemo(
+    () => (analyzed && redacting && session ? session.redactor.redactDevice(analyzed) : analyzed),
+    [analyzed, redacting, session],
+  );
   const device = session?.devices[deviceIndex];
   const bodyHeight = Math.max(4, rows - 6);
-  const findings = useMemo(() => (analyzed ? visibleFindings(analyzed.findings, severity, filter) : []), [analyzed, severity, filter]);
+  const findings = useMemo(() => (shownDevice ? visibleFindings(shownDevice.findings, severity, filter) : []), [shownDevice, severity, filter]);
   const finding = findings[clamp(selected, 0, findings.length - 1)];
   // Indexing a large file goes on after the first frame: evidence gets its context, the raw view its lines.
   const [rawVersion, setRawVersion] = useState(0);
@@ -235,7 +241,7 @@ export function App({ evaluate, now, files = [], opening, session: given, onExit
   const clearFilter = () => {
     setFilterText('');
     setDetailFocus(false);
-    if (finding) setSelected(Math.max(0, visibleFindings(analyzed?.findings ?? [], severity, '').indexOf(finding)));
+    if (finding) setSelected(Math.max(0, visibleFindings(shownDevice?.findings ?? [], severity, '').indexOf(finding)));
     const row = treeRows[treeCursor];
     if (row) {
       const open = new Set(expanded);

@@ -4,7 +4,10 @@ import type { Finding } from '../common/findings.js';
 import type { RawLines } from './raw-lines.js';
 import { wrap } from './text.js';
 
-export type DetailStyle = 'title' | 'message' | 'heading' | 'cited' | 'context' | 'gap' | 'action' | 'reference' | 'blank';
+export type DetailStyle = 'title' | 'message' | 'heading' | 'file' | 'cited' | 'context' | 'gap' | 'action' | 'reference' | 'blank';
+
+/** Lines that show the device's own text (its input lines, a file name): the ones redaction masks on screen. */
+export const DEVICE_TEXT: ReadonlySet<DetailStyle> = new Set(['file', 'cited', 'context']);
 
 export interface DetailLine {
   text: string;
@@ -51,7 +54,7 @@ function evidenceInContext(finding: Finding, raw: ReadonlyMap<string, RawLines>,
     // Context needs the capture's lines; until a large file is indexed, the cited lines show alone.
     const whole = raw.get(file);
     const capture = whole?.complete ? whole : undefined;
-    if (showFiles || byFile.size > 1) out.push({ text: file, style: 'heading' });
+    if (showFiles || byFile.size > 1) out.push({ text: file, style: 'file' });
     const numbers = [...cited.keys()].sort((a, b) => a - b);
     const width = String(numbers[numbers.length - 1]! + CONTEXT_LINES).length;
     let shownUpTo = 0;

@@ -57,6 +57,24 @@ describe('keys', () => {
     expect(markdown).not.toContain('c9300-edge-01');
   });
 
+  it('r masks the device values on screen, never the tool words: the title, the actions and the references stay', async () => {
+    const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
+    await waitForText(app, 'ERROR (1)');
+    await press(app, 'r');
+    await waitForText(app, 'REDACTED');
+    const redactedFrom = app.frames.length;
+    await press(app, KEY.enter);
+    // Walk the detail to its end; every line shown on the way counts.
+    await press(app, ...Array.from({ length: 60 }, () => 'j'));
+    await waitForText(app, 'References');
+    const frame = app.frames.slice(redactedFrom).join('\n');
+    expect(frame).toContain('Communication with CSSM over Smart transport is failing');
+    expect(frame).toContain('Nexus SLP User Guide');
+    expect(frame).toContain('license smart transport smart and license smart url default');
+    expect(frame).not.toMatch(/<user-\d+>/);
+    expect(frame).not.toContain('c9300-edge-01');
+  });
+
   it('Tab and the digits switch views', async () => {
     const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
     await waitForText(app, 'ERROR (1)');

@@ -4,7 +4,7 @@ import { Box } from 'ink';
 import type { ReactElement } from 'react';
 import type { Finding } from '../../common/findings.js';
 import { SEVERITY_SYMBOL } from '../../report/severity.js';
-import type { DetailLine } from '../detail.js';
+import { DEVICE_TEXT, type DetailLine } from '../detail.js';
 import { scrolled, windowStart } from '../text.js';
 import { Rows, SEVERITY_COLOR, type Row } from './rows.js';
 
@@ -26,7 +26,7 @@ export interface FindingsProps {
 }
 
 /** Rows of the list: a heading per severity, then the findings; `index` maps a finding to its row. */
-export function findingListRows(findings: Finding[], selected: number, show: (t: string) => string): { rows: Row[]; selectedRow: number } {
+export function findingListRows(findings: Finding[], selected: number): { rows: Row[]; selectedRow: number } {
   const rows: Row[] = [];
   let selectedRow = 0;
   let current: string | null = null;
@@ -38,7 +38,7 @@ export function findingListRows(findings: Finding[], selected: number, show: (t:
     }
     if (i === selected) selectedRow = rows.length;
     rows.push({
-      text: `${i === selected ? '›' : ' '} ${SEVERITY_SYMBOL[finding.severity]} ${show(finding.title)}  [${finding.ruleId}]`,
+      text: `${i === selected ? '›' : ' '} ${SEVERITY_SYMBOL[finding.severity]} ${finding.title}  [${finding.ruleId}]`,
       inverse: i === selected,
       color: i === selected ? undefined : SEVERITY_COLOR[finding.severity],
       key: `f-${i}`,
@@ -51,6 +51,7 @@ const DETAIL_STYLE: Record<DetailLine['style'], Omit<Row, 'text'>> = {
   title: { bold: true },
   message: {},
   heading: { bold: true, color: 'blue' },
+  file: { bold: true, color: 'blue' },
   cited: { color: 'yellow', bold: true },
   context: { dim: true },
   gap: { dim: true },
@@ -66,7 +67,8 @@ export function FindingsView(props: FindingsProps): ReactElement {
     const text = props.filtered ? 'No finding matches the filters (s: severity filter, / then Esc: clear the text filter).' : '✔ No documented SLP problem found in this capture.';
     return <Rows height={height} rows={[{ text, color: props.filtered ? 'yellow' : 'green' }]} />;
   }
-  const list = findingListRows(findings, selected, show);
+  const list = findingListRows(findings, selected);
+  const showDevice = (line: DetailLine, text: string) => (DEVICE_TEXT.has(line.style) ? show(text) : text);
   // The list gets at most a third of the body in detail focus, more while browsing.
   const listHeight = Math.min(list.rows.length, Math.max(3, Math.floor(height * (detailFocus ? 0.25 : 0.4))));
   const listStart = windowStart(list.selectedRow, list.rows.length, listHeight);
@@ -75,13 +77,14 @@ export function FindingsView(props: FindingsProps): ReactElement {
   const start = detailFocus ? windowStart(detailCursor, detail.length, detailHeight) : 0;
   const column = props.column ?? 0;
   const detailRows: Row[] = detail.slice(start, start + detailHeight).map((line, i) => ({
-    text: `${detailFocus && start + i === detailCursor ? '›' : ' '}${line.gutter ? line.text.slice(0, line.gutter) + scrolled(show(line.text.slice(line.gutter)), column) : show(line.text)}`,
+    // Findings arrive already redacted; what is masked here is the capture's own text around the cited lines.
+    text: `${detailFocus && start + i === detailCursor ? '›' : ' '}${line.gutter ? line.text.slice(0, line.gutter) + scrolled(showDevice(line, line.text.slice(line.gutter)), column) : showDevice(line, line.text)}`,
     ...DETAIL_STYLE[line.style],
     inverse: detailFocus && start + i === detailCursor,
     key: `d-${start + i}`,
   }));
   const title: Row = {
-    text: `${SEVERITY_SYMBOL[finding.severity]} ${show(finding.title)}  [${finding.ruleId}]${detailFocus ? '' : '   (Enter: evidence & actions)'}`,
+    text: `${SEVERITY_SYMBOL[finding.severity]} ${finding.title}  [${finding.ruleId}]${detailFocus ? '' : '   (Enter: evidence & actions)'}`,
     bold: true,
     color: SEVERITY_COLOR[finding.severity],
   };
