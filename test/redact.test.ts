@@ -27,6 +27,12 @@ function secretsOf(text: string, loaded: Awaited<ReturnType<typeof loadCaptures>
     for (const value of [d.hostname, d.udi.sn, d.account.smartAccount, d.account.virtualAccount, d.transport.proxy.username,
       ...d.haUdis.map((u) => u.sn), ...d.trustCode.udis.map((u) => u.sn), ...d.syslog.map((m) => m.host), ...d.aliases])
       if (value && value.length >= 3) secrets.add(value);
+    // The site's own servers and SSM On-Prem tenant; Cisco's servers and cslu-local are not secrets.
+    for (const url of [d.transport.url, d.transport.csluAddress]) {
+      const host = url ? /^[a-z]+:\/\/([^/:\s]+)/i.exec(url)?.[1] : undefined;
+      if (host && /[a-z]/i.test(host) && !/(^|\.)cisco\.com$/i.test(host) && host !== 'cslu-local') secrets.add(host);
+    }
+    if (d.transport.onPremTenant) secrets.add(d.transport.onPremTenant);
   }
   return secrets;
 }
@@ -79,6 +85,34 @@ describe('slp-doctor analyze --redact on a syslog-server extract', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/<host-4>/);
     expect(NAMES.filter((name) => result.stdout.includes(name))).toEqual([]);
+  });
+});
+
+describe('Redactor: URLs', () => {
+  it('masks a site host name and the SSM On-Prem tenant, never Cisco\'s servers or cslu-local', () => {
+    const redactor = new Redactor();
+    const out = redactor.redact([
+      'url https://ssm.corp.example.net/cslu/v1/pi/ACME-INVENTORY-1',
+      'url http://ssm.corp.example.net:8080/cslu/v1/pi/ACME-INVENTORY-1 again',
+      'Smart URL: https://smartreceiver.cisco.com/licservice/license',
+      'CSLU address: http://cslu-local:8182/cslu/v1/pi',
+    ].join('\n'));
+    expect(out).toBe([
+      'url https://<host-1>/cslu/v1/pi/<account-1>',
+      'url http://<host-1>:8080/cslu/v1/pi/<account-1> again',
+      'Smart URL: https://smartreceiver.cisco.com/licservice/license',
+      'CSLU address: http://cslu-local:8182/cslu/v1/pi',
+    ].join('\n'));
+  });
+
+  it('masks the On-Prem host and tenant a device model names wherever they appear later', async () => {
+    const loaded = await loadCaptures([join(root, 'captures/layout-onprem-http-tenant.txt')]);
+    const device = loaded.devices[0]!;
+    expect(device.transport.onPremTenant).toBeTruthy();
+    const redactor = new Redactor().learn(loaded.devices);
+    const out = redactor.redact(`tenant ${device.transport.onPremTenant} on ${device.transport.url}`);
+    expect(out).not.toContain(device.transport.onPremTenant!);
+    expect(out).toMatch(/^tenant <account-\d+> on /);
   });
 });
 

@@ -24,6 +24,18 @@ export function redactionValues(d: DeviceModel): RedactionValue[] {
   // The Virtual Accounts a CSLU's messages name for the devices behind it.
   for (const account of d.derived.csluVirtualAccounts) values.push(['account', account]);
   if (d.transport.proxy.username) values.push(['user', d.transport.proxy.username]);
+  // A site's own servers: the CSLU, SSM On-Prem and proxy host names (Cisco's and the documented cslu-local stay).
+  const urls = [d.transport.url, d.transport.csluAddress, ...(d.config.callHome?.httpDestinations ?? []), ...d.callHomeProfiles.flatMap((p) => p.httpDestinations)];
+  for (const url of urls) {
+    const host = url ? siteHostOf(url) : null;
+    if (host) values.push(['host', host]);
+  }
+  if (d.transport.proxy.address && siteHost(d.transport.proxy.address)) values.push(['host', d.transport.proxy.address]);
+  // The SSM On-Prem tenant names the Virtual Account, as printed (URL-encoded) and decoded.
+  if (d.transport.onPremTenant) {
+    values.push(['account', d.transport.onPremTenant]);
+    values.push(['account', encodeURIComponent(d.transport.onPremTenant)]);
+  }
   for (const host of d.config.ipHosts) if (host.name !== 'cslu-local') values.push(['host', host.name]);
   const seen = new Set<string>();
   return values.filter(([kind, value]) => !seen.has(`${kind}:${value}`) && seen.add(`${kind}:${value}`) !== undefined);
@@ -39,6 +51,20 @@ const ID_TOKEN = /\b(idtoken\s+)(\S+)/gi;
 const LONG_TOKEN = /\b[A-Za-z0-9+/%_-]{40,}={0,2}/g;
 const PASSWORD = /\b(password\s+(?:\d\s+)?)(\S+)/gi;
 const USER = /\b(user(?:name)?\s*[:=]?\s+)(\S+)/gi;
+/** `http(s)://host[:port]/…`: the host, and the SSM On-Prem tenant after `/cslu/v1/pi/`. */
+const URL_PARTS = /\b(https?:\/\/)([A-Za-z0-9.-]+)((?::\d+)?(?:\/cslu\/v1\/pi\/)?)([^\s/?#"'<>]*)/gi;
+
+/** A host name that is the site's, not Cisco's: not an address (masked as one), not *.cisco.com, not cslu-local. */
+function siteHost(host: string): boolean {
+  const name = host.toLowerCase();
+  return /[a-z]/.test(name) && !/(^|\.)cisco\.com$/.test(name) && name !== 'cslu-local' && !name.includes(':');
+}
+
+function siteHostOf(url: string): string | null {
+  const match = /^[a-z]+:\/\/([^/:\s]+)/i.exec(url.trim());
+  return match && siteHost(match[1]!) ? match[1]! : null;
+}
+
 const ACCOUNT_FIELD = /\b((?:Smart|Virtual) Account:\s*)(.+?)(\s+As of\b.*)?$/gim;
 
 export class Redactor {
@@ -155,6 +181,11 @@ export class Redactor {
     let out = this.maskLiterals(text);
     out = out.replace(ACCOUNT_FIELD, (_m, label: string, name: string, rest: string | undefined) =>
       name.startsWith('<account-') ? `${label}${name}${rest ?? ''}` : `${label}${this.found(name.trim(), 'account')}${rest ?? ''}`);
+    out = out.replace(URL_PARTS, (whole, scheme: string, host: string, path: string, tenant: string) => {
+      const maskedHost = siteHost(host) && !host.startsWith('<') ? this.found(host, 'host') : host;
+      const maskedTenant = path.endsWith('/pi/') && tenant !== '' && !tenant.startsWith('<') ? this.found(tenant, 'account') : tenant;
+      return maskedHost === host && maskedTenant === tenant ? whole : `${scheme}${maskedHost}${path}${maskedTenant}`;
+    });
     out = out.replace(ID_TOKEN, (_m, label: string, token: string) => (token.startsWith('<') ? _m : `${label}${this.found(token, 'token')}`));
     out = out.replace(PASSWORD, (_m, label: string, secret: string) => (secret.startsWith('<') ? _m : `${label}${this.found(secret, 'password')}`));
     out = out.replace(USER, (_m, label: string, user: string) => (user.startsWith('<') || /^(is|of|the|name|and)$/i.test(user) ? _m : `${label}${this.found(user, 'user')}`));
