@@ -50,6 +50,9 @@ function lazyBlocks(schema: TSchema, path: string, out: Map<string, () => object
   return out;
 }
 
+/** The maker of the empty value of any model schema (a block, a list, …). */
+export const emptyOf = (schema: TSchema): Make => maker(schema, '');
+
 const makeDevice = maker(DeviceModel, '') as () => DeviceModel;
 
 /** A device with every field present and unknown: the merge target, and the base of test fixtures. */

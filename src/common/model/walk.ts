@@ -52,7 +52,3 @@ function classify(schema: TSchema): Field {
   throw new Error(`model schema: a kind of field the model does not use: ${JSON.stringify(schema)}`);
 }
 
-/** The description of a field: on the nullable wrapper or, for a value that is never null, on the value itself. */
-export function descriptionOf(schema: TSchema): string | undefined {
-  return schema.description as string | undefined;
-}
