@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Writes schema/model.schema.json, the Model JSON contract as a JSON Schema, from the built model description
-// (src/rules/model-json-schema.ts). Run after changing the model: `npm run schema` (it builds first); a test fails
-// while the committed file differs from what the model gives.
+// Writes schema/model.schema.json, the Model JSON contract as a JSON Schema, from the built model schema
+// (src/common/device.ts, walked by src/rules/model-json-schema.ts). Run after changing the model: `npm run schema`
+// (it builds first); a test fails while the committed file differs from what the model gives.
 //   node scripts/model-schema.mjs
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

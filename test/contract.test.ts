@@ -1,5 +1,5 @@
 // The Model JSON contract (DESIGN.md "Model JSON"): what `slp-doctor parse --format json` prints, held to the JSON
-// Schema the repository ships (schema/model.schema.json, generated from the model description by `npm run schema`).
+// Schema the repository ships (schema/model.schema.json, generated from the model schema in src/common/device.ts by `npm run schema`).
 // Every capture and every real output is validated through the functions, and all of them once through the binary.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,7 @@ const realOutputs = sharedPath('real-outputs');
 const realFiles = realOutputs === null ? [] : readdirSync(realOutputs).filter((name) => name.endsWith('.txt')).sort();
 
 describe('Model JSON schema', () => {
-  it('is what the model description generates (run `npm run schema` after changing the model)', () => {
+  it('is what the model schema generates (run `npm run schema` after changing the model)', () => {
     expect(readFileSync(schemaFile, 'utf8'), 'schema/model.schema.json is stale: run `npm run schema`').toBe(modelJsonSchemaText());
   });
 

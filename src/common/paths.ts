@@ -1,153 +1,39 @@
 // Names of the model fields a parser can fill. Scalars are addressed by dotted path and keep a source line each;
 // lists are filled item by item. The model builder checks and merges them (model/build.ts).
-import type {
-  AuthorizationUdi,
-  CallHomeProfile,
-  CliMessage,
-  CommunicationStatistic,
-  CpuProcess,
-  HaUdi,
-  HistoryMessage,
-  IpHost,
-  License,
-  LicenseEvent,
-  MemoryProcess,
-  NameServer,
-  NtpServer,
-  PolicyAttribute,
-  ReachabilityTest,
-  RumReport,
-  SyslogMessage,
-  TrustCodeUdi,
-  TrustpoolCertificate,
-} from './device.js';
+import type { BUILT_BY_MODEL, DeviceModel } from './device.js';
 
-export const SCALAR_PATHS = [
-  'hostname',
-  'platform',
-  'captureTime',
-  'softwareVersion',
-  'agentVersion',
-  'udi.pid',
-  'udi.sn',
-  'slpEnabled',
-  'licensing',
-  'reportingMode',
-  'utilityEnabled',
-  'licenseConversion.automaticConversionEnabled',
-  'licenseConversion.status',
-  'licenseConversion.lastDataPush',
-  'licenseConversion.lastFileExport',
-  'dataPrivacy.sendingHostname',
-  'dataPrivacy.callhomeHostnamePrivacy',
-  'dataPrivacy.smartLicensingHostnamePrivacy',
-  'dataPrivacy.versionPrivacy',
-  'clock.timeSource',
-  'clock.authoritative',
-  'clock.ntpSynchronized',
-  'deviceTelemetry.available',
-  'deviceTelemetry.dataChannel',
-  'deviceTelemetry.reportsOnDisk',
-  'deviceTelemetry.notAvailableReason',
-  'productAnalytics.available',
-  'productAnalytics.dataChannel',
-  'productAnalytics.reportsOnDisk',
-  'productAnalytics.notAvailableReason',
-  'legacy.registrationStatus',
-  'legacy.authorizationStatus',
-  'legacy.evalMode',
-  'account.smartAccount',
-  'account.virtualAccount',
-  'transport.type',
-  'transport.url',
-  'transport.csluAddress',
-  'transport.proxy.address',
-  'transport.proxy.port',
-  'transport.proxy.username',
-  'transport.proxy.passwordSet',
-  'transport.vrf',
-  'transport.sourceInterface',
-  'transport.ipMode',
-  'transport.trustPoint',
-  'transport.serverIdentityCheck',
-  'transport.onPremTenant',
-  'policy.inUse',
-  'policy.name',
-  'policy.installedAt',
-  'policy.reportingAckRequired',
-  'usageReporting.lastAckReceived',
-  'usageReporting.nextAckDeadline',
-  'usageReporting.reportingPushIntervalDays',
-  'usageReporting.nextAckPushCheck',
-  'usageReporting.nextReportPush',
-  'usageReporting.lastReportPush',
-  'usageReporting.lastReportFileWrite',
-  'usageReporting.reportingPushState',
-  'usageReporting.reportingPushInPolicy',
-  'trustCode.installedAt',
-  'trustCode.installed',
-  'trustCode.type',
-  'trustCode.overallTrust',
-  'trustCode.communicationLevelAllowed',
-  'trustCode.overallState',
-  'usageReportSummary.total',
-  'usageReportSummary.purged',
-  'usageReportSummary.ackReceived',
-  'usageReportSummary.waitingForAck',
-  'usageReportSummary.availableToReport',
-  'usageReportSummary.collectingData',
-  'usageReportSummary.inStorage',
-  'usageReportSummary.mia',
-  'usageReportSummary.purgedBracketed',
-  'usageReportSummary.waitingForAckBracketed',
-  'usageReportSummary.miaBracketed',
-  'usageReportSummary.maximumDisplay',
-  'usageReportSummary.reportModuleStatus',
-  'config.domainName',
-  'config.domainLookup',
-  'config.httpClientSourceInterface',
-  'config.callHome.transportHttpVrf',
-  'config.callHome.httpProxy',
-  'config.callHome.enabled',
-  'config.callHome.sourceInterface',
-  'ntp.synchronized',
-  'dataConversion.empty',
-  'writeEraseOccurred',
-  'trustpool.complete',
-  'savedRumReportCount',
-] as const;
+/** The fields parsers fill: the model less what the builder makes itself. */
+type ParsedFields = Omit<DeviceModel, (typeof BUILT_BY_MODEL)[number]>;
 
-export type ScalarPath = (typeof SCALAR_PATHS)[number];
+type OneValue = string | number | boolean;
 
-/** The item type of every list a parser can add to. */
-export interface ListItems {
-  haUdis: HaUdi;
-  aliases: string;
-  exportAuthorizedFeatures: string;
-  authorizations: AuthorizationUdi;
-  memoryProcesses: MemoryProcess;
-  'trustpool.certificates': TrustpoolCertificate;
-  'policy.attributes': PolicyAttribute;
-  'trustCode.udis': TrustCodeUdi;
-  licenses: License;
-  rumReports: RumReport;
-  communication: CommunicationStatistic;
-  syslog: SyslogMessage;
-  events: LicenseEvent;
-  history: HistoryMessage;
-  'config.licenseSmartLines': string;
-  'config.nameServers': NameServer;
-  'config.ipHosts': IpHost;
-  'config.ntpServers': NtpServer;
-  'config.vrfs': string;
-  'config.callHome.httpDestinations': string;
-  callHomeProfiles: CallHomeProfile;
-  'ntp.peers': string;
-  cpuProcesses: CpuProcess;
-  'dataConversion.lines': string;
-  reachability: ReachabilityTest;
-  messages: CliMessage;
-}
+/** Dotted paths to the fields that hold one value, through blocks (null or not), never into lists or dictionaries. */
+type ScalarPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: NonNullable<T[K]> extends readonly unknown[]
+    ? never
+    : NonNullable<T[K]> extends OneValue
+      ? `${Prefix}${K}`
+      : string extends keyof NonNullable<T[K]>
+        ? never
+        : ScalarPaths<NonNullable<T[K]>, `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** `[path, item type]` of every list outside a list, through blocks. */
+type ListEntries<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: NonNullable<T[K]> extends readonly (infer Item)[]
+    ? [`${Prefix}${K}`, Item]
+    : NonNullable<T[K]> extends OneValue
+      ? never
+      : string extends keyof NonNullable<T[K]>
+        ? never
+        : ListEntries<NonNullable<T[K]>, `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A field a parser sets with one value (`transport.url`); the builder keeps its source line. */
+export type ScalarPath = ScalarPaths<ParsedFields>;
+
+/** The item type of every list a parser can add to, by path (`trustCode.udis`). */
+export type ListItems = { [Entry in ListEntries<ParsedFields> as Entry[0]]: Entry[1] };
 
 export type ListPath = keyof ListItems;
 
@@ -178,4 +64,4 @@ export const STATE_BLOCKS: readonly string[] = [
   'deviceTelemetry',
   'productAnalytics',
   'legacy',
-];
+] satisfies readonly (keyof DeviceModel)[];

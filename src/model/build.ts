@@ -11,7 +11,7 @@ import type { IngestResult, RawSection } from '../ingest/types.js';
 import type { CommandParser, Fragment, Scalar } from '../parsers/fragment.js';
 import { parserFor } from '../parsers/registry.js';
 import { deriveFacts, deriveFleetFacts } from './derive.js';
-import { emptyDevice } from './empty.js';
+import { LAZY_BLOCKS, emptyDevice } from './empty.js';
 import { showsLicensing, noLicensingOutput } from './licensing-output.js';
 import {
   ONE_FILE,
@@ -209,22 +209,6 @@ function compareSource(fileA: string, lineA: number, fileB: string, lineB: numbe
   return fileA === fileB ? lineA - lineB : fileA < fileB ? -1 : 1;
 }
 
-// Objects that are null until a value under them is known.
-const LAZY_OBJECTS: Record<string, () => object> = {
-  legacy: () => ({ registrationStatus: null, authorizationStatus: null, evalMode: false }),
-  usageReportSummary: () => ({
-    total: null, purged: null, ackReceived: null, waitingForAck: null,
-    availableToReport: null, collectingData: null, inStorage: null, mia: null,
-    purgedBracketed: null, waitingForAckBracketed: null, miaBracketed: null, maximumDisplay: null, reportModuleStatus: null,
-  }),
-  licenseConversion: () => ({ automaticConversionEnabled: null, status: null, lastDataPush: null, lastFileExport: null }),
-  deviceTelemetry: () => ({ available: null, dataChannel: null, reportsOnDisk: null, notAvailableReason: null }),
-  productAnalytics: () => ({ available: null, dataChannel: null, reportsOnDisk: null, notAvailableReason: null }),
-  trustpool: () => ({ certificates: [], complete: true }),
-  dataConversion: () => ({ empty: true, lines: [] }),
-  'config.callHome': () => ({ httpDestinations: [], transportHttpVrf: null, httpProxy: null, enabled: null, sourceInterface: null }),
-};
-
 /** Model paths split at their dots, once per path rather than once per value set. */
 const pathParts = new Map<string, string[]>();
 function partsOf(path: string): string[] {
@@ -243,7 +227,7 @@ function containerFor(device: DeviceModel, path: string, create: boolean): Recor
     const key = parts[i]!;
     let next = node[key];
     if (next === null || next === undefined) {
-      const lazy = LAZY_OBJECTS[parts.slice(0, i + 1).join('.')];
+      const lazy = LAZY_BLOCKS.get(parts.slice(0, i + 1).join('.'));
       if (!lazy || !create) return null;
       next = lazy();
       node[key] = next;

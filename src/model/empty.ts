@@ -1,113 +1,64 @@
-import type { DerivedFacts, DeviceModel } from '../common/device.js';
+// The model before anything is read, made from the model's schema (common/device.ts): null where a value may be
+// null, empty lists and dictionaries, and each never-null value's `default`. Keys come in schema order, which is
+// the key order of `parse --format json`.
+import { DeviceModel } from '../common/device.js';
+import type { TSchema } from '../common/model/fields.js';
+import { readField } from '../common/model/walk.js';
 
-export function emptyDerived(): DerivedFacts {
-  return {
-    topology: 'unknown',
-    topologyReason: 'nothing in the capture shows the transport',
-    onPrem: false,
-    communication: [],
-    liveCommFailure: false,
-    failingExchanges: [],
-    reporting: {
-      daysToAckDeadline: null, ackOverdue: false, reportPushOverdueDays: null, ackPendingHours: null,
-      ackedSinceLastReport: false, onTrack: false, requiredInDays: null,
-    },
-    trustInstalled: false,
-    clockSynchronized: null,
-    csluVirtualAccounts: [],
-  };
+type Make = () => unknown;
+
+/** A function that makes the empty value of `schema` afresh each call (no two devices share a list). */
+function maker(schema: TSchema, path: string): Make {
+  const field = readField(schema);
+  switch (field.kind) {
+    case 'nullable':
+      return () => null;
+    case 'list':
+      return () => [];
+    case 'dictionary':
+      return () => ({});
+    case 'block': {
+      const makers = field.fields.map(([name, child]) => [name, maker(child, path === '' ? name : `${path}.${name}`)] as const);
+      return () => {
+        const out: Record<string, unknown> = {};
+        for (const [name, make] of makers) out[name] = make();
+        return out;
+      };
+    }
+    case 'value': {
+      if (!('default' in field.options)) {
+        throw new Error(`model schema: ${path} is never null but has no default: give it one, or make it nullable`);
+      }
+      const value = field.options.default;
+      return () => value;
+    }
+  }
 }
+
+/**
+ * Blocks that are null until a value under them is known (`legacy`, `config.callHome`), by path, each with the
+ * maker of its empty block. Lists are not entered: their items come whole from the parsers.
+ */
+function lazyBlocks(schema: TSchema, path: string, out: Map<string, () => object>): Map<string, () => object> {
+  const field = readField(schema);
+  if (field.kind === 'nullable') {
+    if (readField(field.of).kind !== 'block') return out;
+    out.set(path, maker(field.of, path) as () => object);
+    return lazyBlocks(field.of, path, out);
+  }
+  if (field.kind === 'block') for (const [name, child] of field.fields) lazyBlocks(child, path === '' ? name : `${path}.${name}`, out);
+  return out;
+}
+
+/** The maker of the empty value of any model schema (a block, a list, …). */
+export const emptyOf = (schema: TSchema): Make => maker(schema, '');
+
+const makeDevice = maker(DeviceModel, '') as () => DeviceModel;
 
 /** A device with every field present and unknown: the merge target, and the base of test fixtures. */
 export function emptyDevice(): DeviceModel {
-  return {
-    hostname: null,
-    aliases: [],
-    platform: 'unknown',
-    captureTime: null,
-    captureTimeSource: null,
-    softwareVersion: null,
-    agentVersion: null,
-    udi: { pid: null, sn: null },
-    haUdis: [],
-    slpEnabled: null,
-    licensing: null,
-    reportingMode: null,
-    utilityEnabled: null,
-    legacy: null,
-    licenseConversion: null,
-    exportAuthorizedFeatures: [],
-    authorizations: [],
-    dataPrivacy: { sendingHostname: null, callhomeHostnamePrivacy: null, smartLicensingHostnamePrivacy: null, versionPrivacy: null },
-    clock: { timeSource: null, authoritative: null, ntpSynchronized: null },
-    deviceTelemetry: null,
-    productAnalytics: null,
-    account: { smartAccount: null, virtualAccount: null },
-    transport: {
-      type: null,
-      url: null,
-      csluAddress: null,
-      proxy: { address: null, port: null, username: null, passwordSet: null },
-      vrf: null,
-      sourceInterface: null,
-      ipMode: null,
-      trustPoint: null,
-      serverIdentityCheck: null,
-      onPremTenant: null,
-    },
-    policy: { inUse: null, name: null, installedAt: null, reportingAckRequired: null, attributes: [] },
-    usageReporting: {
-      lastAckReceived: null,
-      nextAckDeadline: null,
-      reportingPushIntervalDays: null,
-      nextAckPushCheck: null,
-      nextReportPush: null,
-      lastReportPush: null,
-      lastReportFileWrite: null,
-      reportingPushState: null,
-      reportingPushInPolicy: null,
-    },
-    trustCode: {
-      installedAt: null,
-      installed: null,
-      type: null,
-      overallTrust: null,
-      communicationLevelAllowed: null,
-      overallState: null,
-      udis: [],
-    },
-    licenses: [],
-    rumReports: [],
-    usageReportSummary: null,
-    communication: [],
-    syslog: [],
-    events: [],
-    history: [],
-    config: {
-      licenseSmartLines: [],
-      nameServers: [],
-      domainName: null,
-      domainLookup: null,
-      ipHosts: [],
-      ntpServers: [],
-      httpClientSourceInterface: null,
-      vrfs: [],
-      callHome: null,
-    },
-    callHomeProfiles: [],
-    ntp: { synchronized: null, peers: [] },
-    cpuProcesses: [],
-    memoryProcesses: [],
-    trustpool: null,
-    savedRumReportCount: null,
-    dataConversion: null,
-    reachability: [],
-    messages: [],
-    writeEraseOccurred: null,
-    derived: emptyDerived(),
-    sections: [],
-    diagnostics: [],
-    sources: {},
-    files: [],
-  };
+  return makeDevice();
 }
+
+/** The blocks the model builder creates when a parser first sets a field under them. */
+export const LAZY_BLOCKS: ReadonlyMap<string, () => object> = lazyBlocks(DeviceModel, '', new Map());

@@ -1,21 +1,13 @@
 // A loaded rule pack (docs/RULE-FORMAT.md): rules with their conditions, evidence and templates compiled.
-import type { Platform, Topology } from '../common/device.js';
+import { TOPOLOGIES as MODEL_TOPOLOGIES, type Platform, type Topology } from '../common/device.js';
 import type { Severity } from '../common/findings.js';
 import type { CompiledExpression } from './condition.js';
 import type { Position } from './yaml-source.js';
 
 export const RULE_PLATFORMS = ['nxos', 'iosxe'] as const;
 export const RULE_SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-export const TOPOLOGIES: readonly Topology[] = [
-  'cslu',
-  'cslu-disconnected',
-  'direct-smart',
-  'direct-callhome',
-  'onprem',
-  'onprem-disconnected',
-  'offline',
-  'unknown',
-];
+/** The topologies an action may name: the model's own (`derived.topology`). */
+export const TOPOLOGIES: readonly Topology[] = MODEL_TOPOLOGIES;
 
 /**
  * Orders rule ids (kebab-case: a-z, 0-9, "-") as `localeCompare` does, without it: the first `localeCompare` of a
