@@ -4,9 +4,21 @@
 // captures kept elsewhere is read like a folder of captures. Each file is read once however many ways lead to it, so a
 // link back up the tree (`loop -> ..`) or to a folder already read adds nothing.
 import { realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
-import { globSync, type GlobOptions } from 'tinyglobby';
+import type { GlobOptions } from 'tinyglobby';
 import { InputError } from '../ingest/types.js';
+
+let tinyglobby: typeof import('tinyglobby') | null = null;
+
+/**
+ * tinyglobby, loaded with the first directory or pattern from node_modules rather than bundled: evaluating it and
+ * picomatch costs every start-up tens of milliseconds, and most runs name capture files.
+ */
+function globSync(pattern: string, options: GlobOptions): string[] {
+  tinyglobby ??= createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
+  return tinyglobby.globSync(pattern, options);
+}
 
 // Compressed captures (.gz) are read; archives are not captures.
 const SIDE_FILES = /\.(expect\.ya?ml|json|md|zip|tgz|tar|tar\.gz)$/i;

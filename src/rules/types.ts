@@ -4,9 +4,12 @@ import type { Severity } from '../common/findings.js';
 import type { CompiledExpression } from './condition.js';
 import type { Position } from './yaml-source.js';
 
-export const RULE_PLATFORMS = ['nxos', 'iosxe'] as const;
-export const RULE_SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-export const TOPOLOGIES: readonly Topology[] = [
+// The values rules/schema.json allows for platforms, severities and topologies (test/rules/rule-schema.test.ts holds
+// the schema to them, and the compiler holds them to the model's types).
+export const RULE_PLATFORMS = ['nxos', 'iosxe'] as const satisfies readonly Platform[];
+/** From the highest down. */
+export const RULE_SEVERITIES = ['error', 'warning', 'info'] as const satisfies readonly Severity[];
+export const TOPOLOGIES = [
   'cslu',
   'cslu-disconnected',
   'direct-smart',
@@ -15,7 +18,7 @@ export const TOPOLOGIES: readonly Topology[] = [
   'onprem-disconnected',
   'offline',
   'unknown',
-];
+] as const satisfies readonly Topology[];
 
 /**
  * Orders rule ids (kebab-case: a-z, 0-9, "-") as `localeCompare` does, without it: the first `localeCompare` of a
