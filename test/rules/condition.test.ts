@@ -88,3 +88,10 @@ describe('renderValue', () => {
     expect(renderValue(['a', 'b'])).toBe('a, b');
   });
 });
+
+describe('matches, run by RE2', () => {
+  it('is registered with the signatures the function table gives', () => {
+    expect(typedCelSignature(METHODS_BY_NAME.get('matches')!, 're2matches')).toBe('string.re2matches(string): bool');
+    expect(typedCelSignature(FUNCTIONS_BY_NAME.get('matches')!, 're2matches')).toBe('re2matches(string, string): bool');
+  });
+});
