@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FUNCTIONS_BY_NAME, METHODS_BY_NAME, typedCelSignature } from '../../src/rules/cel-functions.js';
 import { compileExpression, holds, renderValue } from '../../src/rules/condition.js';
 import { buildContext } from '../../src/rules/context.js';
 import { withScope } from '../../src/rules/engine.js';
