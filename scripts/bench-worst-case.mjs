@@ -29,7 +29,7 @@ async function timedAsync(work) {
 export async function run({ record, root }) {
   // Each hostile rule file is refused (or read) without expansion, backtracking or deep recursion.
   {
-    const { readRuleFile } = await import('../dist/rules/load.js');
+    const { readRuleFile } = await import('../dist/rules/rule-files.js');
     const dir = join(root, 'test/rules/fixtures/hostile');
     const slowest = { ms: 0, name: '' };
     for (const name of readdirSync(dir).sort()) {

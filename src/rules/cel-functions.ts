@@ -280,8 +280,22 @@ export const METHODS_BY_NAME = byName(CEL_METHODS);
  * values are `dyn`, and the implementation judges the value), the result's CEL type.
  */
 export function celSignature(entry: CelFunction): string {
-  const result = typeof entry.result === 'function' || !entry.result ? 'dyn' : entry.result.kind === 'scalar' && !entry.result.nullable ? entry.result.type : 'dyn';
-  return `${entry.name}(${entry.params.map(() => 'dyn').join(', ')}): ${result}`;
+  return `${entry.name}(${entry.params.map(() => 'dyn').join(', ')}): ${celResultType(entry)}`;
+}
+
+/** The CEL type of a result: a scalar that is never null has its own type, anything else is `dyn`. */
+function celResultType(entry: CelFunction): string {
+  return typeof entry.result === 'function' || !entry.result ? 'dyn' : entry.result.kind === 'scalar' && !entry.result.nullable ? entry.result.type : 'dyn';
+}
+
+/**
+ * The declaration of one of CEL's own functions that slp-doctor runs under another name (`matches`, by RE2:
+ * condition.ts), typed as the table gives it: a parameter of one scalar kind is that CEL type, any other `dyn`.
+ */
+export function typedCelSignature(entry: CelFunction, name: string): string {
+  const type = (kinds: readonly ValueKind[] | null): string => (kinds?.length === 1 && ['string', 'int', 'double', 'bool'].includes(kinds[0]!) ? kinds[0]! : 'dyn');
+  const receiver = entry.receiver ? `${type(entry.receiver)}.` : '';
+  return `${receiver}${name}(${entry.params.map((p) => type(p.accepts)).join(', ')}): ${celResultType(entry)}`;
 }
 
 /** How a call reads in the reference: `daysUntil(time)`, `text.contains(part)`. */

@@ -7,7 +7,7 @@ import type { LineStore } from '../common/findings.js';
 import { closest } from './did-you-mean.js';
 import { appliesToPlatform, firingDeferrals, prepareDevice, ruleFires, severityFor } from './engine.js';
 import { explainCondition } from './explain.js';
-import { readPack } from './load.js';
+import { readPack } from './rule-directories.js';
 import { formatProblem, type CompiledRule, type RulePack, type RuleProblem, type TestCase } from './types.js';
 
 export interface Output {

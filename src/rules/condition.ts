@@ -2,7 +2,7 @@
 // field names checked against the model shape ("did you mean"), regex literals checked as RE2, and evaluated
 // null-safely (an evaluation error is a false condition, recorded for `rules explain`).
 import { Environment, type ASTNode } from '@marcbachmann/cel-js';
-import { SLP_FUNCTIONS, celSignature } from './cel-functions.js';
+import { FUNCTIONS_BY_NAME, METHODS_BY_NAME, SLP_FUNCTIONS, celSignature, typedCelSignature } from './cel-functions.js';
 import { compileRe2, re2Matches } from './functions.js';
 import { DEVICE_SHAPE, EXTRA_VARIABLES, celType } from './model-schema.js';
 import { walk } from './ast.js';
@@ -43,7 +43,7 @@ function buildEnvironments(): { condition: Environment; predicate: Environment }
   for (const [name, shape] of DEVICE_SHAPE.fields) env.registerVariable(name, celType(shape));
   for (const [name, shape] of EXTRA_VARIABLES) env.registerVariable(name, celType(shape));
   for (const entry of SLP_FUNCTIONS) env.registerFunction(celSignature(entry), entry.implementation as (...args: unknown[]) => unknown);
-  env.registerFunction(`string.${RE2_MATCHES}(string): bool`, re2Matches).registerFunction(`${RE2_MATCHES}(string, string): bool`, re2Matches);
+  for (const matches of [METHODS_BY_NAME.get('matches')!, FUNCTIONS_BY_NAME.get('matches')!]) env.registerFunction(typedCelSignature(matches, RE2_MATCHES), re2Matches);
   const predicate = env.clone().registerVariable('it', 'dyn');
   return { condition: env, predicate };
 }

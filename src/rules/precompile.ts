@@ -2,7 +2,7 @@
 // load-time check and writes the cache `analyze` loads instead (see pack-cache.ts). A pack with errors gets no
 // cache, so the CLI reports the errors exactly as it would without one.
 import { rmSync, writeFileSync } from 'node:fs';
-import { readPack, ruleFiles } from './load.js';
+import { readPack, ruleFiles } from './rule-directories.js';
 import { currentBuild, packCache } from './pack-cache.js';
 import { formatProblem } from './types.js';
 

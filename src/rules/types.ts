@@ -4,8 +4,11 @@ import type { Severity } from '../common/findings.js';
 import type { CompiledExpression } from './condition.js';
 import type { Position } from './yaml-source.js';
 
-export const RULE_PLATFORMS = ['nxos', 'iosxe'] as const;
-export const RULE_SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+// The values rules/schema.json allows for platforms, severities and topologies (test/rules/rule-schema.test.ts holds
+// the schema to them, and the compiler holds them to the model's types).
+export const RULE_PLATFORMS = ['nxos', 'iosxe'] as const satisfies readonly Platform[];
+/** From the highest down. */
+export const RULE_SEVERITIES = ['error', 'warning', 'info'] as const satisfies readonly Severity[];
 /** The topologies an action may name: the model's own (`derived.topology`). */
 export const TOPOLOGIES: readonly Topology[] = MODEL_TOPOLOGIES;
 

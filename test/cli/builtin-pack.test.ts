@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtinRulesDir, readPack } from '../../src/rules/load.js';
+import { builtinRulesDir } from '../../src/rules/builtin.js';
+import { readPack } from '../../src/rules/rule-directories.js';
 import { repoRoot } from '../support/shared.js';
 
 const bin = join(repoRoot, 'bin/slp-doctor.js');

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel } from '../../src/common/device.js';
 import { rulesExplain, rulesLint, rulesList, rulesTest, type RunCapture } from '../../src/rules/commands.js';
-import { loadPack } from '../../src/rules/load.js';
+import { loadPack } from '../../src/rules/rule-directories.js';
 import { linesOf, makeDevice, syslogMessage } from './fixtures/device.js';
 import { tempDir } from '../support/temp-dirs.js';
 
@@ -93,10 +93,12 @@ describe('rules lint', () => {
     const dir = tempDir('slp-lint-');
     const body = 'title: t\nplatforms: [nxos]\ncause: c\nwhen: "true"\nmessage: m\nactions: []\nreferences: []\n';
     writeFileSync(join(dir, 'down.yaml'), `id: down\nseverity: warning\n${body}escalate: { severity: info, when: "true" }\n`);
+    writeFileSync(join(dir, 'same.yaml'), `id: same\nseverity: warning\n${body}escalate: { severity: warning, when: "true" }\n`);
     writeFileSync(join(dir, 'bad.yaml'), `id: bad\nseverity: warning\n${body}escalate: { severity: error, when: "transport.nope == 1" }\n`);
     const [out, err] = [sink(), sink()];
     expect(rulesLint([dir], out, err)).toBe(2);
-    expect(err.text()).toContain('escalate.severity "info" is not higher than the rule\'s severity "warning"');
+    expect(err.text()).toContain('down.yaml:10:23: error: escalate.severity "info" is not one of error, warning: an escalation is a higher severity than the rule\'s own');
+    expect(err.text()).toContain('same.yaml:10:23: error: escalate.severity "warning" is not higher than the rule\'s severity "warning"');
     expect(err.text()).toMatch(/bad\.yaml:\d+:\d+: error: .*nope/);
   });
 
@@ -109,7 +111,7 @@ describe('rules lint', () => {
     expect(rulesLint([dir], out, err)).toBe(2);
     expect(err.text()).toContain('a.yaml:10:1: warning: deferTo: no rule "nowhere" in the rules checked');
     expect(err.text()).toContain('deferTo: "b" is not another rule\'s id');
-    expect(err.text()).toContain('deferTo: "Not_An_Id" is not another rule\'s id');
+    expect(err.text()).toContain('deferTo: "Not_An_Id" is not a rule id, which is kebab-case');
   });
 });
 

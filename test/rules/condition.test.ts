@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FUNCTIONS_BY_NAME, METHODS_BY_NAME, typedCelSignature } from '../../src/rules/cel-functions.js';
 import { compileExpression, holds, renderValue } from '../../src/rules/condition.js';
 import { buildContext } from '../../src/rules/context.js';
 import { withScope } from '../../src/rules/engine.js';
@@ -86,5 +87,12 @@ describe('renderValue', () => {
     expect(renderValue(2.345)).toBe('2.3');
     expect(renderValue(-0.04)).toBe('0');
     expect(renderValue(['a', 'b'])).toBe('a, b');
+  });
+});
+
+describe('matches, run by RE2', () => {
+  it('is registered with the signatures the function table gives', () => {
+    expect(typedCelSignature(METHODS_BY_NAME.get('matches')!, 're2matches')).toBe('string.re2matches(string): bool');
+    expect(typedCelSignature(FUNCTIONS_BY_NAME.get('matches')!, 're2matches')).toBe('re2matches(string, string): bool');
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel } from '../../src/common/device.js';
 import { evaluateDevice } from '../../src/rules/engine.js';
-import { loadPack } from '../../src/rules/load.js';
+import { loadPack } from '../../src/rules/rule-directories.js';
 import { linesOf, makeDevice, syslogMessage } from './fixtures/device.js';
 import { tempDir } from '../support/temp-dirs.js';
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../../src/rules/condition.js';
 import { rulesLint } from '../../src/rules/commands.js';
-import { builtinRulesDir, readPack } from '../../src/rules/load.js';
+import { builtinRulesDir } from '../../src/rules/builtin.js';
+import { readPack } from '../../src/rules/rule-directories.js';
 import { tempDir } from '../support/temp-dirs.js';
 
 const problems = (text: string): string[] => compileExpression(text, 'condition').problems.map((p) => `${p.offset}: ${p.message}`);

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPack, readPack, readRuleFile } from '../../src/rules/load.js';
+import { loadPack, readPack } from '../../src/rules/rule-directories.js';
+import { readRuleFile } from '../../src/rules/rule-files.js';
 import { RulePackError, formatProblem, type RuleProblem } from '../../src/rules/types.js';
 import { tempDir } from '../support/temp-dirs.js';
 
