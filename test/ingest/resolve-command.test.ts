@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveCommand } from '../../src/ingest/command-names.js';
+import { resolveCommand } from '../../src/ingest/resolve-command.js';
 
 describe('resolveCommand', () => {
   it.each([

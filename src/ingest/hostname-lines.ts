@@ -1,4 +1,5 @@
-// Clues to which host a capture (or a section of it) came from. (Clues to its platform: common/platform.ts.)
+// The lines of `show running-config` and `show version` that name the host a capture (or a section of it) came from.
+// (What names its platform: common/platform.ts.)
 
 const CONFIG_HOSTNAME = /^(?:hostname|switchname)\s+(\S+)/;
 const DEVICE_NAME = /^\s*Device name:\s*(\S+)/;

@@ -1,4 +1,4 @@
-// Ingest shapes found in real captures and documents: partial status samples, SSM On-Prem log lines, and the
+// Layouts ingest meets in real captures and documents: partial status samples, SSM On-Prem log lines, and the
 // platform told by how each Smart Agent spells its report.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { ingestText } from '../../src/ingest/index.js';
 
 const lines = (...text: string[]): string => text.join('\n') + '\n';
 
-describe('partial show license status samples, found by shape', () => {
+describe('partial show license status samples, found by how they start', () => {
   it.each([
     ['Policy:', '  Policy in use: Merged from multiple sources.'],
     ['Transport:', '  Type: Smart'],
