@@ -2,8 +2,8 @@
 // Its format is not documented and an empty output is itself the finding ("no conversion data yet": the first RUM
 // report after migration must wait until this is not blank), so every line is kept as printed and `empty` says
 // whether there was any. CLI errors (`% Invalid command`) are not conversion data: they become messages.
-import { FragmentBuilder } from './fragment.js';
-import type { CommandParser } from './fragment.js';
+import { FragmentBuilder } from '../fragment.js';
+import type { CommandParser } from '../fragment.js';
 
 const CLI_ERROR = /^\s*%/;
 const ERROR_MARKER = /^\s*\^\s*$/;
@@ -11,6 +11,7 @@ const ERROR_MARKER = /^\s*\^\s*$/;
 export const dataConversionParser: CommandParser = {
   id: 'data-conversion',
   commands: ['show license data conversion'],
+  fills: { scalars: ['dataConversion.empty'], lists: ['dataConversion.lines', 'messages'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -1,7 +1,7 @@
 // `show version`: software version, host name, platform and (IOS-XE) the chassis PID and serial number. Most of
 // the output (memory, interfaces, licence banners) says nothing we need and is read silently.
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
 
 interface Field {
   pattern: RegExp;
@@ -65,6 +65,7 @@ function setOnce(path: 'softwareVersion', value: string, out: FragmentBuilder, l
 export const versionParser: CommandParser = {
   id: 'version',
   commands: ['show version'],
+  fills: { scalars: ['hostname', 'platform', 'softwareVersion', 'udi.pid', 'udi.sn'], lists: [] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -2,10 +2,10 @@
 // (` PID TTY  Allocated      Freed      Holding    Getbufs    Retbufs Process`). What matters for licensing is who
 // holds the most and what the Smart Agent holds: FN72578's leak shows as `*MallocLite*` holding gigabytes. So the
 // largest holders are kept, and every licensing holder wherever it sorts; the rest of a 500-row table is read only.
-import type { MemoryProcess } from '../common/device.js';
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
-import { isLicensingMemoryHolder } from './shared/processes.js';
+import type { MemoryProcess } from '../../common/device.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
+import { isLicensingMemoryHolder } from '../shared/processes.js';
 
 /** Rows kept besides the licensing ones: the holders a reader of the output would look at first. */
 export const LARGEST_HOLDERS = 20;
@@ -18,6 +18,7 @@ const SILENT =
 export const processMemoryParser: CommandParser = {
   id: 'process-memory',
   commands: ['show processes memory sorted'],
+  fills: { scalars: [], lists: ['memoryProcesses'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

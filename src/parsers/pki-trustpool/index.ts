@@ -6,13 +6,13 @@
 // (`<<output snipped>>`, a pager quit mid-certificate) proves nothing about an absent CA, so it is marked incomplete.
 import { CstParser } from 'chevrotain';
 import type { CstNode } from 'chevrotain';
-import type { TrustpoolCertificate } from '../common/device.js';
-import { parseDeviceTime } from '../common/time.js';
-import { FragmentBuilder } from './fragment.js';
-import type { CommandParser } from './fragment.js';
-import { group, lazyGrammar, lineToken, OtherLine, payloadOf, ReadLines, readSection, subrulesOf, tokensOf, valueOrNull } from './shared/license-lines.js';
-import type { LineKind } from './shared/license-lines.js';
-import { GRAMMAR_CHECKS } from './grammar-options.js';
+import type { TrustpoolCertificate } from '../../common/device.js';
+import { parseDeviceTime } from '../../common/time.js';
+import { FragmentBuilder } from '../fragment.js';
+import type { CommandParser } from '../fragment.js';
+import { group, lazyGrammar, lineToken, OtherLine, payloadOf, ReadLines, readSection, subrulesOf, tokensOf, valueOrNull } from '../shared/license-lines.js';
+import type { LineKind } from '../shared/license-lines.js';
+import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 const ExecTimestamp = lineToken('ExecTimestamp');
 const CertificateHeading = lineToken('CertificateHeading');
@@ -80,6 +80,7 @@ const trustpoolGrammar = lazyGrammar(() => new TrustpoolGrammar());
 export const pkiTrustpoolParser: CommandParser = {
   id: 'pki-trustpool',
   commands: ['show crypto pki trustpool'],
+  fills: { scalars: ['trustpool.complete'], lists: ['trustpool.certificates', 'messages'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

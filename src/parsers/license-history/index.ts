@@ -7,9 +7,9 @@
 // its summary; the XML (or JSON) body is read, not kept.
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
-import { MONTH_ABBREVIATIONS, parseDeviceTime } from '../common/time.js';
-import { FragmentBuilder } from './fragment.js';
-import type { CommandParser } from './fragment.js';
+import { MONTH_ABBREVIATIONS, parseDeviceTime } from '../../common/time.js';
+import { FragmentBuilder } from '../fragment.js';
+import type { CommandParser } from '../fragment.js';
 import {
   group,
   lazyGrammar,
@@ -21,9 +21,9 @@ import {
   subrulesOf,
   tokensOf,
   UNDERLINE,
-} from './shared/license-lines.js';
-import type { LineKind } from './shared/license-lines.js';
-import { GRAMMAR_CHECKS } from './grammar-options.js';
+} from '../shared/license-lines.js';
+import type { LineKind } from '../shared/license-lines.js';
+import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 const Title = lineToken('Title');
 const Underline = lineToken('Underline');
@@ -109,6 +109,7 @@ const historyGrammar = lazyGrammar(() => new HistoryGrammar());
 export const licenseHistoryParser: CommandParser = {
   id: 'license-history',
   commands: ['show license history message'],
+  fills: { scalars: [], lists: ['history'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

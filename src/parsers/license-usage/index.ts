@@ -22,8 +22,8 @@ import {
   subrulesOf,
   tokensOf,
   valueOrNull,
-} from './license-lines.js';
-import type { LineKind } from './license-lines.js';
+} from '../shared/license-lines.js';
+import type { LineKind } from '../shared/license-lines.js';
 import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 const AuthorizationHeading = lineToken('AuthorizationHeading');
@@ -88,6 +88,7 @@ const usageGrammar = lazyGrammar(() => new UsageGrammar());
 export const licenseUsageParser: CommandParser = {
   id: 'license-usage',
   commands: ['show license usage'],
+  fills: { scalars: ['legacy.authorizationStatus', 'legacy.evalMode', 'licensing', 'slpEnabled'], lists: ['licenses'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

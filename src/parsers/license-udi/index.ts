@@ -3,9 +3,9 @@
 // the active unit, tabs between columns).
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
-import type { HaRole } from '../common/device.js';
-import { FragmentBuilder } from './fragment.js';
-import type { CommandParser } from './fragment.js';
+import type { HaRole } from '../../common/device.js';
+import { FragmentBuilder } from '../fragment.js';
+import type { CommandParser } from '../fragment.js';
 import {
   group,
   lazyGrammar,
@@ -16,9 +16,9 @@ import {
   subrulesOf,
   tokensOf,
   UNDERLINE,
-} from './shared/license-lines.js';
-import type { LineKind } from './shared/license-lines.js';
-import { GRAMMAR_CHECKS } from './grammar-options.js';
+} from '../shared/license-lines.js';
+import type { LineKind } from '../shared/license-lines.js';
+import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 const Udi = lineToken('Udi');
 const HaListHeading = lineToken('HaListHeading');
@@ -79,6 +79,7 @@ const udiGrammar = lazyGrammar(() => new UdiGrammar());
 export const licenseUdiParser: CommandParser = {
   id: 'license-udi',
   commands: ['show license udi'],
+  fills: { scalars: ['udi.pid', 'udi.sn'], lists: ['haUdis'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

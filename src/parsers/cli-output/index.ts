@@ -5,11 +5,11 @@
 // item; everything else they print is read silently, since it is not ours to judge. One count is kept as a number:
 // FN72578's check of RUM reports piling up, `more flash:report.txt | count RUMReport` after `license smart save
 // usage all file flash:report.txt`, answered `Number of lines which match regexp = 214`.
-import { COMMANDS } from '../ingest/commands.js';
-import { onPremLogText } from '../common/onprem-log.js';
-import type { RawSection } from '../ingest/types.js';
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
+import { COMMANDS } from '../../ingest/commands.js';
+import { onPremLogText } from '../../common/onprem-log.js';
+import type { RawSection } from '../../ingest/types.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
 
 /** A line that states how a command ended: `Failure: …`, `Success: …`, `Error: …`, `% …`, or anything that `failed`. */
 const RESULT_LINE = /^\s*(?:(?:Failure|Success|Error|ERROR)\s*:|%\s*\S)|\bfailed\b/i;
@@ -22,6 +22,7 @@ const COUNT_RESULT = /^\s*Number of lines which match regexp\s*=\s*(\d+)/i;
 export const cliOutputParser: CommandParser = {
   id: 'cli-output',
   commands: [COMMANDS.unknown, COMMANDS.onpremLog],
+  fills: { scalars: ['savedRumReportCount'], lists: ['messages'] },
   specificity: 10,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -2,13 +2,12 @@
 // tag`, rows indented by 2 or 4, columns placed differently by release), `No licenses in use`, the `Account
 // Information:` of SLP releases 17.7 and later, and the classic Smart Licensing summary (`Smart Licensing is
 // ENABLED`, `Registration:`, `License Authorization:`) that shows a device not yet on SLP.
-// `show license usage` lives in shared/license-usage.ts and is exported from here, as the registry expects.
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
-import type { License } from '../common/device.js';
-import type { RawSection } from '../ingest/types.js';
-import { FragmentBuilder } from './fragment.js';
-import type { CommandParser } from './fragment.js';
+import type { License } from '../../common/device.js';
+import type { RawSection } from '../../ingest/types.js';
+import { FragmentBuilder } from '../fragment.js';
+import type { CommandParser } from '../fragment.js';
 import {
   countOrNull,
   group,
@@ -25,11 +24,9 @@ import {
   tokensOf,
   UNDERLINE,
   valueOrNull,
-} from './shared/license-lines.js';
-import type { LineKind } from './shared/license-lines.js';
-import { GRAMMAR_CHECKS } from './grammar-options.js';
-
-export { licenseUsageParser } from './shared/license-usage.js';
+} from '../shared/license-lines.js';
+import type { LineKind } from '../shared/license-lines.js';
+import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 const SmartLicensingState = lineToken('SmartLicensingState');
 const RegistrationHeading = lineToken('RegistrationHeading');
@@ -135,6 +132,14 @@ const summaryGrammar = lazyGrammar(() => new SummaryGrammar());
 export const licenseSummaryParser: CommandParser = {
   id: 'license-summary',
   commands: ['show license summary'],
+  fills: {
+    scalars: [
+      'account.smartAccount', 'account.virtualAccount', 'legacy.authorizationStatus', 'legacy.evalMode',
+      'legacy.registrationStatus', 'licenseConversion.automaticConversionEnabled', 'licenseConversion.status',
+      'licensing', 'slpEnabled',
+    ],
+    lists: ['licenses'],
+  },
   specificity: 25,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -2,21 +2,34 @@
 // that decide how licensing traffic leaves the device — license smart transport/URL/VRF/proxy, DNS, ip host, NTP,
 // HTTP client source interface, VRFs and Call Home. Everything else in a configuration is not licensing-relevant
 // and is read silently; only malformed lines among those we read become diagnostics.
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
-import { readConfigTree, type ConfigCommand } from './running-config/tree.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
+import { readConfigTree, type ConfigCommand } from './tree.js';
 import {
   finishLicenseSmart,
   newLicenseSmartState,
   readLicenseSmart,
   redactLicenseLine,
-} from './running-config/license-smart.js';
-import { readCallHomeBlock } from './running-config/call-home.js';
-import { readNameServer, readNtpServer, readIpHost, readDomainName } from './running-config/network.js';
+} from './license-smart.js';
+import { readCallHomeBlock } from './call-home.js';
+import { readNameServer, readNtpServer, readIpHost, readDomainName } from './network.js';
 
 export const runningConfigParser: CommandParser = {
   id: 'running-config',
   commands: ['show running-config'],
+  fills: {
+    scalars: [
+      'config.callHome.enabled', 'config.callHome.httpProxy', 'config.callHome.sourceInterface',
+      'config.callHome.transportHttpVrf', 'config.domainLookup', 'config.domainName',
+      'config.httpClientSourceInterface', 'hostname', 'transport.csluAddress', 'transport.proxy.address',
+      'transport.proxy.passwordSet', 'transport.proxy.port', 'transport.proxy.username',
+      'transport.sourceInterface', 'transport.type', 'transport.url', 'transport.vrf',
+    ],
+    lists: [
+      'config.callHome.httpDestinations', 'config.ipHosts', 'config.licenseSmartLines', 'config.nameServers',
+      'config.ntpServers', 'config.vrfs',
+    ],
+  },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -1,9 +1,9 @@
 // `ping` and `telnet` output quoted in a paste: could the device resolve and reach the licensing destination?
 // The typed command (section.rawCommand, e.g. `ping cslu-local vrf management`, `telnet smartreceiver.cisco.com 443`)
 // names the target; the output's verdict line decides the result, and is kept as a CLI message for evidence.
-import type { ReachabilityTest } from '../common/device.js';
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
+import type { ReachabilityTest } from '../../common/device.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
 
 type Result = ReachabilityTest['result'];
 
@@ -26,6 +26,7 @@ const OPTION_WITH_VALUE = new Set(['vrf', '/vrf', 'source', '/source-interface',
 export const reachabilityParser: CommandParser = {
   id: 'reachability',
   commands: ['ping', 'telnet'],
+  fills: { scalars: [], lists: ['reachability', 'messages'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

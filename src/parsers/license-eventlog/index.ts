@@ -4,9 +4,9 @@
 // are quoted, may hold spaces and escaped quotes (`error="Unable to \"connect\""`), and are read by a small lexer.
 import { CstParser, Lexer, createToken } from 'chevrotain';
 import type { CstNode } from 'chevrotain';
-import { parseDeviceTime } from '../common/time.js';
-import { FragmentBuilder } from './fragment.js';
-import type { CommandParser } from './fragment.js';
+import { parseDeviceTime } from '../../common/time.js';
+import { FragmentBuilder } from '../fragment.js';
+import type { CommandParser } from '../fragment.js';
 import {
   group,
   lazyGrammar,
@@ -15,9 +15,9 @@ import {
   ReadLines,
   readSection,
   tokensOf,
-} from './shared/license-lines.js';
-import type { LineKind } from './shared/license-lines.js';
-import { GRAMMAR_CHECKS, LEXER_CHECKS } from './grammar-options.js';
+} from '../shared/license-lines.js';
+import type { LineKind } from '../shared/license-lines.js';
+import { GRAMMAR_CHECKS, LEXER_CHECKS } from '../grammar-options.js';
 
 const Banner = lineToken('Banner');
 const Event = lineToken('Event');
@@ -69,6 +69,7 @@ const eventlogGrammar = lazyGrammar(() => new EventlogGrammar());
 export const licenseEventlogParser: CommandParser = {
   id: 'license-eventlog',
   commands: ['show license eventlog'],
+  fills: { scalars: [], lists: ['events'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

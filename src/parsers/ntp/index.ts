@@ -1,8 +1,8 @@
 // `show ntp status` and `show ntp peers` / `show ntp associations` / `show ntp peer-status`: is the clock in sync,
 // and with which servers. IOS-XE says it in words (`Clock is synchronized, stratum 3, reference is 192.0.2.123`);
 // the peer tables mark the server the clock follows with a leading `*`.
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
 
 const CLOCK_STATE = /^Clock is (synchronized|unsynchronized)\b/i;
 /** A peer row: optional marks (`*`, `+`, `~`, `#`, …), then the peer address. */
@@ -14,6 +14,7 @@ const SILENT =
 export const ntpParser: CommandParser = {
   id: 'ntp',
   commands: ['show ntp status', 'show ntp peers'],
+  fills: { scalars: ['ntp.synchronized'], lists: ['ntp.peers'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -7,9 +7,9 @@
 //       Transport Method: http                      url addresses configured:
 //       HTTP  address(es): https://tools.cisco…     https://tools.cisco.com/…
 // Also the short form quoted in the guide: `Profile: CiscoTAC-1 (status: ACTIVE)` / `Destination URL(s): …`.
-import type { CallHomeProfile } from '../common/device.js';
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
+import type { CallHomeProfile } from '../../common/device.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
 
 const PROFILE_NAME = /^\s*Profile Name:\s*(\S.*?)\s*$/i;
 const PROFILE_SHORT = /^\s*Profile:\s*(\S+)\s*\(status:\s*(\w+)\)/i;
@@ -25,6 +25,7 @@ const PREAMBLE = /^\s*(?:Current smart-licensing transport settings|Smart-licens
 export const callHomeProfileParser: CommandParser = {
   id: 'call-home-profile',
   commands: ['show call-home profile all'],
+  fills: { scalars: [], lists: ['callHomeProfiles'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -5,9 +5,9 @@
 // (`LAN_ENTERPRISE_SERVICES_PKG.lic:` then the file's lines), which are read but say nothing about the mode.
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
-import type { License } from '../common/device.js';
-import { FragmentBuilder } from './fragment.js';
-import type { CommandParser } from './fragment.js';
+import type { License } from '../../common/device.js';
+import { FragmentBuilder } from '../fragment.js';
+import type { CommandParser } from '../fragment.js';
 import {
   countOrNull,
   group,
@@ -22,9 +22,9 @@ import {
   subrulesOf,
   tokensOf,
   valueOrNull,
-} from './shared/license-lines.js';
-import type { LineKind } from './shared/license-lines.js';
-import { GRAMMAR_CHECKS } from './grammar-options.js';
+} from '../shared/license-lines.js';
+import type { LineKind } from '../shared/license-lines.js';
+import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 const FeatureHeading = lineToken('FeatureHeading');
 const Field = lineToken('Field');
@@ -76,6 +76,7 @@ const traditionalGrammar = lazyGrammar(() => new TraditionalGrammar());
 export const licenseTraditionalParser: CommandParser = {
   id: 'license-traditional',
   commands: ['show license'],
+  fills: { scalars: ['licensing', 'slpEnabled'], lists: ['licenses', 'messages'] },
   specificity: 30,
   parse(section) {
     // a blank line ends a license file: the grammar sees only non-blank lines, so the file's extent is marked here

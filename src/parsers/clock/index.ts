@@ -3,10 +3,10 @@
 // mark is the device's own verdict on its clock: `*` not authoritative, `.` authoritative but NTP synchronisation
 // lost. The time becomes the capture time; mark and source give the clock's state as the prompt-timestamp header
 // does (common/prompt-timestamp.ts: ingest takes that header, `Time source is NTP, <time>`, out of this output).
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
-import { parseDeviceTime } from '../common/time.js';
-import { clockState } from '../common/prompt-timestamp.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
+import { parseDeviceTime } from '../../common/time.js';
+import { clockState } from '../../common/prompt-timestamp.js';
 
 const TIME_SOURCE = /^Time source is (.+?)\s*$/i;
 const CLOCK_LINE = /^([*.]?)\d{1,2}:\d{2}:\d{2}/;
@@ -14,6 +14,7 @@ const CLOCK_LINE = /^([*.]?)\d{1,2}:\d{2}:\d{2}/;
 export const clockParser: CommandParser = {
   id: 'clock',
   commands: ['show clock'],
+  fills: { scalars: ['captureTime', 'clock.authoritative', 'clock.ntpSynchronized', 'clock.timeSource'], lists: [] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

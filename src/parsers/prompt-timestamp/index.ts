@@ -2,15 +2,16 @@
 // ingest gathers these lines from every command into one section per device. The newest header is the device clock
 // when the capture was last added to: a capture time (below `show clock`, above tech support's `Current time:`), and
 // the clock's state (source, authoritative, synchronised to NTP).
-import { AMBIGUOUS_ZONES, parseDeviceTime } from '../common/time.js';
-import { clockState, isLoadLine, readTimeSourceHeader } from '../common/prompt-timestamp.js';
-import { COMMANDS } from '../ingest/commands.js';
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
+import { AMBIGUOUS_ZONES, parseDeviceTime } from '../../common/time.js';
+import { clockState, isLoadLine, readTimeSourceHeader } from '../../common/prompt-timestamp.js';
+import { COMMANDS } from '../../ingest/commands.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
 
 export const promptTimestampParser: CommandParser = {
   id: 'prompt-timestamp',
   commands: [COMMANDS.promptTimestamp],
+  fills: { scalars: ['captureTime', 'clock.authoritative', 'clock.ntpSynchronized', 'clock.timeSource'], lists: [] },
   specificity: 25,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

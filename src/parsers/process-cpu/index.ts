@@ -1,9 +1,9 @@
 // `show process cpu sorted` (IOS-XE) and `show processes cpu sort` (NX-OS). Only the rows that matter for licensing
 // are kept: processes that use CPU now, and the Smart Agent's own (SAGetRUMIds and SAUtilRepSave grow busy when
 // unacknowledged RUM reports pile up).
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
-import { isLicensingProcess } from './shared/processes.js';
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
+import { isLicensingProcess } from '../shared/processes.js';
 
 /** IOS-XE: ` PID Runtime(ms)  Invoked  uSecs   5Sec   1Min   5Min TTY Process` — percent = 5Sec. */
 const IOSXE_ROW = /^\s*\d+\s+\d+\s+\d+\s+\d+\s+([\d.]+)%\s+[\d.]+%\s+[\d.]+%\s+\d+\s+(\S.*?)\s*$/;
@@ -15,6 +15,7 @@ const SILENT = /^\s*(?:PID\s+Runtime|-{3,}|CPU utili[sz]ation|CPU util\b|Core \d
 export const processCpuParser: CommandParser = {
   id: 'process-cpu',
   commands: ['show process cpu sorted'],
+  fills: { scalars: [], lists: ['cpuProcesses'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -5,9 +5,9 @@
 // `Report Id: 1600650817`, then indented fields, several to a line (`State: ACK, State Change Reason: ACKED`).
 import { CstParser } from 'chevrotain';
 import type { CstNode, IToken } from 'chevrotain';
-import type { RumReport } from '../common/device.js';
-import { FragmentBuilder } from './fragment.js';
-import type { CommandParser } from './fragment.js';
+import type { RumReport } from '../../common/device.js';
+import { FragmentBuilder } from '../fragment.js';
+import type { CommandParser } from '../fragment.js';
 import {
   group,
   lazyGrammar,
@@ -20,9 +20,9 @@ import {
   tokensOf,
   UNDERLINE,
   valueOrNull,
-} from './shared/license-lines.js';
-import type { LineKind } from './shared/license-lines.js';
-import { GRAMMAR_CHECKS } from './grammar-options.js';
+} from '../shared/license-lines.js';
+import type { LineKind } from '../shared/license-lines.js';
+import { GRAMMAR_CHECKS } from '../grammar-options.js';
 
 const ReportTitle = lineToken('ReportTitle');
 const Underline = lineToken('Underline');
@@ -109,6 +109,7 @@ const rumGrammar = lazyGrammar(() => new RumGrammar());
 export const licenseRumParser: CommandParser = {
   id: 'license-rum',
   commands: ['show license rum id all', 'show license rum id all detail'],
+  fills: { scalars: [], lists: ['rumReports'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);

@@ -1,12 +1,12 @@
 // Syslog messages: console/logfile lines routed to `syslog` sections by ingest, and `show logging` output. Every
 // `%FACILITY-SEVERITY-MNEMONIC` line is kept (PKI, CALLHOME, SYS… matter to rules too); licensing ones also get the
-// platform-neutral `name` (and, where one mnemonic means two things, the `variant`). Decoding of one line lives in
-// syslog/extract.ts. A syslog server's relay in front of the device's own name becomes an alias of the device.
-import type { CommandParser } from './fragment.js';
-import { FragmentBuilder } from './fragment.js';
-import { decodeSyslogLine } from './syslog/extract.js';
-import { licensingName, messageVariant } from './syslog/catalogue.js';
-import { startsWithSyslogStamp } from '../common/syslog/line.js';
+// platform-neutral `name` (and, where one mnemonic means two things, the `variant`). Decoding of one line is in
+// extract.ts. A syslog server's relay in front of the device's own name becomes an alias of the device.
+import type { CommandParser } from '../fragment.js';
+import { FragmentBuilder } from '../fragment.js';
+import { decodeSyslogLine } from './extract.js';
+import { licensingName, messageVariant } from './catalogue.js';
+import { startsWithSyslogStamp } from '../../common/syslog/line.js';
 
 /**
  * Non-message lines of `show logging` (the logging configuration header and buffer banners of both platforms).
@@ -21,6 +21,7 @@ const FIELD_LINE = /^[A-Za-z][\w ./()-]{0,60}:(?:\s|$)/;
 export const syslogParser: CommandParser = {
   id: 'syslog',
   commands: ['syslog', 'show logging'],
+  fills: { scalars: [], lists: ['aliases', 'syslog'] },
   specificity: 30,
   emptyWhenBlank: true,
   parse(section) {
