@@ -1,12 +1,12 @@
 // Splits normalised lines into command sections. A header (prompt or show-tech banner) opens a section; a command
 // we do not read opens a skipped one whose body is dropped; syslog messages go to one section per host wherever
 // they appear; output pasted without a prompt is recognised by its first line.
-import { COMMANDS } from './commands.js';
+import { COMMANDS, type CommandName } from './commands.js';
 import { resolveCommand } from './resolve-command.js';
 import { hostnameFromConfigLine, hostnameFromVersionLine } from './hostname-lines.js';
 import { PlatformVotes, sectionPlatform } from '../common/platform.js';
 import { parseHeader, type Header } from './headers.js';
-import { LICENSE_FAMILY, licenseFamilyCommand, outputStartOf, type OutputStart } from './output-start.js';
+import { LICENSE_FAMILY, licenseFamilyCommand, outputStartOf } from './output-start.js';
 import { LineBudget, type DroppedLines } from './line-budget.js';
 import { findSyslogMessage } from '../common/syslog/line.js';
 import { LICENSING_FACILITIES } from '../common/syslog/facilities.js';
@@ -44,7 +44,7 @@ function facilityAt(text: string, messageAt: number): string {
 
 interface OpenSection {
   /** null: a command we do not read; its body is skipped. */
-  command: OutputStart | null;
+  command: CommandName | typeof LICENSE_FAMILY | null;
   rawCommand: string | null;
   headerLine: number | null;
   hostname: string | null;
@@ -233,7 +233,7 @@ export class SectionSplitter {
   }
 
   /** `at`: the line the section starts on, for the diagnostic when the input's budget turns it away. */
-  private open(command: OutputStart | null, rawCommand: string | null, headerLine: number | null, hostname: string | null, at = 0): OpenSection {
+  private open(command: CommandName | typeof LICENSE_FAMILY | null, rawCommand: string | null, headerLine: number | null, hostname: string | null, at = 0): OpenSection {
     if (command !== null && (this.keptSections >= MAX_SECTIONS || this.keptLines >= MAX_KEPT_LINES)) {
       if (this.sectionsTurnedAway++ === 0) this.firstTurnedAway = at;
       command = null;
