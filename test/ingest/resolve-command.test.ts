@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { COMMAND_ROWS, NUMBER, REST } from '../../src/ingest/commands.js';
 import { resolveCommand } from '../../src/ingest/resolve-command.js';
+
+/** Every spelling of the command table as an engineer would type it in full. */
+const SPELLINGS = COMMAND_ROWS.flatMap((row) =>
+  (row.typed ?? []).map((spelling) => [spelling.replace(NUMBER, '17').replace(` ${REST}`, ''), row.name] as const),
+);
 
 describe('resolveCommand', () => {
   it.each([
@@ -65,5 +71,9 @@ describe('resolveCommand', () => {
     '',
   ])('%s is not a command we read', (typed) => {
     expect(resolveCommand(typed)).toBeNull();
+  });
+
+  it.each(SPELLINGS)('the table spelling %s is %s', (typed, canonical) => {
+    expect(resolveCommand(typed)).toBe(canonical);
   });
 });
