@@ -63,7 +63,7 @@ export async function run({ record, root }) {
 
   // Rows of show license summary indented by thousands of spaces (the fuzzer once found a 20 s backtrack here).
   {
-    const { licenseSummaryParser } = await import('../dist/parsers/license-summary.js');
+    const { licenseSummaryParser } = await import('../dist/parsers/license-summary/index.js');
     const lines = Array.from({ length: 40 }, (_, i) => ({ n: i + 1, text: `${' '.repeat(3000 + i)}(C9300 x${' '.repeat(500)}y` }));
     const section = { command: 'show license summary', rawCommand: null, file: 'bench.txt', headerLine: null, hostname: null, platform: 'unknown', lines };
     const { ms } = timed(() => licenseSummaryParser.parse(section));

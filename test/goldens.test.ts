@@ -1,16 +1,18 @@
 // Every parser's golden pairs (test/support/goldens.ts says the convention): the input read through the whole
 // reading pipeline (ingest, the parsers, the model builder) must give the hand-written fields, leave no line of a
-// known section unread, and, where the golden says so, fire exactly the listed error and warning rules.
-import { readdirSync } from 'node:fs';
+// known section unread, and, where the golden says so, fire exactly the listed error and warning rules. Every parser
+// folder is registered, has goldens, and gives only the model fields its index.ts declares.
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { analyzeFiles, loadRulePack } from '../src/cli/run.js';
 import type { DeviceModel } from '../src/common/device.js';
+import { ingestFile } from '../src/ingest/index.js';
 import { loadCaptures } from '../src/model/load.js';
-import { PARSERS } from '../src/parsers/registry.js';
-import { actualAt } from './fixtures/captures/sidecar.js';
-import { listGoldens, readGolden, type Golden } from './support/goldens.js';
+import { PARSERS, parserFor } from '../src/parsers/registry.js';
+import { actualAt, captureDir, listCaptures } from './fixtures/captures/sidecar.js';
+import { listGoldens, PARSERS_DIR, readGolden, type Golden } from './support/goldens.js';
 import { sharedPath } from './support/shared.js';
 
 const goldens = listGoldens();
@@ -65,6 +67,47 @@ describe('goldens', () => {
         const ids = [...new Set(analysis.devices.flatMap((d) => d.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId)))];
         expect(ids.sort(), golden.name).toEqual([...golden.findings!].sort());
       });
+  });
+});
+
+describe('parser folders', () => {
+  const folders = readdirSync(PARSERS_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(PARSERS_DIR, entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+
+  it('every folder with an index.ts is one registered parser of that id', () => {
+    expect(PARSERS.map((p) => p.id).sort()).toEqual(folders);
+  });
+
+  it('every parser has at least one golden', () => {
+    const covered = new Set(goldens.map((file) => readGolden(file).parser));
+    expect(folders.filter((folder) => !covered.has(folder))).toEqual([]);
+  });
+
+  it('over every capture and golden input, each parser gives only the model fields it declares', async () => {
+    const inputs = [
+      ...listCaptures().map((name) => path.join(captureDir, name)),
+      ...goldens.map((file) => readGolden(file).input).filter((input): input is string => input !== null),
+    ];
+    const undeclared = new Set<string>();
+    const given = new Set<string>();
+    for (const input of inputs) {
+      for (const section of (await ingestFile(input)).sections) {
+        const parser = parserFor(section.command);
+        if (!parser) continue;
+        const fragment = parser.parse(section);
+        const declared = new Set<string>([...parser.fills.scalars, ...parser.fills.lists]);
+        for (const field of [...fragment.scalars.keys(), ...fragment.lists.keys()]) {
+          given.add(`${parser.id} ${field}`);
+          if (!declared.has(field)) undeclared.add(`${parser.id} gives ${field} (${path.relative(process.cwd(), input)})`);
+        }
+      }
+    }
+    expect([...undeclared]).toEqual([]);
+    // A declaration wider than what the parser gives would let a field's parser go unnoticed.
+    const unused = PARSERS.flatMap((p) => [...p.fills.scalars, ...p.fills.lists].map((field) => `${p.id} ${field}`));
+    expect(unused.filter((entry) => !given.has(entry))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // The lines that start a command's output: a terminal prompt with the command typed after it, or the header a
 // show-tech prints before each command it runs.
-import { resolveCommand, startsWithExecVerb } from './command-names.js';
+import { resolveCommand, startsWithExecVerb } from './resolve-command.js';
 
 export type HeaderKind = 'prompt' | 'nxos-showtech' | 'iosxe-showtech';
 

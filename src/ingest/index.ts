@@ -8,7 +8,7 @@ import { READ_AHEAD_MIN_BYTES, readAhead } from './read-ahead.js';
 import { leaseReadBuffer, releaseReadBuffer, WINDOW_BYTES } from './line-index.js';
 import { InputError, type IngestResult } from './types.js';
 
-export { resolveCommand } from './command-names.js';
+export { resolveCommand } from './resolve-command.js';
 export { normaliseLine } from './normalise.js';
 export { InputError } from './types.js';
 export type { IngestResult, RawSection, Line, IngestDiagnostic } from './types.js';

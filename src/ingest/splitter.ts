@@ -2,11 +2,11 @@
 // we do not read opens a skipped one whose body is dropped; syslog messages go to one section per host wherever
 // they appear; output pasted without a prompt is recognised by its first line.
 import { COMMANDS, type CommandName } from './commands.js';
-import { resolveCommand } from './command-names.js';
-import { hostnameFromConfigLine, hostnameFromVersionLine } from './evidence.js';
+import { resolveCommand } from './resolve-command.js';
+import { hostnameFromConfigLine, hostnameFromVersionLine } from './hostname-lines.js';
 import { PlatformVotes, sectionPlatform } from '../common/platform.js';
 import { parseHeader, type Header } from './headers.js';
-import { LICENSE_FAMILY, licenseFamilyCommand, shapeOf, type Shape } from './shapes.js';
+import { LICENSE_FAMILY, licenseFamilyCommand, outputStartOf } from './output-start.js';
 import { LineBudget, type DroppedLines } from './line-budget.js';
 import { findSyslogMessage } from '../common/syslog/line.js';
 import { LICENSING_FACILITIES } from '../common/syslog/facilities.js';
@@ -156,9 +156,9 @@ export class SectionSplitter {
       if (current.command) this.keep(current, n, text);
       return;
     }
-    const shape = shapeOf(text);
-    if (shape) {
-      this.current = this.open(shape, null, null, this.sessionHost, n);
+    const start = outputStartOf(text);
+    if (start) {
+      this.current = this.open(start, null, null, this.sessionHost, n);
       if (this.current.command) this.keep(this.current, n, text);
       return;
     }
@@ -233,7 +233,7 @@ export class SectionSplitter {
   }
 
   /** `at`: the line the section starts on, for the diagnostic when the input's budget turns it away. */
-  private open(command: Shape | null, rawCommand: string | null, headerLine: number | null, hostname: string | null, at = 0): OpenSection {
+  private open(command: CommandName | typeof LICENSE_FAMILY | null, rawCommand: string | null, headerLine: number | null, hostname: string | null, at = 0): OpenSection {
     if (command !== null && (this.keptSections >= MAX_SECTIONS || this.keptLines >= MAX_KEPT_LINES)) {
       if (this.sectionsTurnedAway++ === 0) this.firstTurnedAway = at;
       command = null;

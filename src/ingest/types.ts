@@ -13,10 +13,10 @@ export interface Line {
 export interface RawSection {
   /** Canonical full command (`show license status`), `syslog` for log lines, or `unknown`. */
   command: string;
-  /** The command as typed or printed in the header (`sh lic stat`), null when found by shape. */
+  /** The command as typed or printed in the header (`sh lic stat`), null when found by how its output starts. */
   rawCommand: string | null;
   file: string;
-  /** Line of the prompt / header that started the section, null when the section was found by shape. */
+  /** Line of the prompt / header that started the section, null when the section was found by how its output starts. */
   headerLine: number | null;
   lines: Line[];
   /** Host named by the prompt (`leaf-101#`) or by the syslog host field; null when unknown. */

@@ -1,5 +1,6 @@
 // What one parser extracted from one section: scalar values by dotted path (each with its source line), list items,
 // and diagnostics. The model builder merges fragments into a DeviceModel.
+import type { CommandName } from '../ingest/commands.js';
 import type { RawSection } from '../ingest/types.js';
 import type { ListItems, ListPath, ScalarPath } from '../common/paths.js';
 
@@ -88,11 +89,14 @@ export class FragmentBuilder {
   }
 }
 
+/** A parser, declared by the `index.ts` of its folder and listed in registry.ts. */
 export interface CommandParser {
-  /** Registry id, shown in the model's sections[].parser (`license-status`). */
+  /** Registry id and folder name, shown in the model's sections[].parser (`license-status`). */
   id: string;
-  /** Canonical commands (as ingest names them) this parser reads. */
-  commands: readonly string[];
+  /** Canonical commands (ingest/commands.ts) this parser reads. */
+  commands: readonly CommandName[];
+  /** The model fields its fragments may give; test/goldens.test.ts holds every parser to them. */
+  fills: { scalars: readonly ScalarPath[]; lists: readonly ListPath[] };
   specificity: number;
   /** True when a section of blank lines gives this parser nothing to record (so it need not be asked). */
   emptyWhenBlank?: boolean;

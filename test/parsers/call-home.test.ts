@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { callHomeProfileParser } from '../../src/parsers/call-home.js';
+import { callHomeProfileParser } from '../../src/parsers/call-home-profile/index.js';
 import { fixture, list, listLines, section } from '../fixtures/context/section.js';
 
 const parse = (text: string) => callHomeProfileParser.parse(section('show call-home profile all', text));

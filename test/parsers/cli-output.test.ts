@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
 import type { RawSection } from '../../src/ingest/types.js';
-import { cliOutputParser } from '../../src/parsers/cli-output.js';
+import { cliOutputParser } from '../../src/parsers/cli-output/index.js';
 import { parserFor } from '../../src/parsers/registry.js';
 
 const lines = (...text: string[]): string => text.join('\n') + '\n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clockParser } from '../../src/parsers/clock.js';
+import { clockParser } from '../../src/parsers/clock/index.js';
 import { scalarLine, scalars, section } from '../fixtures/context/section.js';
 
 const parse = (text: string) => clockParser.parse(section('show clock', text));

@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/data-conversion/goldens do not show: where `empty` points, CLI errors.
 import { describe, expect, it } from 'vitest';
-import { dataConversionParser } from '../../src/parsers/data-conversion.js';
+import { dataConversionParser } from '../../src/parsers/data-conversion/index.js';
 import { section } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';
 

@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/license-eventlog/goldens do not show: zones, bare and broken attributes.
 import { describe, expect, it } from 'vitest';
-import { licenseEventlogParser, readAttributes } from '../../src/parsers/license-eventlog.js';
+import { licenseEventlogParser, readAttributes } from '../../src/parsers/license-eventlog/index.js';
 import type { LicenseEvent } from '../../src/common/device.js';
 import { section } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';

@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/license-history/goldens do not show: other stamps, stray and odd lines.
 import { describe, expect, it } from 'vitest';
-import { kebabKind, licenseHistoryParser } from '../../src/parsers/license-history.js';
+import { kebabKind, licenseHistoryParser } from '../../src/parsers/license-history/index.js';
 import type { HistoryMessage } from '../../src/common/device.js';
 import { section } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';

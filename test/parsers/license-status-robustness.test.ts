@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { licenseStatusParser } from '../../src/parsers/license-status.js';
+import { licenseStatusParser } from '../../src/parsers/license-status/index.js';
 import { parserFor } from '../../src/parsers/registry.js';
 import { goldenInputs, items, parseStatus as parse, scalar } from '../support/status-parse.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ntpParser } from '../../src/parsers/ntp.js';
+import { ntpParser } from '../../src/parsers/ntp/index.js';
 import { list, scalars, section } from '../fixtures/context/section.js';
 
 const parse = (command: string, text: string) => ntpParser.parse(section(command, text));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { processCpuParser } from '../../src/parsers/process-cpu.js';
+import { processCpuParser } from '../../src/parsers/process-cpu/index.js';
 import { list, listLines, section } from '../fixtures/context/section.js';
 
 const parse = (text: string) => processCpuParser.parse(section('show process cpu sorted', text));

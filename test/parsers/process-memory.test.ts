@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/process-memory/goldens do not show: other layouts, odd input.
 import { describe, expect, it } from 'vitest';
-import { processMemoryParser } from '../../src/parsers/process-memory.js';
+import { processMemoryParser } from '../../src/parsers/process-memory/index.js';
 import { list, section } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';
 

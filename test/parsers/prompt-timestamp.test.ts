@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { ingestText } from '../../src/ingest/index.js';
 import { fromIngested } from '../../src/model/load.js';
 import { clockState, isPromptTimestampLine, readTimeSourceHeader } from '../../src/common/prompt-timestamp.js';
-import { promptTimestampParser } from '../../src/parsers/prompt-timestamp.js';
+import { promptTimestampParser } from '../../src/parsers/prompt-timestamp/index.js';
 import { scalars, section } from '../fixtures/context/section.js';
 
 const LOAD = 'Load for five secs: 2%/0%; one minute: 1%; five minutes: 1%';

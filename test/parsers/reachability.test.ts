@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { reachabilityParser, targetOf } from '../../src/parsers/reachability.js';
+import { reachabilityParser, targetOf } from '../../src/parsers/reachability/index.js';
 import { list, section } from '../fixtures/context/section.js';
 
 const parse = (command: 'ping' | 'telnet', rawCommand: string | null, text: string) =>

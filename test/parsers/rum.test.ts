@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/license-rum/goldens do not show: other row forms, empty and cut output.
 import { describe, expect, it } from 'vitest';
-import { licenseRumParser, rumState } from '../../src/parsers/license-rum.js';
+import { licenseRumParser, rumState } from '../../src/parsers/license-rum/index.js';
 import type { RumReport } from '../../src/common/device.js';
 import { section } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { runningConfigParser } from '../../src/parsers/running-config.js';
+import { runningConfigParser } from '../../src/parsers/running-config/index.js';
 import { fixture, list, listLines, scalarLine, scalars, section } from '../fixtures/context/section.js';
 
 function parse(text: string, rawCommand: string | null = null) {

@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/license-summary/goldens do not show: odd and cut input, and hostile lines.
 import { describe, expect, it } from 'vitest';
-import { licenseSummaryParser } from '../../src/parsers/license-summary.js';
+import { licenseSummaryParser } from '../../src/parsers/license-summary/index.js';
 import type { License } from '../../src/common/device.js';
 import { section, scalars } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { syslogParser } from '../../src/parsers/syslog.js';
+import { syslogParser } from '../../src/parsers/syslog/index.js';
 import { decodeSyslogLine } from '../../src/parsers/syslog/extract.js';
 import { readPrefix, readPrefixFast } from '../../src/common/syslog/prefix.js';
 import { LICENSING_MESSAGES, describeMessage, licensingName, messageVariant } from '../../src/parsers/syslog/catalogue.js';

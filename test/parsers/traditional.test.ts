@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/license-traditional/goldens do not show: CLI errors, odd fields, stray lines.
 import { describe, expect, it } from 'vitest';
-import { licenseTraditionalParser } from '../../src/parsers/license-traditional.js';
+import { licenseTraditionalParser } from '../../src/parsers/license-traditional/index.js';
 import { list, scalars, section } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';
 

@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/pki-trustpool/goldens do not show: a failed command, odd dates and lines.
 import { describe, expect, it } from 'vitest';
-import { pkiTrustpoolParser } from '../../src/parsers/pki-trustpool.js';
+import { pkiTrustpoolParser } from '../../src/parsers/pki-trustpool/index.js';
 import { list, scalars, section } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';
 

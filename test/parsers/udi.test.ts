@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/license-udi/goldens do not show: a standalone table, cut lines, odd input.
 import { describe, expect, it } from 'vitest';
-import { licenseUdiParser } from '../../src/parsers/license-udi.js';
+import { licenseUdiParser } from '../../src/parsers/license-udi/index.js';
 import type { HaUdi } from '../../src/common/device.js';
 import { section } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';

@@ -1,6 +1,6 @@
 // Behaviour the goldens of src/parsers/license-usage/goldens do not show: odd fields, stray lines, odd input.
 import { describe, expect, it } from 'vitest';
-import { licenseUsageParser } from '../../src/parsers/license-summary.js';
+import { licenseUsageParser } from '../../src/parsers/license-usage/index.js';
 import type { License } from '../../src/common/device.js';
 import { section, scalars } from '../fixtures/context/section.js';
 import { neverThrows } from '../support/odd-lines.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { versionParser } from '../../src/parsers/version.js';
+import { versionParser } from '../../src/parsers/version/index.js';
 import { scalarLine, scalars, section } from '../fixtures/context/section.js';
 
 const parse = (text: string) => versionParser.parse(section('show version', text));

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Fragment } from '../../src/parsers/fragment.js';
-import { licenseStatusParser } from '../../src/parsers/license-status.js';
+import { licenseStatusParser } from '../../src/parsers/license-status/index.js';
 import { section } from '../fixtures/context/section.js';
 import { PARSERS_DIR } from './goldens.js';
 
