@@ -14,7 +14,8 @@ import type { DeviceModel } from '../src/common/device.js';
 import { Redactor } from '../src/report/redact.js';
 import { exportMarkdown } from '../src/tui/export.js';
 import { parseFiles, withFindings } from '../src/tui/session.js';
-import { analyzeLoaded, loadRulePack } from '../src/cli/run.js';
+import { analyzeLoaded } from '../src/pipeline/analyze.js';
+import { loadRulePack } from '../src/pipeline/rule-pack.js';
 
 const root = join(import.meta.dirname, '..');
 const captures = readdirSync(join(root, 'captures')).filter((f) => f.endsWith('.txt')).sort();

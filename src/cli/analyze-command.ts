@@ -15,7 +15,7 @@ import { expandInputs } from './inputs.js';
 import type { AnalyzeCliOptions, CliIO } from './main.js';
 import { UsageError } from './main.js';
 import { RuleFailureLog } from './rule-failures.js';
-import { loadRulePack } from './rule-pack.js';
+import { loadRulePack } from '../pipeline/rule-pack.js';
 
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 

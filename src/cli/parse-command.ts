@@ -1,4 +1,4 @@
-import { loadCaptures } from '../model/load.js';
+import { loadCaptures } from '../pipeline/captures.js';
 import { renderModelText } from '../report/model-text.js';
 import type { CliIO } from './main.js';
 

@@ -5,7 +5,7 @@ import type { AnalyzeDocument, AnalyzedDevice, Severity } from '../common/findin
 import { SEVERITY_RANK } from '../common/findings.js';
 import { ingestFile, ingestText } from '../ingest/index.js';
 import type { IngestResult } from '../ingest/types.js';
-import { fromIngested, type LoadedCaptures } from '../model/load.js';
+import { fromIngested, type LoadedCaptures } from '../pipeline/captures.js';
 import { Redactor } from '../report/redact.js';
 import { FileLines } from './raw-file.js';
 import { TextLines, type RawLines } from './raw-lines.js';

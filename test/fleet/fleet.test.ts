@@ -7,7 +7,7 @@ import { analyzeFleet, mergeGroups, streamFleet, type FleetDevice } from '../../
 import { inOrder } from '../../src/cli/fleet/stream.js';
 import { summarise } from '../../src/cli/fleet/summary.js';
 import { renderSummaryMarkdown, renderSummaryText } from '../../src/cli/fleet/summary-render.js';
-import { loadRulePack } from '../../src/cli/run.js';
+import { loadRulePack } from '../../src/pipeline/rule-pack.js';
 import { PLAIN } from '../../src/report/color.js';
 import { tempDir } from '../support/temp-dirs.js';
 

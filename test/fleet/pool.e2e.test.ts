@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFleet, streamFleet, type FleetDevice } from '../../src/cli/fleet/index.js';
 import { LocalExecutor, WorkerPool } from '../../src/cli/fleet/pool.js';
 import type { Task } from '../../src/cli/fleet/types.js';
-import { loadRulePack } from '../../src/cli/run.js';
+import { loadRulePack } from '../../src/pipeline/rule-pack.js';
 import { bundled } from '../support/cli.js';
 import { repoRoot as root } from '../support/shared.js';
 import { tempDir } from '../support/temp-dirs.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runAnalyze } from '../../src/cli/analyze-command.js';
 import type { AnalyzeCliOptions } from '../../src/cli/main.js';
 import { ingestText } from '../../src/ingest/index.js';
-import { fromIngested } from '../../src/model/load.js';
+import { fromIngested } from '../../src/pipeline/captures.js';
 import { tempDir } from '../support/temp-dirs.js';
 
 interface CaptureValues {

@@ -3,10 +3,10 @@
 import type { DeviceModel } from '../../common/device.js';
 import { messageValues, SEVERITY_RANK, type AnalyzedDevice, type Severity } from '../../common/findings.js';
 import { InputError, type IngestResult } from '../../ingest/types.js';
-import { fromIngested } from '../../model/load.js';
+import { fromIngested } from '../../pipeline/captures.js';
 import { redactionValues } from '../../report/redact.js';
 import type { RuleFailure, RulePack } from '../../rules/types.js';
-import { analyzeDevice } from '../run.js';
+import { analyzeDevice } from '../../pipeline/analyze.js';
 import { compareDevices } from './order.js';
 import { ingestCapture } from './read-capture.js';
 

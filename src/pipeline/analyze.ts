@@ -1,13 +1,11 @@
-// The analyze pipeline as a function: inputs -> device models -> findings. The CLI, the TUI, fleet workers and
-// the tests all call this, so they cannot disagree.
+// The analysis as a function: inputs -> device models (captures.ts) -> findings. The CLI, the TUI, fleet workers
+// and the tests all call this, so they cannot disagree.
 import type { DeviceModel } from '../common/device.js';
 import type { AnalyzeDocument, AnalyzedDevice, LineStore } from '../common/findings.js';
-import { loadCaptures, type LoadedCaptures } from '../model/load.js';
 import { evaluateDevice } from '../rules/engine.js';
 import type { RuleFailure, RulePack } from '../rules/types.js';
+import { loadCaptures, type LoadedCaptures } from './captures.js';
 import { loadRulePack } from './rule-pack.js';
-
-export { BUILTIN_RULES_DIR, loadRulePack } from './rule-pack.js';
 
 export interface AnalyzeOptions {
   now?: string;
