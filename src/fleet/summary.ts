@@ -1,9 +1,9 @@
 // The fleet summary: what an operations team asks first about hundreds of devices. Computed from the analysed
 // devices only, so every output format (text, Markdown, JSON) shows the same numbers.
-import type { Severity } from '../../common/findings.js';
-import { SEVERITY_RANK } from '../../common/findings.js';
-import type { Redactor } from '../../report/redact.js';
-import type { RulePack } from '../../rules/types.js';
+import type { Severity } from '../common/findings.js';
+import { SEVERITY_RANK } from '../common/findings.js';
+import type { Redactor } from '../report/redact.js';
+import type { RulePack } from '../rules/types.js';
 import type { FleetResult } from './fleet.js';
 
 export interface DeviceRef {

@@ -1,12 +1,12 @@
 // Analysing a set of files together: ingest -> model -> rules. Workers and the in-process path both call this,
 // so a fleet run and a single-file run cannot disagree.
-import type { DeviceModel } from '../../common/device.js';
-import { messageValues, SEVERITY_RANK, type AnalyzedDevice, type Severity } from '../../common/findings.js';
-import { InputError, type IngestResult } from '../../ingest/types.js';
-import { fromIngested } from '../../pipeline/captures.js';
-import { redactionValues } from '../../report/redact.js';
-import type { RuleFailure, RulePack } from '../../rules/types.js';
-import { analyzeDevice } from '../../pipeline/analyze.js';
+import type { DeviceModel } from '../common/device.js';
+import { messageValues, SEVERITY_RANK, type AnalyzedDevice, type Severity } from '../common/findings.js';
+import { InputError, type IngestResult } from '../ingest/types.js';
+import { analyzeDevice } from '../pipeline/analyze.js';
+import { fromIngested } from '../pipeline/captures.js';
+import { redactionValues } from '../report/redact.js';
+import type { RuleFailure, RulePack } from '../rules/types.js';
 import { compareDevices } from './order.js';
 import { ingestCapture } from './read-capture.js';
 

@@ -1,10 +1,10 @@
 // What travels between the fleet scheduler and its workers. Everything here is structured-clone friendly and kept
 // small: ten thousand devices cross this boundary, and the main thread keeps only what the output asks for.
-import type { Platform, Topology } from '../../common/device.js';
-import type { AnalyzedDevice, Severity, ValueSpans } from '../../common/findings.js';
-import type { RedactionValue } from '../../report/redact.js';
-import type { PortablePack } from '../../rules/pack-cache.js';
-import type { RuleFailure } from '../../rules/types.js';
+import type { Platform, Topology } from '../common/device.js';
+import type { AnalyzedDevice, Severity, ValueSpans } from '../common/findings.js';
+import type { RedactionValue } from '../report/redact.js';
+import type { PortablePack } from '../rules/pack-cache.js';
+import type { RuleFailure } from '../rules/types.js';
 
 /** The few facts of a device the fleet summary, the output order and the exit status need. */
 export interface DeviceFacts {

@@ -1,8 +1,8 @@
 // The fleet summary as a terminal table and as a Markdown report. Long device lists are cut to LIST_LIMIT lines
 // with a count of the rest; `--summary --format json` carries them all.
-import type { Palette } from '../../report/color.js';
-import { describeDays } from '../../report/severity.js';
-import { platformName } from '../../report/text.js';
+import type { Palette } from '../report/color.js';
+import { describeDays } from '../report/severity.js';
+import { platformName } from '../report/text.js';
 import type { DeadlineEntry, DeviceRef, FleetSummary } from './summary.js';
 
 const LIST_LIMIT = 20;

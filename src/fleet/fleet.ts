@@ -3,7 +3,7 @@
 // analyses each such group together and its devices replace the per-file ones. Output order never depends on
 // scheduling: devices are sorted by host name, then files.
 import { availableParallelism } from 'node:os';
-import type { RulePack } from '../../rules/types.js';
+import type { RulePack } from '../rules/types.js';
 import { compareDevices, mergeGroups } from './order.js';
 import { findWorkerScript, LocalExecutor, WorkerPool, type Executor } from './pool.js';
 import type { AnalyzeSettings, Detail, FileError, FleetDevice, GroupResult } from './types.js';
@@ -18,7 +18,7 @@ export interface FleetOptions {
   detail?: Detail;
   /** Worker threads; 1 analyses in this thread. Default: one per core. */
   jobs?: number;
-  /** Tests point this at the bundle's worker (dist/bundle/cli/fleet/worker.js); by default the one next to this module. */
+  /** Tests point this at the bundle's worker (dist/bundle/fleet/worker.js); by default the one next to this module. */
   workerScript?: URL | null;
   onProgress?: (doneFiles: number, totalFiles: number) => void;
 }

@@ -8,7 +8,7 @@
 // as soon as every set before them is done.
 import type { FleetOptions } from './fleet.js';
 import { batches, settingsOf, startExecutor } from './fleet.js';
-import { comparePaths } from '../../model/merge-files.js';
+import { comparePaths } from '../model/merge-files.js';
 import { components } from './order.js';
 import { LocalExecutor, type Executor } from './pool.js';
 import type { FileError, FileHosts, FleetDevice, GroupResult } from './types.js';
