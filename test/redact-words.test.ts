@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runAnalyze } from '../src/cli/analyze-command.js';
-import type { AnalyzeCliOptions } from '../src/cli/main.js';
+import type { AnalyzeCliOptions } from '../src/cli/options.js';
 import { messageValues, type AnalyzeDocument, type Finding } from '../src/common/findings.js';
 import type { DeviceModel } from '../src/common/device.js';
 import { Redactor } from '../src/report/redact.js';

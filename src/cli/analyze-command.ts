@@ -12,35 +12,9 @@ import { progressBar } from '../fleet/progress.js';
 import { redactSummary, summarise } from '../fleet/summary.js';
 import { renderSummaryMarkdown, renderSummaryText } from '../fleet/summary-render.js';
 import { expandInputs } from './inputs.js';
-import type { AnalyzeCliOptions, CliIO } from './main.js';
-import { UsageError } from './main.js';
+import { checkJobs, checkNow, type AnalyzeCliOptions, type CliIO } from './options.js';
 import { RuleFailureLog } from './rule-failures.js';
 import { loadRulePack } from '../pipeline/rule-pack.js';
-
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-/**
- * `--now` as ISO 8601 UTC. A date that does not exist (2024-02-30) is refused rather than rolled over, and a time
- * without a zone is UTC, as every time in the model is: the machine's own zone must not change a verdict.
- */
-export function checkNow(now: string | undefined): string | undefined {
-  if (now === undefined) return undefined;
-  const refuse = () => new UsageError(`--now: "${now}" is not an ISO 8601 time (e.g. 2024-04-18T07:45:10Z)`);
-  const match = ISO_TIME.exec(now.trim());
-  if (!match) throw refuse();
-  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw refuse();
-  const millis = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone.toUpperCase()}`);
-  if (Number.isNaN(millis)) throw refuse();
-  return new Date(millis).toISOString().replace(/\.000Z$/, 'Z');
-}
-
-export function checkJobs(jobs: string | undefined): number | undefined {
-  if (jobs === undefined) return undefined;
-  if (!/^\d+$/.test(jobs) || Number(jobs) < 1) throw new UsageError(`--jobs: "${jobs}" is not a positive whole number`);
-  return Number(jobs);
-}
 
 /** Expand each operand on its own, so one unreadable operand is reported while the others are still analysed. */
 export function expandOperands(operands: string[], stdinIsPipe: boolean): { files: string[]; errors: string[] } {

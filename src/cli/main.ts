@@ -4,13 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../ingest/types.js';
 import { endQuietlyOnClosedPipe } from './closed-pipe.js';
 import { expandInputs } from './inputs.js';
-
-export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdinIsTTY: boolean;
-  env: NodeJS.ProcessEnv;
-}
+import { collect, UsageError, type AnalyzeCliOptions, type CliIO, type PackCliOptions, type ParseCliOptions } from './options.js';
 
 const defaultIO = (): CliIO => {
   endQuietlyOnClosedPipe(process.stdout, process.stderr);
@@ -19,9 +13,6 @@ const defaultIO = (): CliIO => {
 
 /** package.json's version (a test holds them together). */
 export const VERSION = '0.1.0';
-
-/** Thrown for bad usage; printed as one line, exit 2. */
-export class UsageError extends Error {}
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode = 0;
@@ -83,7 +74,7 @@ Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad u
 Examples:
   slp-doctor parse captures/nxos-techsupport.txt
   slp-doctor parse --format text leaf-101.log spine-1.log`)
-    .action(async (files: string[], options: { format: 'json' | 'text' }) => {
+    .action(async (files: string[], options: ParseCliOptions) => {
       const { runParse } = await import('./parse-command.js');
       exitCode = await runParse(inputs(files), options, io);
     });
@@ -98,7 +89,7 @@ Examples:
 Examples:
   slp-doctor tui captures/iosxe-techsupport.txt
   slp-doctor            (on a terminal: opens the paste screen)`)
-    .action(async (files: string[], options: { rules: string[]; now?: string }) => {
+    .action(async (files: string[], options: PackCliOptions) => {
       // The TUI loads as one script compiled from a V8 code cache (src/tui/load.ts), not as modules: it starts faster.
       const { loadTui } = await import('../tui/load.js');
       exitCode = await (await loadTui())(files, options);
@@ -149,7 +140,7 @@ Examples:
     .option('--rules <dir>', 'an extra rule pack directory (repeatable)', collect, [])
     .option('--now <iso>', 'judge deadlines against this time')
     .addHelpText('after', '\nExample:\n  slp-doctor rules explain ack-overdue captures/nxos-techsupport.txt')
-    .action(async (ruleId: string, file: string, options: { rules: string[]; now?: string }) => {
+    .action(async (ruleId: string, file: string, options: PackCliOptions) => {
       const { runRulesExplain } = await import('./rules-command.js');
       exitCode = await runRulesExplain(ruleId, file, options, io);
     });
@@ -164,21 +155,6 @@ Examples:
   } catch (error) {
     return reportError(error, io);
   }
-}
-
-export interface AnalyzeCliOptions {
-  format: 'text' | 'json' | 'markdown' | 'jsonl';
-  now?: string;
-  rules: string[];
-  failOn: 'error' | 'warning' | 'info' | 'never';
-  redact?: boolean;
-  summary?: boolean;
-  jobs?: string;
-  color?: 'auto' | 'always' | 'never';
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function reportError(error: unknown, io: CliIO): number {

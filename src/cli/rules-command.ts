@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCaptures } from '../pipeline/captures.js';
 import { rulesExplain, rulesLint, rulesList, rulesTest } from '../rules/commands.js';
-import { checkNow } from './analyze-command.js';
-import type { CliIO } from './main.js';
+import { checkNow, type CliIO, type PackCliOptions } from './options.js';
 import { BUILTIN_RULES_DIR, loadRulePack } from '../pipeline/rule-pack.js';
 
 const runCapture = async (path: string, now?: string) => {
@@ -42,7 +41,7 @@ export function runRulesSchema(options: { path?: boolean }, io: CliIO): number {
 export async function runRulesExplain(
   ruleId: string,
   file: string,
-  options: { rules: string[]; now?: string },
+  options: PackCliOptions,
   io: CliIO,
 ): Promise<number> {
   const now = checkNow(options.now);
