@@ -90,8 +90,8 @@ Examples:
   slp-doctor tui captures/iosxe-techsupport.txt
   slp-doctor            (on a terminal: opens the paste screen)`)
     .action(async (files: string[], options: PackCliOptions) => {
-      // The TUI loads as one script compiled from a V8 code cache (src/tui/load.ts), not as modules: it starts faster.
-      const { loadTui } = await import('../tui/load.js');
+      // The TUI loads as one script compiled from a V8 code cache (src/tui/startup.ts), not as modules: it starts faster.
+      const { loadTui } = await import('../tui/startup.js');
       exitCode = await (await loadTui())(files, options);
     });
 

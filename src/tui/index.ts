@@ -12,7 +12,7 @@ const FRAME_MS = 100;
 export interface TuiOptions {
   rules: string[];
   now?: string;
-  /** Called once, shortly after the first device is on screen: what start-up needs has run (load.ts). */
+  /** Called once, shortly after the first device is on screen: what start-up needs has run (startup.ts). */
   onShown?: () => void;
 }
 
