@@ -2,6 +2,7 @@
 // `tui` loads Ink and React.
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../ingest/types.js';
+import { formatChoices, writes, writesAnalysis } from '../report/formats.js';
 import { endQuietlyOnClosedPipe } from './closed-pipe.js';
 import { expandInputs } from './inputs.js';
 import { collect, UsageError, type AnalyzeCliOptions, type CliIO, type PackCliOptions, type ParseCliOptions } from './options.js';
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .command('analyze')
     .description('Find what is wrong, the lines that prove it, and the documented fix')
     .argument('[inputs...]', 'capture files, directories, globs, or - for standard input')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'jsonl']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(formatChoices(writesAnalysis, 'text')).default('text'))
     .option('--now <iso>', 'judge deadlines against this time instead of the capture time (ISO 8601)')
     .option('--rules <dir>', 'an extra rule pack directory (repeatable; same id replaces the built-in rule)', collect, [])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'info', 'never']).default('error'))
@@ -69,7 +70,7 @@ Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad u
     .command('parse')
     .description('Print the device model read from the input (no rules)')
     .argument('[inputs...]', 'capture files, directories, globs, or - for standard input')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .addOption(new Option('--format <format>', 'output format').choices(formatChoices(writes('model'), 'json')).default('json'))
     .addHelpText('after', `
 Examples:
   slp-doctor parse captures/nxos-techsupport.txt

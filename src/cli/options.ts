@@ -1,6 +1,7 @@
 // What the command line and its commands share: the streams a command writes to, the usage error, each command's
 // options as commander hands them over, and the checks of option values. main.ts declares the commands and each
 // command file runs one; both import this, never each other.
+import type { FormatName } from '../report/formats.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -13,7 +14,7 @@ export interface CliIO {
 export class UsageError extends Error {}
 
 export interface AnalyzeCliOptions {
-  format: 'text' | 'json' | 'markdown' | 'jsonl';
+  format: FormatName;
   now?: string;
   rules: string[];
   failOn: 'error' | 'warning' | 'info' | 'never';
@@ -24,7 +25,7 @@ export interface AnalyzeCliOptions {
 }
 
 export interface ParseCliOptions {
-  format: 'json' | 'text';
+  format: FormatName;
 }
 
 /** `tui` and `rules explain`: an extra pack on top of the built-in one, and the time deadlines are judged against. */

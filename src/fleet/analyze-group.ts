@@ -5,6 +5,7 @@ import { messageValues, SEVERITY_RANK, type AnalyzedDevice, type Severity } from
 import { InputError, type IngestResult } from '../ingest/types.js';
 import { analyzeDevice } from '../pipeline/analyze.js';
 import { fromIngested } from '../pipeline/captures.js';
+import { FORMATS } from '../report/formats.js';
 import { redactionValues } from '../report/redact.js';
 import type { RuleFailure, RulePack } from '../rules/types.js';
 import { compareDevices } from './order.js';
@@ -30,7 +31,7 @@ export async function runTask(task: Task, pack: RulePack, ingest: Ingest = inges
 export async function analyzeGroup(
   files: string[],
   pack: RulePack,
-  settings: AnalyzeSettings = { redact: false, detail: 'device' },
+  settings: AnalyzeSettings = { redact: false, detail: 'device', lineFormat: 'jsonl' },
   ingest: Ingest = ingestCapture,
 ): Promise<GroupResult> {
   const inputs: IngestResult[] = [];
@@ -99,7 +100,7 @@ function fleetDevice(device: DeviceModel, analyzed: AnalyzedDevice, settings: An
   return {
     facts: deviceFacts(device, analyzed),
     analyzed: settings.detail === 'device' ? analyzed : null,
-    line: settings.detail === 'line' ? JSON.stringify({ schemaVersion: 1, device: analyzed }) : null,
+    line: settings.detail === 'line' ? FORMATS[settings.lineFormat].deviceLine!(analyzed) : null,
     redaction: settings.redact ? redactionValues(device) : null,
     messageValues: settings.redact ? analyzed.findings.map((finding) => messageValues(finding) ?? null) : null,
     ruleFailures,

@@ -1,10 +1,10 @@
-// How `slp-doctor tui` starts. Without help most of its start-up is V8 compiling JavaScript: Ink, React and the
+// How `slp-doctor tui` starts. Left alone, most of its start-up is V8 compiling JavaScript: Ink, React and the
 // parsers, about a megabyte. Node 20 keeps no compiled code for ES modules between runs, but it does for a script
-// compiled with vm.Script and cached data. So the build also emits the TUI as one script (dist/bundle/tui-script.js,
-// see scripts/bundle.mjs), compiled here with the code V8 produced the last time: the first run after a build writes
-// the cache next to the script once a device is on screen, and later runs start from it. V8 checks that a cache
-// matches its version, flags and source, and ignores (and here replaces) one that does not. Without the script
-// (tests, tsc's dist/) the TUI's ES modules load as they are.
+// compiled with vm.Script and cached data. So the build also emits the TUI as one script (dist/bundle/tui-script.js, see
+// scripts/bundle.mjs), compiled here with the code V8 produced the last time: the first run after a build writes the
+// cache next to the script once a device is on screen, and later runs start from it. V8 checks that a cache matches
+// its version, flags and source, and ignores (and here replaces) one that does not. Without the script (tests, tsc's
+// dist/) the TUI's ES modules load as they are.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

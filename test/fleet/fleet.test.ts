@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFleet, mergeGroups, streamFleet, type FleetDevice } from '../../src/fleet/index.js';
 import { inOrder } from '../../src/fleet/stream.js';
 import { summarise } from '../../src/fleet/summary.js';
-import { renderSummaryMarkdown, renderSummaryText } from '../../src/fleet/summary-render.js';
+import { renderSummaryMarkdown, renderSummaryText } from '../../src/report/fleet-summary.js';
 import { loadRulePack } from '../../src/pipeline/rule-pack.js';
 import { PLAIN } from '../../src/report/color.js';
 import { tempDir } from '../support/temp-dirs.js';

@@ -38,7 +38,7 @@ describe('WorkerPool', () => {
     const task: Task & { kind: 'analyze' } = {
       kind: 'analyze',
       groups: [[capture('nxos-techsupport.txt')], [capture('iosxe-techsupport.txt')]],
-      settings: { redact: false, detail: 'device' },
+      settings: { redact: false, detail: 'device', lineFormat: 'jsonl' },
     };
     const starved = new WorkerPool(workerScript, 1, pack, 2);
     try {
