@@ -4,6 +4,7 @@ import type { DeviceModel } from '../common/device.js';
 import type { AnalyzeDocument, AnalyzedDevice, LineStore } from '../common/findings.js';
 import { evaluateDevice } from '../rules/engine.js';
 import type { RuleFailure, RulePack } from '../rules/types.js';
+import { analyzedDevice } from './analyzed-device.js';
 import { loadCaptures, type LoadedCaptures } from './captures.js';
 import { loadRulePack } from './rule-pack.js';
 
@@ -17,17 +18,7 @@ export interface AnalyzeOptions {
 
 /** `onFailure` hears of each rule whose condition failed on the device (it does not fire). */
 export function analyzeDevice(pack: RulePack, device: DeviceModel, lines: LineStore, now?: string, onFailure?: (failure: RuleFailure) => void): AnalyzedDevice {
-  const findings = evaluateDevice(pack, device, lines, { now: now ?? device.captureTime, onFailure });
-  return {
-    hostname: device.hostname,
-    platform: device.platform,
-    captureTime: device.captureTime,
-    topology: device.derived.topology,
-    daysToAckDeadline: device.derived.reporting.daysToAckDeadline,
-    files: device.files,
-    findings,
-    diagnosticCount: device.diagnostics.length,
-  };
+  return analyzedDevice(device, evaluateDevice(pack, device, lines, { now: now ?? device.captureTime, onFailure }));
 }
 
 export function analyzeLoaded(loaded: LoadedCaptures, pack: RulePack, now?: string): AnalyzeDocument {
