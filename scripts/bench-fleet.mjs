@@ -39,8 +39,8 @@ export async function run({ record, root, measured, wall, quick }) {
     record('fleet: peak RSS (all workers)', fleet.maxRssMB, 'MB', { text: '< 300 MB', ok: (v) => v < 300 });
 
     // Per-capture latency, one thread, warm: ingest + model + rules on a sample of the same captures.
-    const { analyzeGroup } = await import(join(root, 'dist/cli/fleet/analyze-group.js'));
-    const { loadRulePack } = await import(join(root, 'dist/cli/run.js'));
+    const { analyzeGroup } = await import(join(root, 'dist/fleet/analyze-group.js'));
+    const { loadRulePack } = await import(join(root, 'dist/pipeline/rule-pack.js'));
     const pack = loadRulePack([]);
     const sample = manifest.captures.slice(0, 300).map((c) => c.file);
     for (const file of sample.slice(0, 50)) await analyzeGroup([file], pack);

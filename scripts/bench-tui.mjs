@@ -31,7 +31,7 @@ export async function run({ record, root, bin, measured }) {
   const socket = `slp-bench-${process.pid}`;
   const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   tmux('new-session', '-d', '-s', 'idle', '-x', '100', '-y', '30');
-  // The TUI starts from a V8 code cache that its first run after a build writes (src/tui/load.ts). That first run is
+  // The TUI starts from a V8 code cache that its first run after a build writes (src/tui/startup.ts). That first run is
   // measured apart; the median is of the runs after it, as a user's TUI starts every time but the first.
   const bundle = join(root, 'dist/bundle');
   for (const name of readdirSync(bundle)) if (/^tui-script\.js\..*\.cache$/.test(name)) rmSync(join(bundle, name));

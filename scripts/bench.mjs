@@ -77,7 +77,7 @@ function techSupport15k() {
 // 1. Warm parse of a tech support (~15 KB): ingest + parsers + model, in process.
 {
   const { ingestText } = await import('../dist/ingest/index.js');
-  const { fromIngested } = await import('../dist/model/load.js');
+  const { fromIngested } = await import('../dist/pipeline/captures.js');
   const text = techSupport15k();
   for (let i = 0; i < 30; i++) fromIngested([ingestText(text, 'ts.txt')]);
   const times = [];
@@ -89,7 +89,7 @@ function techSupport15k() {
   record(`parse ${(text.length / 1024).toFixed(1)} KB tech support, warm (median of 200)`, median(times), 'ms', { text: '< 20 ms', ok: (v) => v < 20 });
 
   // 2. The whole rule pack on one device.
-  const { loadRulePack } = await import('../dist/cli/run.js');
+  const { loadRulePack } = await import('../dist/pipeline/rule-pack.js');
   const { evaluateDevice } = await import('../dist/rules/engine.js');
   const loaded = fromIngested([ingestText(text, 'ts.txt')]);
   const device = loaded.devices[0];

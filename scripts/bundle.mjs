@@ -5,7 +5,7 @@
 // dist/ for tests and scripts.
 //
 // The TUI is built a second time, as one script (dist/bundle/tui-script.js) with Ink, React and everything the first
-// frame needs: src/tui/load.ts compiles it with a V8 code cache, which ES modules cannot have on Node 20. Compiling
+// frame needs: src/tui/startup.ts compiles it with a V8 code cache, which ES modules cannot have on Node 20. Compiling
 // is most of what the TUI's start-up would otherwise spend.
 //
 // It then precompiles the built-in rule pack into dist/rules-pack.json (src/rules/pack-cache.ts): parsing and
@@ -25,7 +25,7 @@ Bundles the CLI into dist/bundle, builds the TUI script and precompiles the buil
 dist/rules-pack.json. Takes no options.`);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entryPoints = ['src/cli/main.ts', 'src/cli/fleet/worker.ts', 'src/ingest/read-ahead-worker.ts', 'src/rules/precompile.ts', 'src/tui/load.ts'].filter((p) => existsSync(`${root}/${p}`));
+const entryPoints = ['src/cli/main.ts', 'src/fleet/worker.ts', 'src/ingest/read-ahead-worker.ts', 'src/rules/precompile.ts', 'src/tui/startup.ts'].filter((p) => existsSync(`${root}/${p}`));
 
 /** Same sources and dependencies, same id: rebuilding unchanged code keeps the cache valid. */
 function buildId() {
@@ -151,7 +151,7 @@ const sourcePatches = {
 };
 
 // The TUI script: ES module syntax inside (top-level await: Yoga compiles its WebAssembly at load), no import or
-// export statement, so that src/tui/load.ts can compile it as the body of an async function. It hands runTui over
+// export statement, so that src/tui/startup.ts can compile it as the body of an async function. It hands runTui over
 // through the function's parameter (src/tui/script.ts).
 const TUI_SCRIPT = 'dist/bundle/tui-script.js';
 await build({
@@ -171,8 +171,8 @@ await build({
   // a script has no import.meta.
   define: { __SLP_BUILD_ID__: JSON.stringify(id), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__slpScriptUrl' },
 });
-// What load.ts compiles must compile: fail the build, not the user's TUI.
-const { compileTuiScript } = await import(pathToFileURL(join(root, 'dist/bundle/tui/load.js')).href);
+// What startup.ts compiles must compile: fail the build, not the user's TUI.
+const { compileTuiScript } = await import(pathToFileURL(join(root, 'dist/bundle/tui/startup.js')).href);
 compileTuiScript(join(root, TUI_SCRIPT));
 
 const { writePackCache } = await import(pathToFileURL(join(root, 'dist/bundle/rules/precompile.js')).href);

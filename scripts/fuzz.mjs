@@ -104,9 +104,9 @@ export async function distApi() {
   const [{ ByteLineReader }, { InputError }, { fromIngested }, { evaluateDevice }, { loadRulePack }] = await Promise.all([
     import('../dist/ingest/line-reader.js'),
     import('../dist/ingest/types.js'),
-    import('../dist/model/load.js'),
+    import('../dist/pipeline/captures.js'),
     import('../dist/rules/engine.js'),
-    import('../dist/cli/run.js'),
+    import('../dist/pipeline/rule-pack.js'),
   ]);
   return { ByteLineReader, InputError, fromIngested, evaluateDevice, loadRulePack };
 }

@@ -31,7 +31,7 @@ const word = (value) => new RegExp(`(?<=^|[^A-Za-z0-9_-]|\\x1b\\[[0-9;]*[A-Za-z]
  * ingestText and fromIngested: tsc's build in dist/ unless given (tests give the sources', never an older build).
  */
 export async function loadTemplates(pipeline) {
-  const { ingestText, fromIngested } = pipeline ?? { ...(await import('../dist/ingest/index.js')), ...(await import('../dist/model/load.js')) };
+  const { ingestText, fromIngested } = pipeline ?? { ...(await import('../dist/ingest/index.js')), ...(await import('../dist/pipeline/captures.js')) };
   const dir = join(root, 'captures');
   const templates = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {

@@ -5,8 +5,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel } from '../src/common/device.js';
 import type { AnalyzedDevice } from '../src/common/findings.js';
-import { analyzeFiles, loadRulePack } from '../src/cli/run.js';
-import { loadCaptures } from '../src/model/load.js';
+import { analyzeFiles } from '../src/pipeline/analyze.js';
+import { loadRulePack } from '../src/pipeline/rule-pack.js';
+import { loadCaptures } from '../src/pipeline/captures.js';
 import { actualAt, captureDir, listCaptures, readSidecar, type CaptureExpectation } from './fixtures/captures/sidecar.js';
 
 const captures = listCaptures();

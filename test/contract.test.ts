@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { DeviceModel } from '../src/common/device.js';
-import { loadCaptures } from '../src/model/load.js';
+import { loadCaptures } from '../src/pipeline/captures.js';
 import { modelJsonSchemaText } from '../src/rules/model-json-schema.js';
 import { captureDir, listCaptures, readSidecar, repoRoot } from './fixtures/captures/sidecar.js';
 import { runBinary } from './support/cli.js';

@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteLineReader } from '../src/ingest/line-reader.js';
 import { InputError } from '../src/ingest/types.js';
-import { fromIngested } from '../src/model/load.js';
+import { fromIngested } from '../src/pipeline/captures.js';
 import { evaluateDevice } from '../src/rules/engine.js';
-import { loadRulePack } from '../src/cli/run.js';
+import { loadRulePack } from '../src/pipeline/rule-pack.js';
 
 interface FuzzModule {
   loadTemplates(): string[];

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runAnalyze } from '../src/cli/analyze-command.js';
-import type { AnalyzeCliOptions } from '../src/cli/main.js';
+import type { AnalyzeCliOptions } from '../src/cli/options.js';
 import { messageValues, type AnalyzeDocument, type Finding } from '../src/common/findings.js';
 import type { DeviceModel } from '../src/common/device.js';
 import { Redactor } from '../src/report/redact.js';
 import { exportMarkdown } from '../src/tui/export.js';
 import { parseFiles, withFindings } from '../src/tui/session.js';
-import { analyzeLoaded, loadRulePack } from '../src/cli/run.js';
+import { analyzeLoaded } from '../src/pipeline/analyze.js';
+import { loadRulePack } from '../src/pipeline/rule-pack.js';
 
 const root = join(import.meta.dirname, '..');
 const captures = readdirSync(join(root, 'captures')).filter((f) => f.endsWith('.txt')).sort();

@@ -3,8 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRulePack, analyzeLoaded } from '../src/cli/run.js';
-import { loadCaptures } from '../src/model/load.js';
+import { analyzeLoaded } from '../src/pipeline/analyze.js';
+import { loadRulePack } from '../src/pipeline/rule-pack.js';
+import { loadCaptures } from '../src/pipeline/captures.js';
 import { renderMarkdown } from '../src/report/markdown.js';
 import { PLAIN } from '../src/report/color.js';
 import { Redactor } from '../src/report/redact.js';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCaptures } from '../src/model/load.js';
+import { loadCaptures } from '../src/pipeline/captures.js';
 import { listGoldens, readGolden } from './support/goldens.js';
 import { copiedValues, labValues, layoutDepartures, seedWindow, type SeedWindow } from './support/seed-layout.js';
 import { repoRoot, sharedPath } from './support/shared.js';

@@ -1,46 +1,18 @@
 // `slp-doctor analyze`: one capture or a whole fleet. Every input goes through the fleet scheduler (in this
 // thread for a few files, a worker pool for many), so one file and ten thousand give the same per-device result.
-import { SEVERITY_RANK, type AnalyzeDocument, type AnalyzedDevice } from '../common/findings.js';
+import { SEVERITY_RANK, type AnalyzeDocument } from '../common/findings.js';
+import { analyzeFleet, streamFleet, type DeviceFacts, type FleetOptions, type FleetResult } from '../fleet/index.js';
+import { progressBar } from '../fleet/progress.js';
+import { redactSummary, summarise } from '../fleet/summary.js';
 import { InputError } from '../ingest/types.js';
+import { loadRulePack } from '../pipeline/rule-pack.js';
 import { COLOUR, paletteFor, PLAIN, type Palette } from '../report/color.js';
-import { renderMarkdown } from '../report/markdown.js';
+import { FORMATS, writerFor, type OutputFormat } from '../report/formats.js';
 import { Redactor } from '../report/redact.js';
-import { renderText } from '../report/text.js';
 import type { RulePack } from '../rules/types.js';
-import { analyzeFleet, streamFleet, type DeviceFacts, type FleetDevice, type FleetOptions, type FleetResult } from './fleet/index.js';
-import { progressBar } from './fleet/progress.js';
-import { redactSummary, summarise } from './fleet/summary.js';
-import { renderSummaryMarkdown, renderSummaryText } from './fleet/summary-render.js';
 import { expandInputs } from './inputs.js';
-import type { AnalyzeCliOptions, CliIO } from './main.js';
-import { UsageError } from './main.js';
+import { checkJobs, checkNow, UsageError, type AnalyzeCliOptions, type CliIO } from './options.js';
 import { RuleFailureLog } from './rule-failures.js';
-import { loadRulePack } from './rule-pack.js';
-
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-/**
- * `--now` as ISO 8601 UTC. A date that does not exist (2024-02-30) is refused rather than rolled over, and a time
- * without a zone is UTC, as every time in the model is: the machine's own zone must not change a verdict.
- */
-export function checkNow(now: string | undefined): string | undefined {
-  if (now === undefined) return undefined;
-  const refuse = () => new UsageError(`--now: "${now}" is not an ISO 8601 time (e.g. 2024-04-18T07:45:10Z)`);
-  const match = ISO_TIME.exec(now.trim());
-  if (!match) throw refuse();
-  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) throw refuse();
-  const millis = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone.toUpperCase()}`);
-  if (Number.isNaN(millis)) throw refuse();
-  return new Date(millis).toISOString().replace(/\.000Z$/, 'Z');
-}
-
-export function checkJobs(jobs: string | undefined): number | undefined {
-  if (jobs === undefined) return undefined;
-  if (!/^\d+$/.test(jobs) || Number(jobs) < 1) throw new UsageError(`--jobs: "${jobs}" is not a positive whole number`);
-  return Number(jobs);
-}
 
 /** Expand each operand on its own, so one unreadable operand is reported while the others are still analysed. */
 export function expandOperands(operands: string[], stdinIsPipe: boolean): { files: string[]; errors: string[] } {
@@ -61,12 +33,15 @@ export function expandOperands(operands: string[], stdinIsPipe: boolean): { file
 export async function runAnalyze(operands: string[], options: AnalyzeCliOptions, io: CliIO): Promise<number> {
   const now = checkNow(options.now);
   const jobs = checkJobs(options.jobs);
+  const format = FORMATS[options.format];
+  if (options.summary && !format.write.summary) throw new UsageError(`--format ${options.format} cannot write a fleet summary`);
+  // A format that writes the analysis only line by line writes each device as soon as it is analysed.
+  const deviceLine = options.summary || format.write.analysis ? null : format.deviceLine!;
   const { files, errors: operandErrors } = expandOperands(operands, !io.stdinIsTTY);
   for (const message of operandErrors) io.stderr.write(`slp-doctor: ${message}\n`);
   let pack: RulePack | null = null;
-  const streaming = options.format === 'jsonl' && !options.summary;
   // Lines streamed to the terminal the bar is drawn on would be drawn over.
-  const progress = progressBar(streaming && io.stdout.isTTY ? { write: () => true } : io.stderr);
+  const progress = progressBar(deviceLine && io.stdout.isTTY ? { write: () => true } : io.stderr);
   const fleet: FleetOptions = {
     // Loaded by the fleet runner once its workers have started.
     pack: () => (pack = loadRulePack(options.rules)),
@@ -78,7 +53,7 @@ export async function runAnalyze(operands: string[], options: AnalyzeCliOptions,
   };
   let result: FleetResult;
   try {
-    if (streaming) return await streamLines(files, operandErrors.length, fleet, options, io);
+    if (deviceLine) return await streamLines(files, operandErrors.length, fleet, deviceLine, options, io);
     result = await analyzeFleet(files, fleet);
   } finally {
     progress.done();
@@ -96,31 +71,36 @@ function report(files: string[], operandErrors: number, result: FleetResult, pac
   for (const device of result.devices) failures.add(device.ruleFailures, device.facts);
   if (options.summary) {
     const summary = redactor ? redactSummary(summarise(result, pack), redactor) : summarise(result, pack);
-    if (options.format === 'json') emit(`${JSON.stringify(summary, null, 2)}\n`);
-    else if (options.format === 'jsonl') emit(`${JSON.stringify(summary)}\n`);
-    else if (options.format === 'markdown') emit(renderSummaryMarkdown(summary));
-    else emit(renderSummaryText(summary, palette(options, io)));
+    emit(writerFor(options.format, 'summary')!(summary, palette(options, io)));
   } else {
     const devices = result.devices.map((d) => (redactor ? redactor.redactDevice(d.analyzed!, d.messageValues) : d.analyzed!));
     const document: AnalyzeDocument = { schemaVersion: 1, devices };
-    if (options.format === 'json') emit(`${JSON.stringify(document, null, 2)}\n`);
-    else if (options.format === 'markdown') emit(renderMarkdown(document));
-    else emit(renderText(document, palette(options, io)));
+    emit(writerFor(options.format, 'analysis')!(document, palette(options, io)));
   }
   reportFailures(failures, redactor, io);
   return operandErrors + result.errors.length > 0 ? 2 : exitCodeFor(result.devices.map((d) => d.facts), options.failOn);
 }
 
 /**
- * `--format jsonl`: one line per device as soon as it and every device of an earlier input are analysed (inputs in
- * path order; see fleet/stream.ts). With --redact every host name of the run is learned before the first line.
+ * A line-by-line format (`--format jsonl`): one line per device as soon as it and every device of an earlier input
+ * are analysed (inputs in path order; see fleet/stream.ts). Workers write the lines; with --redact they send the
+ * devices, which are masked here (every host name of the run is learned before the first line) and then written.
  */
-async function streamLines(files: string[], operandErrors: number, fleet: FleetOptions, options: AnalyzeCliOptions, io: CliIO): Promise<number> {
+async function streamLines(
+  files: string[],
+  operandErrors: number,
+  fleet: FleetOptions,
+  deviceLine: NonNullable<OutputFormat['deviceLine']>,
+  options: AnalyzeCliOptions,
+  io: CliIO,
+): Promise<number> {
   const redactor = options.redact ? new Redactor() : null;
   const failures = new RuleFailureLog();
   let exitCode = 0;
   const result = await streamFleet(files, {
     ...fleet,
+    detail: redactor ? 'device' : 'line',
+    lineFormat: options.format,
     onHosts: (hosts) => redactor?.learnValues(hosts.flatMap((h) => h.hostnames.map((name) => ['host', name] as const))),
     onError: (error) => io.stderr.write(`slp-doctor: ${error.message}\n`),
     onDevices: (devices) => {
@@ -128,7 +108,7 @@ async function streamLines(files: string[], operandErrors: number, fleet: FleetO
       for (const device of devices) {
         redactor?.learnValues(device.redaction ?? []);
         failures.add(device.ruleFailures, device.facts);
-        lines += `${redactor ? redactedLine(device, redactor) : device.line}\n`;
+        lines += `${redactor ? deviceLine(redactor.redactDevice(device.analyzed!, device.messageValues)) : device.line}\n`;
       }
       if (lines !== '') io.stdout.write(lines);
       exitCode = Math.max(exitCode, exitCodeFor(devices.map((d) => d.facts), options.failOn));
@@ -141,12 +121,6 @@ async function streamLines(files: string[], operandErrors: number, fleet: FleetO
 
 function reportFailures(failures: RuleFailureLog, redactor: Redactor | null, io: CliIO): void {
   for (const line of failures.lines(redactor ? (text) => redactor.redact(text) : undefined)) io.stderr.write(`${line}\n`);
-}
-
-/** A device's jsonl line, read back and written again with the device's values masked (its words are the tool's). */
-function redactedLine(device: FleetDevice, redactor: Redactor): string {
-  const { schemaVersion, device: analyzed } = JSON.parse(device.line!) as { schemaVersion: 1; device: AnalyzedDevice };
-  return JSON.stringify({ schemaVersion, device: redactor.redactDevice(analyzed, device.messageValues) });
 }
 
 function palette(options: AnalyzeCliOptions, io: CliIO): Palette {

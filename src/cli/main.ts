@@ -2,15 +2,10 @@
 // `tui` loads Ink and React.
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../ingest/types.js';
+import { formatChoices, writes, writesAnalysis } from '../report/formats.js';
 import { endQuietlyOnClosedPipe } from './closed-pipe.js';
 import { expandInputs } from './inputs.js';
-
-export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdinIsTTY: boolean;
-  env: NodeJS.ProcessEnv;
-}
+import { collect, UsageError, type AnalyzeCliOptions, type CliIO, type PackCliOptions, type ParseCliOptions } from './options.js';
 
 const defaultIO = (): CliIO => {
   endQuietlyOnClosedPipe(process.stdout, process.stderr);
@@ -19,9 +14,6 @@ const defaultIO = (): CliIO => {
 
 /** package.json's version (a test holds them together). */
 export const VERSION = '0.1.0';
-
-/** Thrown for bad usage; printed as one line, exit 2. */
-export class UsageError extends Error {}
 
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   let exitCode = 0;
@@ -52,7 +44,7 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     .command('analyze')
     .description('Find what is wrong, the lines that prove it, and the documented fix')
     .argument('[inputs...]', 'capture files, directories, globs, or - for standard input')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown', 'jsonl']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(formatChoices(writesAnalysis, 'text')).default('text'))
     .option('--now <iso>', 'judge deadlines against this time instead of the capture time (ISO 8601)')
     .option('--rules <dir>', 'an extra rule pack directory (repeatable; same id replaces the built-in rule)', collect, [])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(['error', 'warning', 'info', 'never']).default('error'))
@@ -78,12 +70,12 @@ Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad u
     .command('parse')
     .description('Print the device model read from the input (no rules)')
     .argument('[inputs...]', 'capture files, directories, globs, or - for standard input')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'text']).default('json'))
+    .addOption(new Option('--format <format>', 'output format').choices(formatChoices(writes('model'), 'json')).default('json'))
     .addHelpText('after', `
 Examples:
   slp-doctor parse captures/nxos-techsupport.txt
   slp-doctor parse --format text leaf-101.log spine-1.log`)
-    .action(async (files: string[], options: { format: 'json' | 'text' }) => {
+    .action(async (files: string[], options: ParseCliOptions) => {
       const { runParse } = await import('./parse-command.js');
       exitCode = await runParse(inputs(files), options, io);
     });
@@ -98,9 +90,9 @@ Examples:
 Examples:
   slp-doctor tui captures/iosxe-techsupport.txt
   slp-doctor            (on a terminal: opens the paste screen)`)
-    .action(async (files: string[], options: { rules: string[]; now?: string }) => {
-      // The TUI loads as one script compiled from a V8 code cache (src/tui/load.ts), not as modules: it starts faster.
-      const { loadTui } = await import('../tui/load.js');
+    .action(async (files: string[], options: PackCliOptions) => {
+      // The TUI loads as one script compiled from a V8 code cache (src/tui/startup.ts), not as modules: it starts faster.
+      const { loadTui } = await import('../tui/startup.js');
       exitCode = await (await loadTui())(files, options);
     });
 
@@ -149,7 +141,7 @@ Examples:
     .option('--rules <dir>', 'an extra rule pack directory (repeatable)', collect, [])
     .option('--now <iso>', 'judge deadlines against this time')
     .addHelpText('after', '\nExample:\n  slp-doctor rules explain ack-overdue captures/nxos-techsupport.txt')
-    .action(async (ruleId: string, file: string, options: { rules: string[]; now?: string }) => {
+    .action(async (ruleId: string, file: string, options: PackCliOptions) => {
       const { runRulesExplain } = await import('./rules-command.js');
       exitCode = await runRulesExplain(ruleId, file, options, io);
     });
@@ -164,21 +156,6 @@ Examples:
   } catch (error) {
     return reportError(error, io);
   }
-}
-
-export interface AnalyzeCliOptions {
-  format: 'text' | 'json' | 'markdown' | 'jsonl';
-  now?: string;
-  rules: string[];
-  failOn: 'error' | 'warning' | 'info' | 'never';
-  redact?: boolean;
-  summary?: boolean;
-  jobs?: string;
-  color?: 'auto' | 'always' | 'never';
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function reportError(error: unknown, io: CliIO): number {

@@ -4,7 +4,7 @@
 // pack itself is valid (lint refuses what would fail on every device), and the other rules ran.
 import { dirname, relative, resolve } from 'node:path';
 import type { RuleFailure } from '../rules/types.js';
-import { BUILTIN_RULES_DIR } from './rule-pack.js';
+import { BUILTIN_RULES_DIR } from '../pipeline/rule-pack.js';
 
 interface Failed {
   failure: RuleFailure;

@@ -2,11 +2,10 @@
 // capture into device models, since the engine must not import ingest or parsers.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadCaptures } from '../model/load.js';
+import { loadCaptures } from '../pipeline/captures.js';
 import { rulesExplain, rulesLint, rulesList, rulesTest } from '../rules/commands.js';
-import { checkNow } from './analyze-command.js';
-import type { CliIO } from './main.js';
-import { BUILTIN_RULES_DIR, loadRulePack } from './run.js';
+import { checkNow, type CliIO, type PackCliOptions } from './options.js';
+import { BUILTIN_RULES_DIR, loadRulePack } from '../pipeline/rule-pack.js';
 
 const runCapture = async (path: string, now?: string) => {
   const loaded = await loadCaptures([path], { now });
@@ -42,7 +41,7 @@ export function runRulesSchema(options: { path?: boolean }, io: CliIO): number {
 export async function runRulesExplain(
   ruleId: string,
   file: string,
-  options: { rules: string[]; now?: string },
+  options: PackCliOptions,
   io: CliIO,
 ): Promise<number> {
   const now = checkNow(options.now);

@@ -12,7 +12,7 @@ const FRAME_MS = 100;
 export interface TuiOptions {
   rules: string[];
   now?: string;
-  /** Called once, shortly after the first device is on screen: what start-up needs has run (load.ts). */
+  /** Called once, shortly after the first device is on screen: what start-up needs has run (startup.ts). */
   onShown?: () => void;
 }
 
@@ -36,16 +36,16 @@ export async function runTui(files: string[], options: TuiOptions): Promise<numb
   const { launch } = await import('./launch.js');
   const parsed = opening && (await settledWithin(opening, PARSE_GRACE_MS));
   let fatal: unknown = null;
-  let pack: Promise<{ pack: RulePack; run: typeof import('../cli/run.js') }> | null = null;
+  let pack: Promise<{ pack: RulePack; analyze: typeof import('../pipeline/analyze.js') }> | null = null;
   let shown = options.onShown;
   // Called as a parsed session opens: its device is on screen (after the next frame).
   const evaluate = async (session: Session): Promise<Session> => {
     if (shown) setTimeout(shown, FRAME_MS);
     shown = undefined;
-    pack ??= import('../cli/run.js').then((run) => ({ pack: run.loadRulePack(options.rules), run }));
+    pack ??= Promise.all([import('../pipeline/rule-pack.js'), import('../pipeline/analyze.js')]).then(([rules, analyze]) => ({ pack: rules.loadRulePack(options.rules), analyze }));
     try {
       const loaded = await pack;
-      return withFindings(session, loaded.run.analyzeLoaded(session.loaded, loaded.pack, options.now));
+      return withFindings(session, loaded.analyze.analyzeLoaded(session.loaded, loaded.pack, options.now));
     } catch (error) {
       // A broken --rules pack is a usage error: leave the screen and let the CLI report it (exit 2).
       fatal = error;

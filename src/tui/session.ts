@@ -5,7 +5,8 @@ import type { AnalyzeDocument, AnalyzedDevice, Severity } from '../common/findin
 import { SEVERITY_RANK } from '../common/findings.js';
 import { ingestFile, ingestText } from '../ingest/index.js';
 import type { IngestResult } from '../ingest/types.js';
-import { fromIngested, type LoadedCaptures } from '../model/load.js';
+import { analyzedDevice } from '../pipeline/analyzed-device.js';
+import { fromIngested, type LoadedCaptures } from '../pipeline/captures.js';
 import { Redactor } from '../report/redact.js';
 import { FileLines } from './raw-file.js';
 import { TextLines, type RawLines } from './raw-lines.js';
@@ -29,7 +30,7 @@ export function parseIngested(inputs: { result: IngestResult; lines: () => RawLi
   const loaded = fromIngested(inputs.map((i) => i.result), { now });
   // Text without licensing output (a mail, a wrong file) is refused as the CLI refuses it (model/licensing-output.ts).
   if (loaded.refused.length > 0) throw new NothingFoundError(loaded.refused.map((refusal) => refusal.message).join('; '));
-  const document: AnalyzeDocument = { schemaVersion: 1, devices: loaded.devices.map(unevaluated) };
+  const document: AnalyzeDocument = { schemaVersion: 1, devices: loaded.devices.map((device) => analyzedDevice(device, [])) };
   const raw = new Map(inputs.map((i) => [i.result.file, i.lines()]));
   return { document, evaluated: false, devices: loaded.devices, loaded, raw, redactor: new Redactor().learn(loaded.devices) };
 }
@@ -37,19 +38,6 @@ export function parseIngested(inputs: { result: IngestResult; lines: () => RawLi
 /** Stage two: the same session with the rule engine's findings. */
 export function withFindings(session: Session, document: AnalyzeDocument): Session {
   return { ...session, document, evaluated: true };
-}
-
-function unevaluated(device: DeviceModel): AnalyzedDevice {
-  return {
-    hostname: device.hostname,
-    platform: device.platform,
-    captureTime: device.captureTime,
-    topology: device.derived.topology,
-    daysToAckDeadline: device.derived.reporting.daysToAckDeadline,
-    files: device.files,
-    findings: [],
-    diagnosticCount: device.diagnostics.length,
-  };
 }
 
 export function parsePaste(text: string, now?: string, name = '<paste>'): Session {

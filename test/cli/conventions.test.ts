@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkNow } from '../../src/cli/analyze-command.js';
-import { UsageError } from '../../src/cli/main.js';
+import { checkNow, UsageError } from '../../src/cli/options.js';
 import { runCli as run } from '../support/cli.js';
 import { repoRoot } from '../support/shared.js';
 

@@ -3,11 +3,11 @@
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFleet, mergeGroups, streamFleet, type FleetDevice } from '../../src/cli/fleet/index.js';
-import { inOrder } from '../../src/cli/fleet/stream.js';
-import { summarise } from '../../src/cli/fleet/summary.js';
-import { renderSummaryMarkdown, renderSummaryText } from '../../src/cli/fleet/summary-render.js';
-import { loadRulePack } from '../../src/cli/run.js';
+import { analyzeFleet, mergeGroups, streamFleet, type FleetDevice } from '../../src/fleet/index.js';
+import { inOrder } from '../../src/fleet/stream.js';
+import { summarise } from '../../src/fleet/summary.js';
+import { renderSummaryMarkdown, renderSummaryText } from '../../src/report/fleet-summary.js';
+import { loadRulePack } from '../../src/pipeline/rule-pack.js';
 import { PLAIN } from '../../src/report/color.js';
 import { tempDir } from '../support/temp-dirs.js';
 

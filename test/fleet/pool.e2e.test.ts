@@ -2,10 +2,10 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFleet, streamFleet, type FleetDevice } from '../../src/cli/fleet/index.js';
-import { LocalExecutor, WorkerPool } from '../../src/cli/fleet/pool.js';
-import type { Task } from '../../src/cli/fleet/types.js';
-import { loadRulePack } from '../../src/cli/run.js';
+import { analyzeFleet, streamFleet, type FleetDevice } from '../../src/fleet/index.js';
+import { LocalExecutor, WorkerPool } from '../../src/fleet/pool.js';
+import type { Task } from '../../src/fleet/types.js';
+import { loadRulePack } from '../../src/pipeline/rule-pack.js';
 import { bundled } from '../support/cli.js';
 import { repoRoot as root } from '../support/shared.js';
 import { tempDir } from '../support/temp-dirs.js';
@@ -13,7 +13,7 @@ import { tempDir } from '../support/temp-dirs.js';
 const capture = (name: string) => join(root, 'captures', name);
 const pack = loadRulePack([]);
 const options = { pack, jobs: 1 };
-const workerScript = bundled('cli/fleet/worker.js');
+const workerScript = bundled('fleet/worker.js');
 
 describe('analyzeFleet', () => {
   it('the worker pool finds exactly what the in-process path finds', async () => {
@@ -38,7 +38,7 @@ describe('WorkerPool', () => {
     const task: Task & { kind: 'analyze' } = {
       kind: 'analyze',
       groups: [[capture('nxos-techsupport.txt')], [capture('iosxe-techsupport.txt')]],
-      settings: { redact: false, detail: 'device' },
+      settings: { redact: false, detail: 'device', lineFormat: 'jsonl' },
     };
     const starved = new WorkerPool(workerScript, 1, pack, 2);
     try {

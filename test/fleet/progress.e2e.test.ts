@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
-import { fromIngested } from '../../src/model/load.js';
+import { fromIngested } from '../../src/pipeline/captures.js';
 import { bin } from '../support/cli.js';
 import { repoRoot as root } from '../support/shared.js';
 import { tempDir } from '../support/temp-dirs.js';

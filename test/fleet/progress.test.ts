@@ -1,6 +1,6 @@
 // The fleet progress bar: drawn on stderr only when stderr is a terminal (progress.e2e.test.ts watches it in one).
 import { describe, expect, it } from 'vitest';
-import { progressBar } from '../../src/cli/fleet/progress.js';
+import { progressBar } from '../../src/fleet/progress.js';
 
 function recorder(isTTY: boolean): { isTTY: boolean; write(text: string): boolean; written: string[] } {
   const written: string[] = [];

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ingestCapture } from '../../src/cli/fleet/read-capture.js';
+import { ingestCapture } from '../../src/fleet/read-capture.js';
 import { pushDecoded, sniffEncoding } from '../../src/ingest/decode.js';
 import { ingestFile, ingestText } from '../../src/ingest/index.js';
 import { InputError, type IngestResult } from '../../src/ingest/types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
-import { fromIngested } from '../../src/model/load.js';
+import { fromIngested } from '../../src/pipeline/captures.js';
 
 const STATUS = (host: string, deadline: string) => `${host}# show license status
 

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestText } from '../../src/ingest/index.js';
-import { fromIngested, loadCaptures } from '../../src/model/load.js';
+import { fromIngested, loadCaptures } from '../../src/pipeline/captures.js';
 import { NothingFoundError, parsePaste } from '../../src/tui/session.js';
 import { captureDir, listCaptures } from '../fixtures/captures/sidecar.js';
 import { sharedPath } from '../support/shared.js';

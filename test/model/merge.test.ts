@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runAnalyze } from '../../src/cli/analyze-command.js';
-import type { AnalyzeCliOptions } from '../../src/cli/main.js';
+import type { AnalyzeCliOptions } from '../../src/cli/options.js';
 import { ingestText } from '../../src/ingest/index.js';
-import { fromIngested } from '../../src/model/load.js';
+import { fromIngested } from '../../src/pipeline/captures.js';
 
 const dir = join(import.meta.dirname, '../fixtures/merge');
 const OLD_TECH_SUPPORT = join(dir, 'edge-rtr-07-techsupport-2024-03.txt');

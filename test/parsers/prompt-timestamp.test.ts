@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ingestText } from '../../src/ingest/index.js';
-import { fromIngested } from '../../src/model/load.js';
+import { fromIngested } from '../../src/pipeline/captures.js';
 import { clockState, isPromptTimestampLine, readTimeSourceHeader } from '../../src/common/prompt-timestamp.js';
 import { promptTimestampParser } from '../../src/parsers/prompt-timestamp/index.js';
 import { scalars, section } from '../fixtures/context/section.js';

@@ -2,7 +2,7 @@
 // gets through and its ACK deadline is far, an error where the deadline is at risk.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFiles } from '../../src/cli/run.js';
+import { analyzeFiles } from '../../src/pipeline/analyze.js';
 import { captureDir } from '../fixtures/captures/sidecar.js';
 
 async function severityOf(capture: string, ruleId: string): Promise<string | undefined> {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AnalyzedDevice, Finding } from '../../src/common/findings.js';
-import { analyzeFiles } from '../../src/cli/run.js';
+import { analyzeFiles } from '../../src/pipeline/analyze.js';
 import { sharedPath } from '../support/shared.js';
 
 const NEW_RULES = [

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCaptures } from '../../src/model/load.js';
+import { loadCaptures } from '../../src/pipeline/captures.js';
 import type { CompiledExpression } from '../../src/rules/condition.js';
 import { evaluateDevice, prepareDevice } from '../../src/rules/engine.js';
 import { explainCondition } from '../../src/rules/explain.js';

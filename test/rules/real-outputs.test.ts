@@ -7,9 +7,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeFiles } from '../../src/cli/run.js';
+import { analyzeFiles } from '../../src/pipeline/analyze.js';
 import type { AnalyzedDevice } from '../../src/common/findings.js';
-import { loadRulePack } from '../../src/cli/rule-pack.js';
+import { loadRulePack } from '../../src/pipeline/rule-pack.js';
 import { sharedPath } from '../support/shared.js';
 
 const C8000V = 'iosxe-cube-17.15.1a-b2bha-active-show-license-all-c8000v.txt';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
-import { analyzeLoaded, loadRulePack } from '../../src/cli/run.js';
+import { analyzeLoaded } from '../../src/pipeline/analyze.js';
+import { loadRulePack } from '../../src/pipeline/rule-pack.js';
 import { App } from '../../src/tui/App.js';
 import { parsePaste, withFindings, type Session } from '../../src/tui/session.js';
 

@@ -1,12 +1,13 @@
 // Analysing a set of files together: ingest -> model -> rules. Workers and the in-process path both call this,
 // so a fleet run and a single-file run cannot disagree.
-import type { DeviceModel } from '../../common/device.js';
-import { messageValues, SEVERITY_RANK, type AnalyzedDevice, type Severity } from '../../common/findings.js';
-import { InputError, type IngestResult } from '../../ingest/types.js';
-import { fromIngested } from '../../model/load.js';
-import { redactionValues } from '../../report/redact.js';
-import type { RuleFailure, RulePack } from '../../rules/types.js';
-import { analyzeDevice } from '../run.js';
+import type { DeviceModel } from '../common/device.js';
+import { messageValues, SEVERITY_RANK, type AnalyzedDevice, type Severity } from '../common/findings.js';
+import { InputError, type IngestResult } from '../ingest/types.js';
+import { analyzeDevice } from '../pipeline/analyze.js';
+import { fromIngested } from '../pipeline/captures.js';
+import { FORMATS } from '../report/formats.js';
+import { redactionValues } from '../report/redact.js';
+import type { RuleFailure, RulePack } from '../rules/types.js';
 import { compareDevices } from './order.js';
 import { ingestCapture } from './read-capture.js';
 
@@ -30,7 +31,7 @@ export async function runTask(task: Task, pack: RulePack, ingest: Ingest = inges
 export async function analyzeGroup(
   files: string[],
   pack: RulePack,
-  settings: AnalyzeSettings = { redact: false, detail: 'device' },
+  settings: AnalyzeSettings = { redact: false, detail: 'device', lineFormat: 'jsonl' },
   ingest: Ingest = ingestCapture,
 ): Promise<GroupResult> {
   const inputs: IngestResult[] = [];
@@ -99,7 +100,7 @@ function fleetDevice(device: DeviceModel, analyzed: AnalyzedDevice, settings: An
   return {
     facts: deviceFacts(device, analyzed),
     analyzed: settings.detail === 'device' ? analyzed : null,
-    line: settings.detail === 'line' ? JSON.stringify({ schemaVersion: 1, device: analyzed }) : null,
+    line: settings.detail === 'line' ? FORMATS[settings.lineFormat].deviceLine!(analyzed) : null,
     redaction: settings.redact ? redactionValues(device) : null,
     messageValues: settings.redact ? analyzed.findings.map((finding) => messageValues(finding) ?? null) : null,
     ruleFailures,

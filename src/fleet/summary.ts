@@ -1,36 +1,10 @@
-// The fleet summary: what an operations team asks first about hundreds of devices. Computed from the analysed
-// devices only, so every output format (text, Markdown, JSON) shows the same numbers.
-import type { Severity } from '../../common/findings.js';
-import { SEVERITY_RANK } from '../../common/findings.js';
-import type { Redactor } from '../../report/redact.js';
-import type { RulePack } from '../../rules/types.js';
+// The fleet summary (common/fleet-summary.ts) of an analysed fleet. Computed from the analysed devices only, so every
+// output format (text, Markdown, JSON) shows the same numbers.
+import { SEVERITY_RANK } from '../common/findings.js';
+import type { DeadlineEntry, DeviceRef, FleetSummary } from '../common/fleet-summary.js';
+import type { Redactor } from '../report/redact.js';
+import type { RulePack } from '../rules/types.js';
 import type { FleetResult } from './fleet.js';
-
-export interface DeviceRef {
-  hostname: string | null;
-  files: string[];
-}
-
-export interface DeadlineEntry extends DeviceRef {
-  nextAckDeadline: string | null;
-  daysToAckDeadline: number;
-}
-
-export interface FleetSummary {
-  schemaVersion: 1;
-  files: number;
-  devices: number;
-  unreadableInputs: { file: string; message: string }[];
-  byTopology: Record<string, number>;
-  byPlatform: Record<string, number>;
-  byWorstSeverity: Record<Severity | 'none', number>;
-  /** Rules by the number of devices they fired on, most frequent first. */
-  topFindings: { ruleId: string; severity: Severity; title: string; devices: number }[];
-  ackOverdue: DeadlineEntry[];
-  ackDeadlineWithin30Days: DeadlineEntry[];
-  ackDeadlineWithin90Days: DeadlineEntry[];
-  liveCommFailures: (DeviceRef & { destinations: string[] })[];
-}
 
 /** `pack` names the rules the devices' findings came from (their title and severity). */
 export function summarise(result: FleetResult, pack: RulePack): FleetSummary {

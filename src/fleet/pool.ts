@@ -1,10 +1,10 @@
 // Where fleet tasks run: in this thread, or on a fixed pool of worker threads. A worker that dies costs its task
 // (reported as per-file errors), not the run: a replacement starts and the queue goes on.
 import { Worker } from 'node:worker_threads';
-import { findWorkerScript as findScript } from '../../common/worker-script.js';
-import type { IngestResult } from '../../ingest/types.js';
-import { portablePack } from '../../rules/pack-cache.js';
-import type { RulePack } from '../../rules/types.js';
+import { findWorkerScript as findScript } from '../common/worker-script.js';
+import type { IngestResult } from '../ingest/types.js';
+import { portablePack } from '../rules/pack-cache.js';
+import type { RulePack } from '../rules/types.js';
 import type { FileHosts, GroupResult, Task, TaskMessage, TaskResult, ToWorker, WorkerReply, WorkerSetup } from './types.js';
 
 export interface Executor {
@@ -28,11 +28,12 @@ export class LocalExecutor implements Executor {
 }
 
 /**
- * The worker entry next to this module: dist/cli/fleet/worker.js after tsc, dist/bundle/cli/fleet/worker.js when
- * this code sits in a bundle chunk. null under a TypeScript test runner, where the caller analyses in process.
+ * The worker entry next to this module: dist/fleet/worker.js after tsc; dist/bundle/fleet/worker.js when this code
+ * sits in a bundle chunk (dist/bundle/) or in an entry one folder down. null under a TypeScript test runner, where
+ * the caller analyses in process.
  */
 export function findWorkerScript(): URL | null {
-  return findScript(import.meta.url, ['./worker.js', './cli/fleet/worker.js', '../cli/fleet/worker.js', './fleet/worker.js']);
+  return findScript(import.meta.url, ['./worker.js', './fleet/worker.js', '../fleet/worker.js']);
 }
 
 interface Pending {

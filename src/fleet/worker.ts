@@ -1,8 +1,8 @@
 // A fleet worker: loads the analysis modules, restores the rule pack the main thread loaded (sent first), then runs
 // the tasks it is sent until the pool closes it.
 import { parentPort } from 'node:worker_threads';
-import { packFromPortable } from '../../rules/pack-cache.js';
-import type { RulePack } from '../../rules/types.js';
+import { packFromPortable } from '../rules/pack-cache.js';
+import type { RulePack } from '../rules/types.js';
 import { runTask } from './analyze-group.js';
 import type { TaskMessage, ToWorker, WorkerReply } from './types.js';
 

@@ -6,9 +6,8 @@
 // only, no parsing or rules: about a quarter of the work) and links files that name a common host. Each linked set
 // is then analysed once, the sets in the path order of their first file, and a reorder buffer hands the devices on
 // as soon as every set before them is done.
-import type { FleetOptions } from './fleet.js';
-import { batches, settingsOf, startExecutor } from './fleet.js';
-import { comparePaths } from '../../model/merge-files.js';
+import { comparePaths } from '../model/merge-files.js';
+import { batches, settingsOf, startExecutor, type FleetOptions } from './fleet.js';
 import { components } from './order.js';
 import { LocalExecutor, type Executor } from './pool.js';
 import type { FileError, FileHosts, FleetDevice, GroupResult } from './types.js';
@@ -68,7 +67,8 @@ export async function streamFleet(operandFiles: string[], options: StreamOptions
     );
     progress(files.length - readable.length);
 
-    const settings = settingsOf(options, 'line');
+    // Each device as its line unless the caller needs the device itself (--redact masks it before writing it).
+    const settings = settingsOf(options, options.detail ?? 'line');
     const tasks = batches(sets, (set) => set.length);
     const emit = (results: GroupResult[]) => {
       for (const group of results) {

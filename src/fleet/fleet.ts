@@ -3,7 +3,8 @@
 // analyses each such group together and its devices replace the per-file ones. Output order never depends on
 // scheduling: devices are sorted by host name, then files.
 import { availableParallelism } from 'node:os';
-import type { RulePack } from '../../rules/types.js';
+import type { FormatName } from '../report/formats.js';
+import type { RulePack } from '../rules/types.js';
 import { compareDevices, mergeGroups } from './order.js';
 import { findWorkerScript, LocalExecutor, WorkerPool, type Executor } from './pool.js';
 import type { AnalyzeSettings, Detail, FileError, FleetDevice, GroupResult } from './types.js';
@@ -16,9 +17,11 @@ export interface FleetOptions {
   redact?: boolean;
   /** What to keep of each device (default: the analysed device). */
   detail?: Detail;
+  /** The line-by-line format each device is written in with detail `line` (default: jsonl). */
+  lineFormat?: FormatName;
   /** Worker threads; 1 analyses in this thread. Default: one per core. */
   jobs?: number;
-  /** Tests point this at the bundle's worker (dist/bundle/cli/fleet/worker.js); by default the one next to this module. */
+  /** Tests point this at the bundle's worker (dist/bundle/fleet/worker.js); by default the one next to this module. */
   workerScript?: URL | null;
   onProgress?: (doneFiles: number, totalFiles: number) => void;
 }
@@ -65,7 +68,7 @@ export async function startExecutor(files: string[], options: FleetOptions): Pro
 }
 
 export function settingsOf(options: FleetOptions, detail: Detail = options.detail ?? 'device'): AnalyzeSettings {
-  return { now: options.now, redact: Boolean(options.redact), detail };
+  return { now: options.now, redact: Boolean(options.redact), detail, lineFormat: options.lineFormat ?? 'jsonl' };
 }
 
 /** Batches of consecutive items with at most `size` files in each (a group of more files is a batch of its own). */

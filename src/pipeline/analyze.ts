@@ -1,13 +1,12 @@
-// The analyze pipeline as a function: inputs -> device models -> findings. The CLI, the TUI, fleet workers and
-// the tests all call this, so they cannot disagree.
+// The analysis as a function: inputs -> device models (captures.ts) -> findings. The CLI, the TUI, fleet workers
+// and the tests all call this, so they cannot disagree.
 import type { DeviceModel } from '../common/device.js';
 import type { AnalyzeDocument, AnalyzedDevice, LineStore } from '../common/findings.js';
-import { loadCaptures, type LoadedCaptures } from '../model/load.js';
 import { evaluateDevice } from '../rules/engine.js';
 import type { RuleFailure, RulePack } from '../rules/types.js';
+import { analyzedDevice } from './analyzed-device.js';
+import { loadCaptures, type LoadedCaptures } from './captures.js';
 import { loadRulePack } from './rule-pack.js';
-
-export { BUILTIN_RULES_DIR, loadRulePack } from './rule-pack.js';
 
 export interface AnalyzeOptions {
   now?: string;
@@ -19,17 +18,7 @@ export interface AnalyzeOptions {
 
 /** `onFailure` hears of each rule whose condition failed on the device (it does not fire). */
 export function analyzeDevice(pack: RulePack, device: DeviceModel, lines: LineStore, now?: string, onFailure?: (failure: RuleFailure) => void): AnalyzedDevice {
-  const findings = evaluateDevice(pack, device, lines, { now: now ?? device.captureTime, onFailure });
-  return {
-    hostname: device.hostname,
-    platform: device.platform,
-    captureTime: device.captureTime,
-    topology: device.derived.topology,
-    daysToAckDeadline: device.derived.reporting.daysToAckDeadline,
-    files: device.files,
-    findings,
-    diagnosticCount: device.diagnostics.length,
-  };
+  return analyzedDevice(device, evaluateDevice(pack, device, lines, { now: now ?? device.captureTime, onFailure }));
 }
 
 export function analyzeLoaded(loaded: LoadedCaptures, pack: RulePack, now?: string): AnalyzeDocument {

@@ -1,9 +1,10 @@
-// From paths to device models: ingest each input, parse its sections, merge per device.
+// The first half of the pipeline, from paths to device models: ingest each input, parse its sections, merge per
+// device. `parse` stops here; analysing goes on in analyze.ts.
 import type { DeviceModel, ModelDocument } from '../common/device.js';
 import { ingestFile, ingestStdin } from '../ingest/index.js';
 import type { InputError, IngestResult } from '../ingest/types.js';
-import { buildModel, type BuildOptions } from './build.js';
-import { KeptLines } from './lines.js';
+import { buildModel, type BuildOptions } from '../model/build.js';
+import { KeptLines } from '../model/lines.js';
 
 export interface LoadedCaptures {
   document: ModelDocument;

@@ -1,9 +1,9 @@
 // The fleet summary as a terminal table and as a Markdown report. Long device lists are cut to LIST_LIMIT lines
 // with a count of the rest; `--summary --format json` carries them all.
-import type { Palette } from '../../report/color.js';
-import { describeDays } from '../../report/severity.js';
-import { platformName } from '../../report/text.js';
-import type { DeadlineEntry, DeviceRef, FleetSummary } from './summary.js';
+import type { DeadlineEntry, DeviceRef, FleetSummary } from '../common/fleet-summary.js';
+import type { Palette } from './color.js';
+import { describeDays } from './severity.js';
+import { platformName } from './text.js';
 
 const LIST_LIMIT = 20;
 const TOP_FINDINGS = 10;

@@ -3,10 +3,10 @@
 // call, about a millisecond of idle thread per file. Large files, odd files and every error still go through
 // `ingestFile`, which streams them and names the problem.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { sniffEncoding } from '../../ingest/decode.js';
-import { ingestFile, ingestStdin } from '../../ingest/index.js';
-import { ByteLineReader } from '../../ingest/line-reader.js';
-import type { IngestResult } from '../../ingest/types.js';
+import { sniffEncoding } from '../ingest/decode.js';
+import { ingestFile, ingestStdin } from '../ingest/index.js';
+import { ByteLineReader } from '../ingest/line-reader.js';
+import type { IngestResult } from '../ingest/types.js';
 
 /** Files up to this size are read in one blocking call. */
 const SMALL_FILE_BYTES = 1 << 20;

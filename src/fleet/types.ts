@@ -1,10 +1,11 @@
 // What travels between the fleet scheduler and its workers. Everything here is structured-clone friendly and kept
 // small: ten thousand devices cross this boundary, and the main thread keeps only what the output asks for.
-import type { Platform, Topology } from '../../common/device.js';
-import type { AnalyzedDevice, Severity, ValueSpans } from '../../common/findings.js';
-import type { RedactionValue } from '../../report/redact.js';
-import type { PortablePack } from '../../rules/pack-cache.js';
-import type { RuleFailure } from '../../rules/types.js';
+import type { Platform, Topology } from '../common/device.js';
+import type { AnalyzedDevice, Severity, ValueSpans } from '../common/findings.js';
+import type { FormatName } from '../report/formats.js';
+import type { RedactionValue } from '../report/redact.js';
+import type { PortablePack } from '../rules/pack-cache.js';
+import type { RuleFailure } from '../rules/types.js';
 
 /** The few facts of a device the fleet summary, the output order and the exit status need. */
 export interface DeviceFacts {
@@ -24,7 +25,8 @@ export interface DeviceFacts {
 
 /**
  * How much of each analysed device comes back: only its facts (`--summary`), the analysed device with its findings
- * (text, JSON, Markdown), or its `--format jsonl` line, serialised where it was analysed.
+ * (text, JSON, Markdown, and any output --redact masks first), or its line in a line-by-line format (`--format
+ * jsonl`), written where it was analysed.
  */
 export type Detail = 'facts' | 'device' | 'line';
 
@@ -32,7 +34,7 @@ export interface FleetDevice {
   facts: DeviceFacts;
   /** With detail `device`. */
   analyzed: AnalyzedDevice | null;
-  /** With detail `line`: `{"schemaVersion":1,"device":…}`, not yet redacted. */
+  /** With detail `line`: the device's line in the settings' `lineFormat` (report/formats.ts), not redacted. */
   line: string | null;
   /** With --redact only: the values `Redactor` must learn from this device. */
   redaction: RedactionValue[] | null;
@@ -46,6 +48,8 @@ export interface AnalyzeSettings {
   now?: string;
   redact: boolean;
   detail: Detail;
+  /** The format that writes each device's line (detail `line`). */
+  lineFormat: FormatName;
 }
 
 export interface FileError {
