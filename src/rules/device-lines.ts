@@ -2,11 +2,11 @@
 // hold. The lines are the device's kept ones (those of the sections slp-doctor reads), gathered on the first call
 // and scanned at most once per pattern for each question; a pack whose rules never ask costs nothing.
 import type { LineStore } from '../common/findings.js';
-import { compileRe2, evaluationScope } from './functions.js';
+import { compileRe2, evaluationScope, type LineQuestions } from './functions.js';
 
 type Sections = readonly { file: string; startLine: number; endLine: number }[];
 
-export class DeviceLines {
+export class DeviceLines implements LineQuestions {
   private texts: string[] | null = null;
   private readonly counts = new Map<string, number>();
   private readonly found = new Map<string, boolean>();
@@ -48,7 +48,7 @@ export class DeviceLines {
   }
 }
 
-function scopeLines(what: string, pattern: unknown): { lines: DeviceLines; pattern: string } {
+function scopeLines(what: string, pattern: unknown): { lines: LineQuestions; pattern: string } {
   if (typeof pattern !== 'string') throw new TypeError(`${what}: the pattern must be a string`);
   const lines = evaluationScope.lines;
   if (!lines) throw new TypeError(`${what}: the device's input lines are not available here`);

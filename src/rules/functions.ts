@@ -2,17 +2,22 @@
 // describes and condition.ts registers them. Time functions read `now` from the evaluation scope set by the engine.
 import { isIP } from 'node:net';
 import { RE2JS } from 're2js';
-import type { DeviceLines } from './device-lines.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+
+/** The questions a condition may ask of the device's own input lines (device-lines.ts answers them). */
+export interface LineQuestions {
+  any(pattern: string): boolean;
+  count(pattern: string): number;
+}
 
 /** What the evaluation in progress reads besides its context. */
 export interface EvaluationScope {
   /** The capture time (or `--now`) deadlines are judged against. */
   now: string | null;
   /** The device's kept input lines, for `anyLine` and `countLines`. */
-  lines: DeviceLines | null;
+  lines: LineQuestions | null;
 }
 
 /** The scope of the evaluation in progress. Evaluation is synchronous, so one slot is enough. */
