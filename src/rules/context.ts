@@ -69,7 +69,7 @@ for (const [name, shape] of DEVICE_SHAPE.fields) {
 
 /**
  * `fields` limits the context to the model's top-level fields a rule pack reads (see `packFields`), each converted
- * the first time a rule reads it: a condition that fails on its first terms never reads the fields after them.
+ * the first time a rule reads it: most rules are settled by their guard (guard.ts) and never read the context.
  */
 export function buildContext(device: DeviceModel, now: string | null, fields?: ReadonlySet<string>): Record<string, unknown> {
   if (fields) return new LazyContext(device as unknown as Record<string, unknown>, fields, now) as unknown as Record<string, unknown>;

@@ -4,6 +4,7 @@ import { SEVERITY_RANK, setMessageValues, type Evidence, type Finding, type Line
 import { evaluate, holds, lineMatches, renderValue, type CompiledExpression } from './condition.js';
 import { buildContext, listItems } from './context.js';
 import { DeviceLines } from './device-lines.js';
+import { guardOf, type Guard } from './guard.js';
 import { evaluationScope, type EvaluationScope } from './functions.js';
 import { compareRuleIds, type CompiledRule, type EvidenceSpec, type RuleAction, type RuleFailure, type RulePack, type TemplatePart } from './types.js';
 
@@ -207,10 +208,10 @@ export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || compareRuleIds(a.ruleId, b.ruleId);
 }
 
-const rulesByPlatform = new WeakMap<RulePack, Map<string, CompiledRule[]>>();
+const rulesByPlatform = new WeakMap<RulePack, Map<string, { rule: CompiledRule; guard: Guard | null }[]>>();
 
-/** The pack's rules for a platform; worked out once per pack and platform. */
-function rulesFor(pack: RulePack, platform: DeviceModel['platform']): CompiledRule[] {
+/** The pack's rules for a platform, each with its guard; worked out once per pack and platform. */
+function rulesFor(pack: RulePack, platform: DeviceModel['platform']): { rule: CompiledRule; guard: Guard | null }[] {
   let byPlatform = rulesByPlatform.get(pack);
   if (!byPlatform) {
     byPlatform = new Map();
@@ -218,7 +219,7 @@ function rulesFor(pack: RulePack, platform: DeviceModel['platform']): CompiledRu
   }
   let rules = byPlatform.get(platform);
   if (!rules) {
-    rules = pack.rules.filter((rule) => appliesToPlatform(rule, platform));
+    rules = pack.rules.filter((rule) => appliesToPlatform(rule, platform)).map((rule) => ({ rule, guard: guardOf(rule.when.ast) }));
     byPlatform.set(platform, rules);
   }
   return rules;
@@ -228,7 +229,10 @@ function rulesFor(pack: RulePack, platform: DeviceModel['platform']): CompiledRu
 export function evaluateDevice(pack: RulePack, device: DeviceModel, lines: LineStore, options: EvaluateOptions): Finding[] {
   const prepared = prepareDevice(device, { ...options, lines }, packFields(pack));
   const findings: Finding[] = [];
-  for (const rule of rulesFor(pack, device.platform)) {
+  for (const { rule, guard } of rulesFor(pack, device.platform)) {
+    // The guard rejects most rules from the model alone, before their condition is evaluated (guard.ts). A
+    // condition the guard rejects is false even where another part of it would fail (CEL's && and || absorb errors).
+    if (guard?.(device) === false) continue;
     const verdict = ruleFires(rule, prepared);
     if (verdict.fires) findings.push(findingFor(rule, prepared, lines));
     else if (verdict.error !== undefined) options.onFailure?.({ ruleId: rule.id, file: rule.file, error: verdict.error });
