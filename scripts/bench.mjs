@@ -210,6 +210,9 @@ node scripts/measure.mjs parse --format json /tmp/showtech.txt   # one measured 
   with a backtick, a dash or a control byte, each with where its first such byte is. Inside a skipped command the
   reader jumps from one listed line to the next and counts the lines between without looking at them; line numbers
   stay exact.
+- From 64 MB on, a read-ahead worker thread reads and indexes windows (src/ingest/read-ahead.ts) while the main
+  thread scans the ones already indexed, through an 8 MB ring of shared memory (deep enough that a garbage
+  collection on the main thread does not stop the worker).
 - Past a budget of 2,000 messages, syslog messages of facilities unrelated to licensing are dropped by their bytes,
   without being decoded: the indexer has already said where each log line's \`%\` is.
 - What is kept is bounded (README, "Big inputs"): a log of a million licensing messages keeps the first and the

@@ -25,7 +25,7 @@ Bundles the CLI into dist/bundle, builds the TUI script and precompiles the buil
 dist/rules-pack.json. Takes no options.`);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entryPoints = ['src/cli/main.ts', 'src/cli/fleet/worker.ts', 'src/rules/precompile.ts', 'src/tui/load.ts'].filter((p) => existsSync(`${root}/${p}`));
+const entryPoints = ['src/cli/main.ts', 'src/cli/fleet/worker.ts', 'src/ingest/read-ahead-worker.ts', 'src/rules/precompile.ts', 'src/tui/load.ts'].filter((p) => existsSync(`${root}/${p}`));
 
 /** Same sources and dependencies, same id: rebuilding unchanged code keeps the cache valid. */
 function buildId() {

@@ -4,6 +4,7 @@ import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { pushDecoded, sniffEncoding, SNIFF_BYTES } from './decode.js';
 import { ByteLineReader } from './line-reader.js';
+import { READ_AHEAD_MIN_BYTES, readAhead } from './read-ahead.js';
 import { leaseReadBuffer, releaseReadBuffer, WINDOW_BYTES } from './line-index.js';
 import { InputError, type IngestResult } from './types.js';
 
@@ -15,7 +16,14 @@ export type { IngestResult, RawSection, Line, IngestDiagnostic } from './types.j
 /** Files up to this size are read in one go; larger ones are streamed so memory stays bounded. */
 const WHOLE_FILE_BYTES = 4 << 20;
 
-export async function ingestFile(path: string): Promise<IngestResult> {
+export interface IngestFileOptions {
+  /** Files from this many bytes on are read with a read-ahead worker when one is available (tests lower it). */
+  readAheadFrom?: number;
+  /** The read-ahead worker's script; by default the one beside this module (tests give the bundle's). */
+  readAheadWorker?: URL;
+}
+
+export async function ingestFile(path: string, options: IngestFileOptions = {}): Promise<IngestResult> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -37,7 +45,8 @@ export async function ingestFile(path: string): Promise<IngestResult> {
     if (sniffEncoding(head.subarray(0, readSync(handle.fd, head, 0, SNIFF_BYTES, 0)), path) !== null) {
       return ended(reader, await pushDecoded(handle.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 }), reader, path));
     }
-    await readChunks(handle, (chunk) => reader.push(chunk));
+    const readAheadFrom = options.readAheadFrom ?? READ_AHEAD_MIN_BYTES;
+    if (stats.size < readAheadFrom || !(await readAhead(handle, path, reader, options.readAheadWorker))) await readChunks(handle, (chunk) => reader.push(chunk));
     return reader.end();
   } catch (error) {
     throw inputError(path, error);

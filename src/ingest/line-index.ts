@@ -185,37 +185,56 @@ const ENDS_AT = SCRATCH_AT + WINDOW_BYTES;
 const CANDIDATES_AT = ENDS_AT + 4 * WINDOW_BYTES;
 const FIRST_MARKS_AT = CANDIDATES_AT + 4 * WINDOW_BYTES;
 const MEMORY_BYTES = FIRST_MARKS_AT + 4 * WINDOW_BYTES;
-const PAGE_BYTES = 65536;
+export const PAGE_BYTES = 65536;
 
 // The WebAssembly global exists in Node, but its types ship with the DOM library, which this project does not use.
 declare const WebAssembly: {
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (module: WasmModule, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => WasmMemory;
 };
-type WasmModule = object;
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
+/** A compiled module; worker threads can be sent one. */
+export type WasmModule = object;
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
 }
 
 /** lineEnds(start, end, separator, out, candidates, candidateCountAt, firstMarks) over one memory (see LINE_ENDS). */
-type LineEndsFunction = (
+export type LineEndsFunction = (
   start: number, end: number, separator: number, out: number, candidates: number, candidateCountAt: number, firstMarks: number,
 ) => number;
 
-/** The indexer over a memory of its own, of `pages` pages that never grow. */
-function bindLineEnds(pages: number): { memory: WasmMemory; lineEnds: LineEndsFunction } {
-  const spec = {
-    name: 'lineEnds',
-    params: [I32, I32, I32, I32, I32, I32, I32],
-    result: I32,
-    locals: [...new Array<number>(I32_LOCALS).fill(I32), ...new Array<number>(V128_LOCALS).fill(V128)],
-    body: LINE_ENDS,
-  };
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-  const module = new WebAssembly.Module(moduleBytes(spec, { pages, shared: false }));
-  const { exports } = new WebAssembly.Instance(module, { env: { memory } });
-  return { memory, lineEnds: exports.lineEnds as LineEndsFunction };
+const compiled = new Map<string, WasmModule>();
+
+/** The indexer compiled for a memory of `pages` (shared between threads or not). */
+function lineEndsModule(pages: number, shared: boolean): WasmModule {
+  const key = `${pages}:${shared}`;
+  let module = compiled.get(key);
+  if (!module) {
+    const spec = {
+      name: 'lineEnds',
+      params: [I32, I32, I32, I32, I32, I32, I32],
+      result: I32,
+      locals: [...new Array<number>(I32_LOCALS).fill(I32), ...new Array<number>(V128_LOCALS).fill(V128)],
+      body: LINE_ENDS,
+    };
+    module = new WebAssembly.Module(moduleBytes(spec, { pages, shared }));
+    compiled.set(key, module);
+  }
+  return module;
+}
+
+/** A memory of `bytes` (rounded up to whole pages) for the indexer, shared between threads or not. */
+export function indexerMemory(bytes: number, shared: boolean): WasmMemory {
+  const pages = Math.ceil(bytes / PAGE_BYTES);
+  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+}
+
+/** The indexer working on `memory` (made by `indexerMemory`). */
+export function bindLineEnds(memory: WasmMemory, shared: boolean): LineEndsFunction {
+  const pages = memory.buffer.byteLength / PAGE_BYTES;
+  const { exports } = new WebAssembly.Instance(lineEndsModule(pages, shared), { env: { memory } });
+  return exports.lineEnds as LineEndsFunction;
 }
 
 interface Indexer {
@@ -232,7 +251,7 @@ let indexer: Indexer | null = null;
 /** This thread's indexer and its memory (see the layout above). */
 function instance(): Indexer {
   if (!indexer) {
-    const { memory, lineEnds } = bindLineEnds(Math.ceil(MEMORY_BYTES / PAGE_BYTES));
+    const memory = indexerMemory(MEMORY_BYTES, false);
     // The memory never grows, so these views stay valid.
     const buffer = memory.buffer;
     indexer = {
@@ -241,7 +260,7 @@ function instance(): Indexer {
       candidates: new Int32Array(buffer, CANDIDATES_AT, WINDOW_BYTES),
       candidateCount: new Int32Array(buffer, CANDIDATE_COUNT_ADDRESS, 1),
       firstMarks: new Int32Array(buffer, FIRST_MARKS_AT, WINDOW_BYTES),
-      lineEnds,
+      lineEnds: bindLineEnds(memory, false),
     };
   }
   return indexer;

@@ -67,6 +67,23 @@ export class ByteLineReader {
     return this.splitter.finish(this.bytes, this.lineNo);
   }
 
+  /**
+   * For input indexed elsewhere (read-ahead.ts): judge the start of the input, which the caller then passes again,
+   * with the rest, through `pushIndexed`. Returns the line separator to index by.
+   */
+  probe(head: Buffer): number {
+    this.head = null;
+    this.judgeHead(head);
+    return this.separator;
+  }
+
+  /** A chunk with its line index (made with the separator `probe` returned). */
+  pushIndexed(chunk: Buffer, index: LineIndex): void {
+    if (chunk.length === 0) return;
+    this.bytes += chunk.length;
+    this.scanWindow(chunk, index);
+  }
+
   private releaseHead(): void {
     const chunks = this.head ?? [];
     this.head = null;

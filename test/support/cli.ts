@@ -17,7 +17,7 @@ export interface CliResult {
 
 export const bin = join(repoRoot, 'bin/slp-doctor.js');
 
-/** A script of the built bundle, e.g. the fleet's worker (`cli/fleet/worker.js`). */
+/** A script of the built bundle, e.g. the fleet's or the read-ahead worker (`cli/fleet/worker.js`). */
 export const bundled = (relative: string): URL => pathToFileURL(join(repoRoot, 'dist/bundle', relative));
 
 function sink(): { stream: Writable; text: () => string } {

@@ -1,0 +1,33 @@
+// The memory a read-ahead worker and the reading thread share (read-ahead.ts): a ring of slots, each a window of the
+// file with its line index, and per slot four i32s the two threads hand the slot over with (Atomics).
+import { PAGE_BYTES, WINDOW_BYTES } from './line-index.js';
+
+/**
+ * Windows in the ring: 8 MB of read-ahead, so that a pause of the scanning thread (a garbage collection, a burst of
+ * lines to decode) does not stop the worker. Index pages a window does not use are never touched, so never resident.
+ */
+export const SLOTS = 64;
+/** Slot states. */
+export const EMPTY = 0;
+export const FULL = 1;
+
+const CONTROL_FIELDS = 4;
+export const CONTROL_INTS = SLOTS * CONTROL_FIELDS;
+/** Index into the control array of a slot's state, byte length (0: end of file, -1: read failed), line count and candidate count. */
+export const stateAt = (slot: number): number => slot * CONTROL_FIELDS;
+export const lengthAt = (slot: number): number => slot * CONTROL_FIELDS + 1;
+export const countAt = (slot: number): number => slot * CONTROL_FIELDS + 2;
+export const candidateCountAt = (slot: number): number => slot * CONTROL_FIELDS + 3;
+
+// The line indexer reads 16 bytes at a time and one byte before a window: slots keep a margin on both sides.
+const MARGIN = 64;
+const SLOTS_AT = MARGIN + CONTROL_INTS * 4;
+const SLOT_BYTES = WINDOW_BYTES + MARGIN + 3 * 4 * WINDOW_BYTES;
+
+/** Byte addresses of a slot's data, line ends, candidate lines and the candidates' first marks. */
+export const dataAt = (slot: number): number => SLOTS_AT + slot * SLOT_BYTES;
+export const endsAt = (slot: number): number => dataAt(slot) + WINDOW_BYTES + MARGIN;
+export const candidatesAt = (slot: number): number => endsAt(slot) + 4 * WINDOW_BYTES;
+export const firstMarksAt = (slot: number): number => candidatesAt(slot) + 4 * WINDOW_BYTES;
+
+export const SHARED_BYTES = Math.ceil((SLOTS_AT + SLOTS * SLOT_BYTES + MARGIN) / PAGE_BYTES) * PAGE_BYTES;

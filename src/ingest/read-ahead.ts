@@ -1,0 +1,94 @@
+// Reading a big file on two cores: a worker thread reads windows of the file and indexes their lines
+// (read-ahead-worker.ts) while this thread scans the windows already indexed. Reading and indexing cost about as
+// much as the scan, so a gigabyte show-tech takes about half the time. Small files are not worth a thread.
+import { readSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { findWorkerScript } from '../common/worker-script.js';
+import { indexerMemory, WINDOW_BYTES, type LineIndex } from './line-index.js';
+import type { ByteLineReader } from './line-reader.js';
+import {
+  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, lengthAt, firstMarksAt, SHARED_BYTES, SLOTS, stateAt,
+} from './read-ahead-layout.js';
+import type { ReadAheadSetup } from './read-ahead-worker.js';
+import { InputError } from './types.js';
+
+/** Files from this size on are read with a read-ahead worker. */
+export const READ_AHEAD_MIN_BYTES = 64 << 20;
+const PROBE_BYTES = 64 << 10;
+/** How long to block waiting for the worker before giving the event loop a turn (to hear of a worker that died). */
+const WAIT_MS = 50;
+/** Give the event loop a turn every this many windows, so an interactive caller stays responsive. */
+const YIELD_EVERY = 64;
+
+/**
+ * The worker script next to this module: dist/ingest/ after tsc, or the bundle's copy. null under a TypeScript test
+ * runner, where the caller reads in this thread.
+ */
+function findWorker(): URL | null {
+  return findWorkerScript(import.meta.url, ['./read-ahead-worker.js', './ingest/read-ahead-worker.js', '../ingest/read-ahead-worker.js']);
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Feeds the whole file to `reader` with a read-ahead worker. false when no worker is available or it could not start:
+ * read it yourself. (`script` is for tests.)
+ */
+export async function readAhead(handle: FileHandle, path: string, reader: ByteLineReader, script = findWorker()): Promise<boolean> {
+  if (!script) return false;
+  const head = Buffer.allocUnsafe(PROBE_BYTES);
+  const separator = reader.probe(head.subarray(0, readSync(handle.fd, head, 0, PROBE_BYTES, 0)));
+
+  const memory = indexerMemory(SHARED_BYTES, true);
+  const control = new Int32Array(memory.buffer, 0, CONTROL_INTS);
+  const bytes = Buffer.from(memory.buffer);
+  // Each slot's window and index, viewed once: a view per window is garbage the scanning thread would collect.
+  const windows = Array.from({ length: SLOTS }, (_, slot) => bytes.subarray(dataAt(slot), dataAt(slot) + WINDOW_BYTES));
+  const indexes: LineIndex[] = Array.from({ length: SLOTS }, (_, slot) => ({
+    ends: new Int32Array(memory.buffer, endsAt(slot), WINDOW_BYTES),
+    count: 0,
+    candidates: new Int32Array(memory.buffer, candidatesAt(slot), WINDOW_BYTES),
+    candidateCount: 0,
+    firstMarks: new Int32Array(memory.buffer, firstMarksAt(slot), WINDOW_BYTES),
+    base: dataAt(slot),
+  }));
+  let failure: string | null = null;
+  let readError: string | null = null;
+  // One worker: it keeps up with the scan on two cores (two competed with it and were no faster).
+  const setup: ReadAheadSetup = { memory, fd: handle.fd, separator };
+  const worker = new Worker(script, { workerData: setup });
+  worker.on('message', (code: string) => (readError = code));
+  worker.on('error', (error) => (failure = error.message));
+  // A worker ends after the end of the file; only an early exit, seen while waiting for it, is a failure.
+  worker.on('exit', (code) => (failure ??= `read-ahead worker exited with code ${code}`));
+  try {
+    for (let chunk = 0; ; chunk++) {
+      const slot = chunk % SLOTS;
+      while (Atomics.load(control, stateAt(slot)) !== FULL) {
+        if (Atomics.wait(control, stateAt(slot), EMPTY, WAIT_MS) !== 'timed-out') continue;
+        await turn();
+        if (failure === null || Atomics.load(control, stateAt(slot)) === FULL) continue;
+        // A worker that could not start (no threads left, a broken install): read the file in this thread instead.
+        if (chunk === 0) return false;
+        throw new Error(failure);
+      }
+      const length = control[lengthAt(slot)]!;
+      if (length === 0) return true;
+      if (length < 0) {
+        while (readError === null && failure === null) await turn();
+        throw new InputError(path, null, `cannot read: ${readError ?? failure}`);
+      }
+      const index = indexes[slot]!;
+      index.count = control[countAt(slot)]!;
+      index.candidateCount = control[candidateCountAt(slot)]!;
+      const window = windows[slot]!;
+      reader.pushIndexed(length === WINDOW_BYTES ? window : window.subarray(0, length), index);
+      Atomics.store(control, stateAt(slot), EMPTY);
+      Atomics.notify(control, stateAt(slot));
+      if (chunk % YIELD_EVERY === YIELD_EVERY - 1) await turn();
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

@@ -1,0 +1,93 @@
+// The read-ahead path (a worker reads and indexes windows of a big file) must give exactly what reading in one
+// thread gives. The sources have no worker script beside them: the worker is the bundle's, built before the run.
+import { existsSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/index.js';
+import { ByteLineReader } from '../../src/ingest/line-reader.js';
+import { readAhead } from '../../src/ingest/read-ahead.js';
+import { bundled } from '../support/cli.js';
+import { tempDir } from '../support/temp-dirs.js';
+
+const worker = bundled('ingest/read-ahead-worker.js');
+const dir = tempDir('slp-read-ahead-');
+
+/** ~6 MB of show-tech: skipped bulk, licensing sections, syslog in and out of skipped output, pager residue, a 300 KB line. */
+function showTech(eol: string): string {
+  const lines: string[] = ['`show version`', 'Cisco Nexus Operating System (NX-OS) Software', 'Device name: leaf-101'];
+  for (let block = 0; lines.length < 120_000; block++) {
+    lines.push('`show interface`');
+    for (let port = 1; port <= 30; port++) lines.push(`Ethernet1/${port} is up`, '  admin state is up, Dedicated Interface', `  ${port * 977} packets input, 5% load`);
+    lines.push('`show processes cpu history`', '    ###  ##', '100 #####', '`show logging logfile`');
+    for (let i = 0; i < 20; i++) lines.push(`2024 Apr 17 03:${String(i).padStart(2, '0')}:00 leaf-101 %ETHPORT-5-IF_UP: Interface Ethernet1/${i} is up`);
+    if (block % 97 === 5) lines.push('2024 Apr 17 03:31:32 leaf-101 %LICMGR-3-LOG_SMART_LIC_COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : x');
+    if (block === 300) lines.push('`show license status`', 'Smart Licensing Using Policy:', '  Status: ENABLED', ' --More-- \b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\b', 'Transport:', '  Type: CSLU');
+    if (block === 700) lines.push('`show tech-support details`', 'x'.repeat(300_000), 'leaf-101# show license udi', 'UDI: PID:N9K-C93180YC-FX,SN:FDO2231X0AB');
+  }
+  lines.push('`show clock`', '07:45:10.123 UTC Thu Apr 18 2024');
+  return lines.join(eol) + eol;
+}
+
+async function bothWays(path: string) {
+  const reader = new ByteLineReader(path);
+  const handle = await open(path, 'r');
+  let used: boolean;
+  try {
+    used = await readAhead(handle, path, reader, worker);
+  } finally {
+    await handle.close();
+  }
+  return { used, readAhead: reader.end(), oneThread: await ingestFile(path) };
+}
+
+describe('read-ahead worker', () => {
+  for (const [name, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
+    it(`gives the same sections, lines and diagnostics as one thread (${name})`, async () => {
+      const path = join(dir, `showtech-${name}.txt`);
+      writeFileSync(path, showTech(eol));
+      const { used, readAhead, oneThread } = await bothWays(path);
+      expect(used).toBe(true);
+      expect(oneThread.sections.some((s) => s.command === 'show license status')).toBe(true);
+      expect(oneThread.diagnostics.some((d) => /^line \d+ is 30000\d bytes long/.test(d.message))).toBe(true);
+      expect(readAhead).toEqual(oneThread);
+    });
+  }
+
+  it('is what ingestFile uses for a big file, and reports a binary file the same way', async () => {
+    // The worker, behind a script that leaves a mark when a worker starts: used, not fallen back from.
+    const started = join(dir, 'worker-started');
+    const marking = join(dir, 'marking-worker.mjs');
+    writeFileSync(marking, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(started)}, '');\nawait import(${JSON.stringify(worker.href)});\n`);
+    const readAheadWorker = pathToFileURL(marking);
+    const text = join(dir, 'showtech-plain.txt');
+    writeFileSync(text, showTech('\n'));
+    expect(await ingestFile(text, { readAheadFrom: 0, readAheadWorker })).toEqual(await ingestFile(text));
+    expect(existsSync(started)).toBe(true);
+    const binary = join(dir, 'image.bin');
+    writeFileSync(binary, Buffer.alloc(6 << 20, 1));
+    await expect(ingestFile(binary, { readAheadFrom: 0, readAheadWorker })).rejects.toThrow(`${binary}: looks like a binary file, not device output`);
+  });
+
+  it('hands the file back to be read in this thread when the worker cannot start', async () => {
+    const path = join(dir, 'showtech-broken-worker.txt');
+    writeFileSync(path, showTech('\n'));
+    const broken = join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('cannot start');\n");
+    const reader = new ByteLineReader(path);
+    const handle = await open(path, 'r');
+    try {
+      expect(await readAhead(handle, path, reader, pathToFileURL(broken))).toBe(false);
+      // What the caller then does: read it all in this thread, from the start.
+      for (let position = 0, read = 1; read > 0; position += read) {
+        const { bytesRead, buffer } = await handle.read({ buffer: Buffer.alloc(1 << 20), position });
+        read = bytesRead;
+        if (read > 0) reader.push(buffer.subarray(0, read));
+      }
+    } finally {
+      await handle.close();
+    }
+    expect(reader.end()).toEqual(await ingestFile(path));
+  });
+});
