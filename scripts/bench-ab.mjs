@@ -4,7 +4,7 @@
 // interleaved round by round, so that a shared machine's load falls on every variant alike. A difference smaller
 // than the spread of one variant's own rounds is noise, whatever the medians say.
 //   node scripts/bench-ab.mjs [--rounds 5] [--out docs/PERFORMANCE-AB.md] LABEL=REV LABEL=REV …
-// The first variant is the one the others are compared with. Before timing, every variant's output on every input is
+// Each variant is compared with the one before it (a series of removals reads as one step each). Before timing, every variant's output on every input is
 // compared byte for byte: a variant that answers differently is not a faster version of the same program.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,7 +21,8 @@ const USAGE = `
 usage: node scripts/bench-ab.mjs [--rounds N] [--fleet N] [--sizes MB,MB] [--out FILE] LABEL=REV LABEL=REV…
 Builds each git revision REV (a commit, branch or tag of this repository) in a temp dir and times them all,
 interleaved, on a seeded show-tech of each size (parse and analyze) and a seeded fleet (analyze --summary).
-Prints a Markdown report (medians, min-max, rounds each variant won); --out also writes it to FILE.
+Prints a Markdown report (medians, min-max, and each variant against the one before it: the change of the
+median and the rounds it was faster in); --out also writes it to FILE.
 Needs \`npm run build\` here first (the fleet is generated with this checkout's parsers).
   --rounds N    timed runs of each variant on each input (default 5; at least 3)
   --fleet N     captures in the fleet (default 3000; 0: no fleet)
@@ -145,16 +146,16 @@ try {
     ...built.map((v) => `- **${v.label}**: \`${v.rev}\` (${v.commit})`),
     '',
     'Times are each process\'s whole wall time, Node start-up included; peak RSS is the process\'s own (scripts/measure.mjs).',
-    `"Won" counts the rounds in which a variant was faster than **${built[0].label}** on the same input (runs of one round`,
-    'are back to back, so they share the machine\'s load).',
+    'Each variant is compared with the one above it: the change of the median, and the rounds in which it was the faster',
+    'of the two on the same input (the runs of one round are back to back, so they share the machine\'s load).',
     '',
-    '| input | variant | median | min–max | peak RSS (median) | vs first | rounds won |',
+    '| input | variant | median | min–max | peak RSS (median) | vs the one above | rounds faster |',
     '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [ci, c] of cases.entries()) {
-    const baseline = runs[ci][0].map((r) => r.wallMs);
     for (const [vi, v] of built.entries()) {
       const walls = runs[ci][vi].map((r) => r.wallMs);
+      const baseline = runs[ci][Math.max(vi - 1, 0)].map((r) => r.wallMs);
       const med = median(walls);
       const change = vi === 0 ? '' : `${med >= median(baseline) ? '+' : ''}${(((med - median(baseline)) / median(baseline)) * 100).toFixed(1)} %`;
       const won = vi === 0 ? '' : `${walls.filter((w, r) => w < baseline[r]).length}/${rounds}`;

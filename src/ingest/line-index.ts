@@ -115,7 +115,6 @@ function nibbleTables(bytes: readonly number[]): { low: number[]; high: number[]
 
 const MARK_TABLES = nibbleTables(MARK_BYTES);
 
-/** bitmask of the bytes of BLOCK that are mark bytes. */
 /**
  * The 16 bytes at `address`: their separators into ENDS and their mark bytes into MARKS, as bits from `shift` on (0:
  * the locals start afresh).

@@ -1,6 +1,6 @@
-// How `slp-doctor tui` starts. Most of its start-up used to be V8 compiling JavaScript: Ink, React and the parsers,
-// about a megabyte. Node 20 keeps no compiled code for ES modules between runs, but it does for a script compiled
-// with vm.Script and cached data. So the build also emits the TUI as one script (dist/bundle/tui-script.js, see
+// How `slp-doctor tui` starts. Left alone, most of its start-up is V8 compiling JavaScript: Ink, React and the
+// parsers, about a megabyte. Node 20 keeps no compiled code for ES modules between runs, but it does for a script
+// compiled with vm.Script and cached data. So the build also emits the TUI as one script (dist/bundle/tui-script.js, see
 // scripts/bundle.mjs), compiled here with the code V8 produced the last time: the first run after a build writes the
 // cache next to the script once a device is on screen, and later runs start from it. V8 checks that a cache matches
 // its version, flags and source, and ignores (and here replaces) one that does not. Without the script (tests, tsc's
