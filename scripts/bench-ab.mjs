@@ -2,7 +2,9 @@
 // A/B benchmark: is a piece of performance code worth keeping? Builds two or more git revisions of slp-doctor side by
 // side (each exported to a temp dir, bundled with its own scripts/bundle.mjs) and runs them on the same inputs,
 // interleaved round by round, so that a shared machine's load falls on every variant alike. A difference smaller
-// than the spread of one variant's own rounds is noise, whatever the medians say.
+// than the spread of one variant's own rounds is noise, whatever the medians say. On a busy machine a second thread
+// gains no wall time (there is no idle core to run it on), so each run's CPU time is reported too, from /proc: the
+// reading thread's alone, which is what bounds the wall time on an idle machine, and the whole process's.
 //   node scripts/bench-ab.mjs [--rounds 5] [--out docs/PERFORMANCE-AB.md] LABEL=REV LABEL=REV …
 // Each variant is compared with the one before it (a series of removals reads as one step each). Before timing, every variant's output on every input is
 // compared byte for byte: a variant that answers differently is not a faster version of the same program.
@@ -47,6 +49,21 @@ const variants = positionals.map((spec) => {
 const work = mkdtempSync(join(tmpdir(), 'slp-bench-ab-'));
 const log = (text) => process.stderr.write(`${text}\n`);
 
+// Preloaded into every timed run (node --import): at the main thread's exit, its own CPU seconds and the process's.
+const CPU_PROBE = join(work, 'cpu-probe.mjs');
+writeFileSync(CPU_PROBE, `import { readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+const seconds = (path) => {
+  try {
+    const fields = readFileSync(path, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+};
+if (isMainThread) process.on('exit', () => process.stderr.write('cpu-probe ' + JSON.stringify({ main: seconds('/proc/self/task/' + process.pid + '/stat'), total: seconds('/proc/self/stat') }) + '\\n'));
+`);
+
 /** Exports `rev` to a directory of its own and bundles it there, with this checkout's node_modules. */
 function buildVariant(variant, index) {
   const commit = execFileSync('git', ['-C', root, 'rev-parse', '--short', `${variant.rev}^{commit}`], { encoding: 'utf8' }).trim();
@@ -76,11 +93,13 @@ function outputOf(variant, args) {
 function timed(variant, args) {
   const load = loadavg()[0];
   const start = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [join(variant.dir, 'scripts/measure.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, ['--import', CPU_PROBE, join(variant.dir, 'scripts/measure.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.status !== 0 && child.status !== 1) throw new Error(`${variant.label}: ${args.join(' ')} exited ${child.status}: ${child.stderr}`);
-  const { maxRssMB } = JSON.parse(child.stderr.trim().split('\n').pop());
-  return { wallMs, maxRssMB, load };
+  const lines = child.stderr.trim().split('\n');
+  const { maxRssMB } = JSON.parse(lines.findLast((line) => line.startsWith('{')));
+  const cpu = JSON.parse(lines.findLast((line) => line.startsWith('cpu-probe ')).slice('cpu-probe '.length));
+  return { wallMs, maxRssMB, load, cpu };
 }
 
 const median = (xs) => {
@@ -129,7 +148,7 @@ try {
         const vi = (round + k) % built.length;
         const run = timed(built[vi], c.args);
         runs[ci][vi].push(run);
-        log(`round ${round + 1}/${rounds} ${c.name} ${built[vi].label}: ${seconds(run.wallMs)} s, ${run.maxRssMB.toFixed(0)} MB, load ${run.load.toFixed(2)}`);
+        log(`round ${round + 1}/${rounds} ${c.name} ${built[vi].label}: ${seconds(run.wallMs)} s, ${run.maxRssMB.toFixed(0)} MB, CPU ${run.cpu.main} s main, ${run.cpu.total} s total, load ${run.load.toFixed(2)}`);
       }
     }
   }
@@ -149,8 +168,10 @@ try {
     'Each variant is compared with the one above it: the change of the median, and the rounds in which it was the faster',
     'of the two on the same input (the runs of one round are back to back, so they share the machine\'s load).',
     '',
-    '| input | variant | median | min–max | peak RSS (median) | vs the one above | rounds faster |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    'CPU is the median of the runs\' CPU seconds (user and system): the main thread\'s, then the whole process\'s.',
+    '',
+    '| input | variant | median | min–max | peak RSS (median) | vs the one above | rounds faster | CPU: main thread, process |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const [ci, c] of cases.entries()) {
     for (const [vi, v] of built.entries()) {
@@ -159,7 +180,11 @@ try {
       const med = median(walls);
       const change = vi === 0 ? '' : `${med >= median(baseline) ? '+' : ''}${(((med - median(baseline)) / median(baseline)) * 100).toFixed(1)} %`;
       const won = vi === 0 ? '' : `${walls.filter((w, r) => w < baseline[r]).length}/${rounds}`;
-      lines.push(`| ${vi === 0 ? c.name : ''} | ${v.label} | ${seconds(med)} s | ${seconds(Math.min(...walls))}–${seconds(Math.max(...walls))} s | ${median(runs[ci][vi].map((r) => r.maxRssMB)).toFixed(0)} MB | ${change} | ${won} |`);
+      const cpu = (key) => {
+        const values = runs[ci][vi].map((r) => r.cpu[key]).filter((x) => x !== null);
+        return values.length === 0 ? '?' : `${median(values).toFixed(2)} s`;
+      };
+      lines.push(`| ${vi === 0 ? c.name : ''} | ${v.label} | ${seconds(med)} s | ${seconds(Math.min(...walls))}–${seconds(Math.max(...walls))} s | ${median(runs[ci][vi].map((r) => r.maxRssMB)).toFixed(0)} MB | ${change} | ${won} | ${cpu('main')}, ${cpu('total')} |`);
     }
   }
   lines.push('', 'Outputs compared before timing (exit status, stdout and stderr, byte for byte):', '', ...sameOutput.map((s) => `- ${s}`), '');

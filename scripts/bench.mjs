@@ -2,10 +2,10 @@
 // `npm run bench`: speed and memory of slp-doctor on this machine, written to docs/PERFORMANCE.md.
 // Every number here is measured in this run; nothing is asserted in tests.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scriptArgs } from './args.mjs';
 import { writePathological, writeShowTech } from './gen-showtech.mjs';
 
@@ -19,6 +19,9 @@ writes docs/PERFORMANCE.md. --quick: fewer runs, and docs/PERFORMANCE.md is not 
 const quick = scriptArgs(USAGE, { quick: { type: 'boolean' } }).values.quick === true;
 const results = [];
 const extraSections = [];
+/** Rows of "What each piece of performance code buys" measured in this run: [piece, with it, without it]. */
+const buys = [];
+let lineIndex;
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -114,6 +117,39 @@ function techSupport15k() {
   record("`node -e ''` start-up (baseline)", nodeBaseline, 'ms');
   record('`parse` cold start, small capture', parseCold, 'ms', { text: '< 300 ms', ok: (v) => v < 300 }, `${(parseCold / nodeBaseline).toFixed(1)}x node start-up`);
   record('`analyze` cold start, small capture', analyzeCold, 'ms', { text: '< 400 ms', ok: (v) => v < 400 }, `${(analyzeCold / nodeBaseline).toFixed(1)}x node start-up`);
+
+  // What the bundle and the precompiled rule pack buy: the same cold starts without them, interleaved with runs
+  // with them so that the machine's load falls on both alike.
+  const tscMain = join(root, 'dist/cli/main.js');
+  if (existsSync(tscMain)) {
+    const viaTsc = ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(tscMain).href)}); process.exitCode = await main(process.argv.slice(1));`];
+    const [bundled, unbundled] = alternate(runs, () => wall(process.execPath, [bin, 'parse', '--format', 'json', small], 1),
+      () => wall(process.execPath, [...viaTsc, 'parse', '--format', 'json', small], 1));
+    buys.push(['esbuild bundle (scripts/bundle.mjs)', `\`parse\` cold start ${bundled.toFixed(0)} ms`, `${unbundled.toFixed(0)} ms from tsc's ~750 modules`]);
+  }
+  const packCache = join(root, 'dist/rules-pack.json');
+  if (existsSync(packCache)) {
+    const aside = `${packCache}.bench-aside`;
+    const [cached, uncached] = alternate(runs, () => wall(process.execPath, [bin, 'analyze', '--format', 'json', small], 1), () => {
+      renameSync(packCache, aside);
+      try {
+        return wall(process.execPath, [bin, 'analyze', '--format', 'json', small], 1);
+      } finally {
+        renameSync(aside, packCache);
+      }
+    });
+    buys.push(['precompiled rule pack (src/rules/pack-cache.ts)', `\`analyze\` cold start ${cached.toFixed(0)} ms`, `${uncached.toFixed(0)} ms parsing and checking the rule files`]);
+  }
+}
+
+/** Medians of `runs` runs each of `a` and `b`, taken in turns. */
+function alternate(runs, a, b) {
+  const [as, bs] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    as.push(a());
+    bs.push(b());
+  }
+  return [median(as), median(bs)];
 }
 
 // 4. A generated 200 MB show-tech with licensing sections inside.
@@ -130,9 +166,49 @@ function techSupport15k() {
     record(`parse ${mb.toFixed(0)} MB show-tech, peak RSS`, run.maxRssMB, 'MB', { text: '< 300 MB', ok: (v) => v < 300 });
     const analyzed = measured(['analyze', '--format', 'json', '--fail-on', 'never', file], 3);
     record(`analyze ${mb.toFixed(0)} MB show-tech (median of 3)`, analyzed.wallMs / 1000, 's', undefined, `peak RSS ${analyzed.maxRssMB.toFixed(0)} MB`);
+    lineIndex = await import('../dist/ingest/line-index.js');
+    const [wasm, js] = alternate(3, () => indexFile(file, 'wasm'), () => indexFile(file, 'js'));
+    buys.push(['WebAssembly line indexer (src/ingest/line-index.ts)', `${mb.toFixed(0)} MB read and indexed in ${(wasm / 1000).toFixed(2)} s`,
+      `${(js / 1000).toFixed(2)} s with \`indexOf\` and a byte loop in JavaScript, same rules`]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Milliseconds to read `file` in the ingest's windows and index it as the reader needs (every line end; the lines
+ * holding a mark byte or starting like a header): with the WebAssembly indexer, or with the same rules in JavaScript.
+ */
+function indexFile(file, how) {
+  const { indexLines, leaseReadBuffer, releaseReadBuffer, MARK_BYTES, WINDOW_BYTES } = lineIndex;
+  const isMark = new Uint8Array(256);
+  for (const b of MARK_BYTES) isMark[b] = 1;
+  const buffer = leaseReadBuffer();
+  const fd = openSync(file, 'r');
+  let [lines, candidates] = [0, 0];
+  const start = performance.now();
+  try {
+    for (let length = readSync(fd, buffer, 0, WINDOW_BYTES, null); length > 0; length = readSync(fd, buffer, 0, WINDOW_BYTES, null)) {
+      const window = buffer.subarray(0, length);
+      if (how === 'wasm') {
+        const index = indexLines(window, 10);
+        [lines, candidates] = [lines + index.count, candidates + index.candidateCount];
+        continue;
+      }
+      for (let from = 0, end = window.indexOf(10); end >= 0; from = end + 1, end = window.indexOf(10, from)) {
+        let marked = false;
+        for (let i = from; i < end && !marked; i++) marked = isMark[window[i]] === 1;
+        const first = window[from];
+        if (marked || (from < end && (first === 0x60 || first === 0x2d || (first < 32 && first !== 9)))) candidates++;
+        lines++;
+      }
+    }
+  } finally {
+    closeSync(fd);
+    releaseReadBuffer();
+  }
+  if (lines === 0 || candidates === 0) throw new Error(`${file}: nothing indexed`);
+  return performance.now() - start;
 }
 
 // 5. Inputs made to exhaust memory (scripts/gen-showtech.mjs writePathological): what is kept is bounded.
