@@ -48,6 +48,13 @@ const variants = positionals.map((spec) => {
 
 const work = mkdtempSync(join(tmpdir(), 'slp-bench-ab-'));
 const log = (text) => process.stderr.write(`${text}\n`);
+// Generated inputs take gigabytes: an interrupted run removes them too.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    rmSync(work, { recursive: true, force: true });
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
 
 // Preloaded into every timed run (node --import): at the main thread's exit, its own CPU seconds and the process's.
 const CPU_PROBE = join(work, 'cpu-probe.mjs');
