@@ -2,10 +2,10 @@
 // `npm run bench`: speed and memory of slp-doctor on this machine, written to docs/PERFORMANCE.md.
 // Every number here is measured in this run; nothing is asserted in tests.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scriptArgs } from './args.mjs';
 import { writePathological, writeShowTech } from './gen-showtech.mjs';
 
@@ -19,6 +19,28 @@ writes docs/PERFORMANCE.md. --quick: fewer runs, and docs/PERFORMANCE.md is not 
 const quick = scriptArgs(USAGE, { quick: { type: 'boolean' } }).values.quick === true;
 const results = [];
 const extraSections = [];
+/** Rows of "What each piece of performance code buys" measured in this run: [piece, with it, without it]. */
+const buys = [];
+let lineIndex;
+
+/** From \`node scripts/bench-ab.mjs\` (docs/PERFORMANCE-AB.md): builds with and without, interleaved. */
+const AB_NOTES = `The read-ahead worker and the rule pre-check guard were measured as builds of their own, interleaved round by round
+(\`node scripts/bench-ab.mjs\`, 9 rounds; the table is [PERFORMANCE-AB.md](PERFORMANCE-AB.md)), on 2026-12-02 with a
+load average of 8 to 15 on the 2 cores. Every output was byte-identical with and without each of them. Both stay:
+
+- **Read-ahead worker** (src/ingest/read-ahead.ts): wall time gained nothing on the busy machine (1 GB \`analyze\`
+  4.26 s with, 4.83 s without, faster without in 3 of 9 rounds; 200 MB \`parse\` 2.68 s with, 2.28 s without, 5 of 9):
+  a second thread needs an idle core. What it saves is the reading thread's CPU, which is the wall time where a core
+  is idle: 1.17 s with, 1.46 s without on the 1 GB \`analyze\`, 0.67 s with, 0.84 s without on the 200 MB \`parse\`
+  (medians of 5 interleaved runs each, from /proc). Without it the 1 GB \`analyze\` would take about 1.35 s on the
+  quiet machine of the table above, over its target of 4x \`grep -c\` (1.28 s). It costs ~10 MB of RSS (124 against
+  136 MB at 1 GB).
+- **Rule pre-check guard** (src/rules/guard.ts): the whole pack on one device, warm, in 0.4 ms with it and 18 to 36 ms
+  without on the 200 MB show-tech's device (2,000 syslog messages), 0.2 against 1.1 ms on a 10 KB IOS-XE tech
+  support, 0.05 against 0.18 ms on a small NX-OS capture. The 200 MB \`analyze\` was faster with it in all 9 rounds
+  (3.02 s against 3.53 s). On the 3,000-capture fleet the wall time's spread hid it (37.7 s with, 36.3 s without at
+  this load, 4 of 9 rounds); its CPU over all threads was 17.3 s with and 18.5 s without in a later round. test/rules/guard.test.ts holds it to never hiding a finding, for every rule on
+  every bundled capture and on random devices.`;
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -114,6 +136,39 @@ function techSupport15k() {
   record("`node -e ''` start-up (baseline)", nodeBaseline, 'ms');
   record('`parse` cold start, small capture', parseCold, 'ms', { text: '< 300 ms', ok: (v) => v < 300 }, `${(parseCold / nodeBaseline).toFixed(1)}x node start-up`);
   record('`analyze` cold start, small capture', analyzeCold, 'ms', { text: '< 400 ms', ok: (v) => v < 400 }, `${(analyzeCold / nodeBaseline).toFixed(1)}x node start-up`);
+
+  // What the bundle and the precompiled rule pack buy: the same cold starts without them, interleaved with runs
+  // with them so that the machine's load falls on both alike.
+  const tscMain = join(root, 'dist/cli/main.js');
+  if (existsSync(tscMain)) {
+    const viaTsc = ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(tscMain).href)}); process.exitCode = await main(process.argv.slice(1));`];
+    const [bundled, unbundled] = alternate(runs, () => wall(process.execPath, [bin, 'parse', '--format', 'json', small], 1),
+      () => wall(process.execPath, [...viaTsc, 'parse', '--format', 'json', small], 1));
+    buys.push(['esbuild bundle (scripts/bundle.mjs)', `\`parse\` cold start ${bundled.toFixed(0)} ms`, `${unbundled.toFixed(0)} ms from tsc's ~750 modules`]);
+  }
+  const packCache = join(root, 'dist/rules-pack.json');
+  if (existsSync(packCache)) {
+    const aside = `${packCache}.bench-aside`;
+    const [cached, uncached] = alternate(runs, () => wall(process.execPath, [bin, 'analyze', '--format', 'json', small], 1), () => {
+      renameSync(packCache, aside);
+      try {
+        return wall(process.execPath, [bin, 'analyze', '--format', 'json', small], 1);
+      } finally {
+        renameSync(aside, packCache);
+      }
+    });
+    buys.push(['precompiled rule pack (src/rules/pack-cache.ts)', `\`analyze\` cold start ${cached.toFixed(0)} ms`, `${uncached.toFixed(0)} ms parsing and checking the rule files`]);
+  }
+}
+
+/** Medians of `runs` runs each of `a` and `b`, taken in turns. */
+function alternate(runs, a, b) {
+  const [as, bs] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    as.push(a());
+    bs.push(b());
+  }
+  return [median(as), median(bs)];
 }
 
 // 4. A generated 200 MB show-tech with licensing sections inside.
@@ -130,9 +185,49 @@ function techSupport15k() {
     record(`parse ${mb.toFixed(0)} MB show-tech, peak RSS`, run.maxRssMB, 'MB', { text: '< 300 MB', ok: (v) => v < 300 });
     const analyzed = measured(['analyze', '--format', 'json', '--fail-on', 'never', file], 3);
     record(`analyze ${mb.toFixed(0)} MB show-tech (median of 3)`, analyzed.wallMs / 1000, 's', undefined, `peak RSS ${analyzed.maxRssMB.toFixed(0)} MB`);
+    lineIndex = await import('../dist/ingest/line-index.js');
+    const [wasm, js] = alternate(3, () => indexFile(file, 'wasm'), () => indexFile(file, 'js'));
+    buys.push(['WebAssembly line indexer (src/ingest/line-index.ts)', `${mb.toFixed(0)} MB read and indexed in ${(wasm / 1000).toFixed(2)} s`,
+      `${(js / 1000).toFixed(2)} s with \`indexOf\` and a byte loop in JavaScript, same rules`]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Milliseconds to read `file` in the ingest's windows and index it as the reader needs (every line end; the lines
+ * holding a mark byte or starting like a header): with the WebAssembly indexer, or with the same rules in JavaScript.
+ */
+function indexFile(file, how) {
+  const { indexLines, leaseReadBuffer, releaseReadBuffer, MARK_BYTES, WINDOW_BYTES } = lineIndex;
+  const isMark = new Uint8Array(256);
+  for (const b of MARK_BYTES) isMark[b] = 1;
+  const buffer = leaseReadBuffer();
+  const fd = openSync(file, 'r');
+  let [lines, candidates] = [0, 0];
+  const start = performance.now();
+  try {
+    for (let length = readSync(fd, buffer, 0, WINDOW_BYTES, null); length > 0; length = readSync(fd, buffer, 0, WINDOW_BYTES, null)) {
+      const window = buffer.subarray(0, length);
+      if (how === 'wasm') {
+        const index = indexLines(window, 10);
+        [lines, candidates] = [lines + index.count, candidates + index.candidateCount];
+        continue;
+      }
+      for (let from = 0, end = window.indexOf(10); end >= 0; from = end + 1, end = window.indexOf(10, from)) {
+        let marked = false;
+        for (let i = from; i < end && !marked; i++) marked = isMark[window[i]] === 1;
+        const first = window[from];
+        if (marked || (from < end && (first === 0x60 || first === 0x2d || (first < 32 && first !== 9)))) candidates++;
+        lines++;
+      }
+    }
+  } finally {
+    closeSync(fd);
+    releaseReadBuffer();
+  }
+  if (lines === 0 || candidates === 0) throw new Error(`${file}: nothing indexed`);
+  return performance.now() - start;
 }
 
 // 5. Inputs made to exhaust memory (scripts/gen-showtech.mjs writePathological): what is kept is bounded.
@@ -165,6 +260,22 @@ for (const extra of ['bench-tui.mjs', 'bench-fleet.mjs']) {
   if (section) extraSections.push(section);
 }
 
+/**
+ * What each piece of performance code buys: the pieces this run measured with and without, then the two measured A/B
+ * as builds of their own (scripts/bench-ab.mjs takes minutes and git revisions; its figures are quoted here).
+ */
+function buysSection() {
+  return `## What each piece of performance code buys
+
+Measured in this run, with and without, in turns (so that load falls on both alike):
+
+| piece | with it | without it |
+| --- | --- | --- |
+${buys.map(([piece, withIt, without]) => `| ${piece} | ${withIt} | ${without} |`).join('\n')}
+
+${AB_NOTES}`;
+}
+
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
 const table = [
   '| measurement | result | target | met | note |',
@@ -178,6 +289,8 @@ Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${mac
 ${table}
 
 ${extraSections.join('\n\n')}
+
+${buysSection()}
 
 ## How to reproduce
 
@@ -211,8 +324,8 @@ node scripts/measure.mjs parse --format json /tmp/showtech.txt   # one measured 
   reader jumps from one listed line to the next and counts the lines between without looking at them; line numbers
   stay exact.
 - From 64 MB on, a read-ahead worker thread reads and indexes windows (src/ingest/read-ahead.ts) while the main
-  thread scans the ones already indexed, through an 8 MB ring of shared memory (deep enough that a garbage
-  collection on the main thread does not stop the worker).
+  thread scans the ones already indexed, through a ring of 64 windows in shared memory (8 MB of the file ahead:
+  deep enough that a garbage collection on the main thread does not stop the worker).
 - Past a budget of 2,000 messages, syslog messages of facilities unrelated to licensing are dropped by their bytes,
   without being decoded: the indexer has already said where each log line's \`%\` is.
 - What is kept is bounded (README, "Big inputs"): a log of a million licensing messages keeps the first and the

@@ -4,6 +4,9 @@
 // list's size), read straight from the model; when it is false the condition cannot be true, and the CEL evaluation
 // is skipped. Anything else in the condition counts as "maybe", so a guard can only let through too much, never too
 // little: `guard(device) === false` implies the condition is not true (false, or an evaluation error).
+// It buys: the whole pack on a device with 2,000 syslog messages in 0.4 ms instead of 18 to 36 ms, and on a 10 KB
+// tech support in 0.2 ms instead of 1.1 ms (docs/PERFORMANCE.md); test/rules/guard.test.ts holds it to never hiding
+// a finding, on every rule and bundled capture and on random devices.
 import type { ASTNode } from '@marcbachmann/cel-js';
 import type { DeviceModel } from '../common/device.js';
 import { literalFilter } from './functions.js';

@@ -32,7 +32,7 @@ const FAILURE = /FAIL|ERROR|DENIED|EXPIRED|INVALID|UNREACH|NOT_RECEIVED|OUT_OF_C
  * depends on (trust, Call Home, HTTP and TLS, name resolution, the clock). A show-tech's log is mostly other
  * facilities (ETHPORT, interfaces, routing): those show on a key.
  */
-export const LICENSING_FACILITIES: ReadonlySet<string> = new Set([
+export const TIMELINE_FACILITIES: ReadonlySet<string> = new Set([
   'LICMGR', 'SMART_LIC', 'LICENSE', 'PKI', 'CRYPTO', 'CRYPTO_PKI', 'CALLHOME', 'CALL_HOME', 'HTTP', 'HTTPC', 'SSL', 'DNS', 'NTP', 'CLOCK',
 ]);
 
@@ -48,7 +48,7 @@ export function timelineEvents(device: DeviceModel): TimelineEvent[] {
   for (const m of device.syslog) {
     const name = m.name ?? m.mnemonic;
     const failing = m.severity <= 3 || FAILURE.test(name);
-    push(m.time, failing ? 'failure' : 'syslog', `${m.facility}-${m.severity}-${m.mnemonic}: ${m.text}`, m, m.name !== null || LICENSING_FACILITIES.has(m.facility));
+    push(m.time, failing ? 'failure' : 'syslog', `${m.facility}-${m.severity}-${m.mnemonic}: ${m.text}`, m, m.name !== null || TIMELINE_FACILITIES.has(m.facility));
   }
   for (const e of device.events) push(e.time, FAILURE.test(e.type) ? 'failure' : 'event', `event ${e.type}${summariseAttrs(e.attrs)}`, e);
   for (const h of device.history) push(h.time, 'event', `history ${h.kind}: ${h.summary}`, h);
