@@ -33,7 +33,9 @@ export function renderApp(props: Partial<Parameters<typeof App>[0]> = {}): Rende
 }
 
 /** Poll the last frame until `predicate` holds (bounded), then return the frame. */
-export async function waitForFrame(app: Rendered, predicate: (frame: string) => boolean, what = 'the expected frame', timeoutMs = 3000): Promise<string> {
+// A bound, not a timing check: on a loaded machine a step that loads the rule pack (an export) takes seconds, and
+// the bound only has to say "never came" well before the test's own timeout.
+export async function waitForFrame(app: Rendered, predicate: (frame: string) => boolean, what = 'the expected frame', timeoutMs = 20_000): Promise<string> {
   const start = Date.now();
   for (;;) {
     const frame = app.lastFrame() ?? '';
