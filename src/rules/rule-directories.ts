@@ -83,6 +83,30 @@ function bundledPackCaches(): PackCache[] {
   }
 }
 
+/**
+ * Directories this process has read without a problem, with the size and modification time of each file read: a
+ * long-lived process (the TUI, a test run) that loads a pack again reads only what changed.
+ */
+const readBefore = new Map<string, { stamp: string; rules: CompiledRule[] }>();
+
+const stampOf = (files: readonly string[]): string =>
+  files.map((file) => {
+    const stat = statSync(file);
+    return `${file}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+  }).join('\n');
+
+function readDirectoryOnce(dir: string, files: readonly string[], problems: RuleProblem[]): CompiledRule[] {
+  const stamp = stampOf(files);
+  const before = readBefore.get(dir);
+  if (before?.stamp === stamp) return before.rules;
+  const found: RuleProblem[] = [];
+  const rules = readDirectory(dir, files, found);
+  problems.push(...found);
+  if (found.length === 0) readBefore.set(dir, { stamp, rules });
+  else readBefore.delete(dir);
+  return rules;
+}
+
 /** Loads a pack for analysis; throws RulePackError listing every error when any rule file is invalid. */
 export function loadPack(dirs: readonly string[], options: LoadOptions = {}): RulePack {
   const precompiled = options.precompiled ?? bundledPackCaches();
@@ -97,7 +121,7 @@ export function loadPack(dirs: readonly string[], options: LoadOptions = {}): Ru
     const files = ruleFiles(dir);
     let rules: CompiledRule[] | null = null;
     for (const cache of precompiled) rules ??= rulesFromCache(cache, dir, files, build);
-    directories.push(rules ?? readDirectory(dir, files, problems));
+    directories.push(rules ?? readDirectoryOnce(dir, files, problems));
   }
   if (problems.some((p) => p.severity === 'error')) throw new RulePackError(problems);
   return assemble(directories);
