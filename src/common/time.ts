@@ -206,3 +206,20 @@ export function inferYear(month: number, day: number, captureIso: string | null)
   const candidate = Date.UTC(year, month, day);
   return candidate - capture.getTime() > DAY_MS ? year - 1 : year;
 }
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A time a user gives (`--now`) as ISO 8601 UTC, or null when it is not one. A date that does not exist (2024-02-30)
+ * is refused rather than rolled over, and a time without a zone is UTC, as every time in the model is: the machine's
+ * own zone must not change a verdict.
+ */
+export function isoInstant(text: string): string | null {
+  const match = ISO_INSTANT.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = 'Z'] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (date.getUTCMonth() !== Number(month) - 1 || date.getUTCDate() !== Number(day) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
+  const millis = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone.toUpperCase()}`);
+  return Number.isNaN(millis) ? null : new Date(millis).toISOString().replace(/\.000Z$/, 'Z');
+}

@@ -1,6 +1,7 @@
 // `slp-doctor tui [FILE…]`: the interactive triage view. Loaded only by the `tui` command, so nothing else pays
 // for Ink and React. The first frame comes before the rule engine is loaded: the header and model need only the
 // parse, and the findings follow a moment later.
+import { isoInstant } from '../common/time.js';
 import type { RulePack } from '../rules/types.js';
 import { parseFiles, withFindings, type Session } from './session.js';
 
@@ -18,10 +19,12 @@ export interface TuiOptions {
 
 export async function runTui(files: string[], options: TuiOptions): Promise<number> {
   // Checked before anything else: every deadline is judged against it, and a time that is not one becomes NaN days.
-  if (options.now !== undefined && !isIsoTime(options.now)) {
+  const now = options.now === undefined ? undefined : isoInstant(options.now);
+  if (now === null) {
     process.stderr.write(`slp-doctor: --now ${JSON.stringify(options.now)} is not an ISO 8601 time (for example 2024-05-01T00:00:00Z)\n`);
     return 2;
   }
+  options = { ...options, now };
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('slp-doctor: tui needs a terminal; use `slp-doctor analyze FILE` in scripts and pipes\n');
     return 2;
@@ -69,16 +72,6 @@ export async function runTui(files: string[], options: TuiOptions): Promise<numb
   }
   if (fatal) throw fatal;
   return code;
-}
-
-const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-
-/** A date or date-time in ISO 8601 that names a real day and time (not 2024-02-30, not 25:00). */
-export function isIsoTime(text: string): boolean {
-  const match = ISO_8601.exec(text);
-  if (!match || Number.isNaN(Date.parse(text))) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month >= 1 && month <= 12;
 }
 
 /** The session if the parse has succeeded within `ms`; null if it is still running or failed. */
