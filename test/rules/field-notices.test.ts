@@ -2,13 +2,13 @@
 // the field notices' own samples, the CUBE guide's outputs). The files stay in ../shared; a case that needs another
 // command the sample lacks (`show version`, most often) writes the sample and that command, in the device's own
 // prompt, to a temporary file, never into the repository.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnalyzedDevice, Finding } from '../../src/common/findings.js';
 import { analyzeFiles } from '../../src/pipeline/analyze.js';
 import { sharedPath } from '../support/shared.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const NEW_RULES = [
   'not-slp-output',
@@ -22,13 +22,14 @@ const NEW_RULES = [
   'platform-error',
 ];
 
-const scratch = mkdtempSync(join(tmpdir(), 'slp-field-notices-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// Made by the first test that writes (none does when ../shared is absent); removed after the file (test/support/setup.ts).
+let scratch: string | null = null;
 
 /** The real output's path, or null (noted on stderr by name) when ../shared is not beside the clone. */
 const real = (name: string) => sharedPath(`real-outputs/${name}`);
 
 async function analyze(text: string, name: string, now?: string): Promise<AnalyzedDevice[]> {
+  scratch ??= tempDir('slp-field-notices-');
   const file = join(scratch, name);
   writeFileSync(file, text);
   return (await analyzeFiles([file], { now })).devices;
