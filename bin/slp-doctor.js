@@ -5,7 +5,7 @@ const fail = (err) => {
   process.exitCode = 2;
 };
 
-import('../dist/bundle/cli/main.js').then(
-  ({ main }) => main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, fail),
+import('../dist/bundle/cli/start.js').then(
+  ({ start }) => start(process.argv.slice(2)).then((code) => { process.exitCode = code; }, fail),
   () => fail('slp-doctor is not built: run `npm install` (or `npm run build`) in its directory'),
 );

@@ -2,7 +2,7 @@
 // `npm run bench`: speed and memory of slp-doctor on this machine, written to docs/PERFORMANCE.md.
 // Every number here is measured in this run; nothing is asserted in tests.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -146,18 +146,27 @@ function techSupport15k() {
       () => wall(process.execPath, [...viaTsc, 'parse', '--format', 'json', small], 1));
     buys.push(['esbuild bundle (scripts/bundle.mjs)', `\`parse\` cold start ${bundled.toFixed(0)} ms`, `${unbundled.toFixed(0)} ms from tsc's ~750 modules`]);
   }
+  // What a file of the build buys: `analyze` cold starts with it and with it set aside, in turns.
+  const analyzeWithout = (file) => alternate(runs, () => wall(process.execPath, [bin, 'analyze', '--format', 'json', small], 1), () => {
+    const aside = `${file}.bench-aside`;
+    renameSync(file, aside);
+    try {
+      return wall(process.execPath, [bin, 'analyze', '--format', 'json', small], 1);
+    } finally {
+      // A run without a cache may write a new one: the build's is put back.
+      renameSync(aside, file);
+    }
+  });
   const packCache = join(root, 'dist/rules-pack.json');
   if (existsSync(packCache)) {
-    const aside = `${packCache}.bench-aside`;
-    const [cached, uncached] = alternate(runs, () => wall(process.execPath, [bin, 'analyze', '--format', 'json', small], 1), () => {
-      renameSync(packCache, aside);
-      try {
-        return wall(process.execPath, [bin, 'analyze', '--format', 'json', small], 1);
-      } finally {
-        renameSync(aside, packCache);
-      }
-    });
+    const [cached, uncached] = analyzeWithout(packCache);
     buys.push(['precompiled rule pack (src/rules/pack-cache.ts)', `\`analyze\` cold start ${cached.toFixed(0)} ms`, `${uncached.toFixed(0)} ms parsing and checking the rule files`]);
+  }
+  const bundleDir = join(root, 'dist/bundle');
+  const codeCache = readdirSync(bundleDir).find((name) => /^cli-script\.js\..+\.analyze\.cache$/.test(name));
+  if (codeCache) {
+    const [cached, compiled] = analyzeWithout(join(bundleDir, codeCache));
+    buys.push(['code cache of the CLI script (src/cli/start.ts)', `\`analyze\` cold start ${cached.toFixed(0)} ms`, `${compiled.toFixed(0)} ms compiling the script (and writing its cache)`]);
   }
 }
 

@@ -5,14 +5,16 @@
 // dist/ for tests and scripts. It buys: `parse` starts 2.2 times faster than from tsc's modules (docs/PERFORMANCE.md,
 // "What each piece of performance code buys").
 //
-// The TUI is built a second time, as one script (dist/bundle/tui-script.js) with Ink, React and everything the first
-// frame needs: src/tui/startup.ts compiles it with a V8 code cache, which ES modules cannot have on Node 20. Compiling
-// is most of what the TUI's start-up would otherwise spend.
+// The command line and the TUI are built a second time, each as one script (dist/bundle/cli-script.js,
+// dist/bundle/tui-script.js with Ink and React): src/cli/start.ts and src/tui/startup.ts compile them with a V8 code
+// cache, which ES modules cannot have on Node 20. Compiling was a quarter of an `analyze` cold start and most of the
+// TUI's. The build ends by running `parse` and `analyze` once, which writes their caches.
 //
 // It then precompiles the built-in rule pack into dist/rules-pack.json (src/rules/pack-cache.ts): parsing and
 // checking ~45 rule files was most of an `analyze` cold start. The bundle only trusts a cache stamped with its own
 // build id, so a cache can never outlive the code that wrote it.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -26,7 +28,7 @@ Bundles the CLI into dist/bundle, builds the TUI script and precompiles the buil
 dist/rules-pack.json. Takes no options.`);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const entryPoints = ['src/cli/main.ts', 'src/fleet/worker.ts', 'src/ingest/read-ahead-worker.ts', 'src/rules/precompile.ts', 'src/tui/startup.ts'].filter((p) => existsSync(`${root}/${p}`));
+const entryPoints = ['src/cli/main.ts', 'src/cli/start.ts', 'src/fleet/worker.ts', 'src/ingest/read-ahead-worker.ts', 'src/rules/precompile.ts', 'src/tui/startup.ts'].filter((p) => existsSync(`${root}/${p}`));
 
 /** Same sources and dependencies, same id: rebuilding unchanged code keeps the cache valid. */
 function buildId() {
@@ -151,32 +153,64 @@ const sourcePatches = {
   },
 };
 
-// The TUI script: ES module syntax inside (top-level await: Yoga compiles its WebAssembly at load), no import or
-// export statement, so that src/tui/startup.ts can compile it as the body of an async function. It hands runTui over
-// through the function's parameter (src/tui/script.ts).
-const TUI_SCRIPT = 'dist/bundle/tui-script.js';
-await build({
-  absWorkingDir: root,
-  entryPoints: ['src/tui/script.ts'],
-  outfile: TUI_SCRIPT,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
+// The scripts start.ts and startup.ts compile with a V8 code cache (src/common/code-cache.ts): ES module syntax inside
+// (top-level await), no import or export statement, so that each compiles as the body of an async function and hands
+// its entry over through a parameter. A script has no import.meta: its URL is a parameter too. What they compile must
+// compile: a broken script fails the build, not the user's command.
+const { compileScript } = await import(pathToFileURL(join(root, 'dist/bundle/cli/start.js')).href);
+async function buildScript(entry, outfile, parameters, options) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    legalComments: 'none',
+    minify: true,
+    ...options,
+    define: { __SLP_BUILD_ID__: JSON.stringify(id), 'import.meta.url': '__slpScriptUrl', ...options.define },
+  });
+  compileScript(join(root, outfile), parameters);
+}
+
+// The TUI script (src/tui/script.ts): Ink, React and everything the first frame needs.
+const { TUI_SCRIPT_PARAMETERS } = await import(pathToFileURL(join(root, 'dist/bundle/tui/startup.js')).href);
+await buildScript('src/tui/script.ts', 'dist/bundle/tui-script.js', TUI_SCRIPT_PARAMETERS, {
   plugins: [requiredAtRunTime, sourcePatches],
-  logLevel: 'warning',
-  legalComments: 'none',
-  minify: true,
   keepNames: true,
-  // React's development build checks everything twice and starts far slower. The script's URL is a parameter:
-  // a script has no import.meta.
-  define: { __SLP_BUILD_ID__: JSON.stringify(id), 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__slpScriptUrl' },
+  // React's development build checks everything twice and starts far slower.
+  define: { 'process.env.NODE_ENV': '"production"' },
 });
-// What startup.ts compiles must compile: fail the build, not the user's TUI.
-const { compileTuiScript } = await import(pathToFileURL(join(root, 'dist/bundle/tui/startup.js')).href);
-compileTuiScript(join(root, TUI_SCRIPT));
+
+// The CLI script (src/cli/script.ts): the command line and everything `parse`, `analyze` and `rules` load. The TUI's
+// start stays a module of the bundle above (it has its own script), imported through start.ts.
+const tuiThroughTheBundle = {
+  name: 'tui-through-the-bundle',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]tui[\\/]startup\.js$/ }, () => ({ path: 'tui-startup', namespace: 'bundle-module' }));
+    b.onLoad({ filter: /.*/, namespace: 'bundle-module' }, () => ({
+      contents: 'export const loadTui = async () => (await __slpImport("./tui/startup.js")).loadTui();',
+      loader: 'js',
+    }));
+  },
+};
+const { CLI_SCRIPT_PARAMETERS } = await import(pathToFileURL(join(root, 'dist/bundle/cli/start.js')).href);
+await buildScript('src/cli/script.ts', 'dist/bundle/cli-script.js', CLI_SCRIPT_PARAMETERS, { plugins: [tuiThroughTheBundle, requiredAtRunTime] });
 
 const { writePackCache } = await import(pathToFileURL(join(root, 'dist/bundle/rules/precompile.js')).href);
 const problems = writePackCache(join(root, 'rules'), join(root, 'dist/rules-pack.json'));
 // A broken built-in pack must not break the build: without a cache the CLI reports the errors itself.
 if (problems.length > 0) console.warn(`bundle: built-in rule pack not precompiled:\n  ${problems.join('\n  ')}`);
+
+// Write the CLI's code caches for its two main commands now, so that a user's first run starts from one too. A child
+// process: the cache is only valid for the Node and flags that wrote it (a user's other Node rewrites it).
+const warmUp = join(root, 'captures/iosxe-techsupport.txt');
+if (existsSync(warmUp)) {
+  for (const command of ['parse', 'analyze']) {
+    const run = spawnSync(process.execPath, [join(root, 'bin/slp-doctor.js'), command, '--format', 'json', warmUp], { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (run.status !== 0 && run.status !== 1) console.warn(`bundle: \`${command}\` on ${warmUp} ended with ${run.status}: ${run.stderr}`);
+  }
+}

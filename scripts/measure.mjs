@@ -15,7 +15,7 @@ on stderr. Needs \`npm run build\` first.
   process.exit(process.argv.length < 3 ? 2 : 0);
 }
 
-const { main } = await import('../dist/bundle/cli/main.js');
+const { start: main } = await import('../dist/bundle/cli/start.js');
 const sink = new Writable({ write(_chunk, _encoding, done) { done(); } });
 const start = performance.now();
 const code = await main(process.argv.slice(2), { stdout: sink, stderr: process.stderr, stdinIsTTY: true, env: { NO_COLOR: '1' } });

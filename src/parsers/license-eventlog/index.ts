@@ -58,11 +58,14 @@ const Equals = createToken({ name: 'Equals', pattern: /=/ });
 const QuotedValue = createToken({ name: 'QuotedValue', pattern: /"(?:[^"\\]|\\.)*"/ });
 const BareValue = createToken({ name: 'BareValue', pattern: /[^\s"=]+/ });
 const Spaces = createToken({ name: 'Spaces', pattern: /\s+/, group: Lexer.SKIPPED });
-const attributeLexer = new Lexer([Spaces, QuotedValue, AttrName, Equals, BareValue], {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: false,
-  ...LEXER_CHECKS,
-});
+/** Built on first use: building a lexer analyses its patterns, ~10 ms of every start-up that reads no event log. */
+let attributeLexer: Lexer | undefined;
+const attributes = (): Lexer =>
+  (attributeLexer ??= new Lexer([Spaces, QuotedValue, AttrName, Equals, BareValue], {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: false,
+    ...LEXER_CHECKS,
+  }));
 
 const eventlogGrammar = lazyGrammar(() => new EventlogGrammar());
 
@@ -101,7 +104,7 @@ function extractEvents(cst: CstNode, out: FragmentBuilder, read: ReadLines): voi
 /** Reads `name="value" name=value …`; what cannot be read is reported, the rest kept. */
 export function readAttributes(text: string): { attrs: Record<string, string>; problem: string | null } {
   const attrs: Record<string, string> = {};
-  const lexed = attributeLexer.tokenize(text);
+  const lexed = attributes().tokenize(text);
   // an unterminated quote stops reading: the rest of the line is the value it was meant to be
   const stopAt = lexed.errors[0]?.offset ?? Number.POSITIVE_INFINITY;
   const tokens = lexed.tokens.filter((token) => token.startOffset < stopAt);

@@ -27,23 +27,35 @@ export const PartTitle = createToken({ name: 'PartTitle', pattern: Lexer.NA });
 const all: TokenType[] = [];
 
 /**
- * Chevrotain's "first character" optimisation cannot see through the generic shapes (`[^\n:]+:`); they start with
- * any visible ASCII character. A line starting with anything else is a lexing error, reported as unrecognised.
+ * The generic shapes (`[^\n:]+:`) start with any visible ASCII character. A line starting with anything else is a
+ * lexing error, reported as unrecognised.
  */
 const VISIBLE_ASCII = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i));
 
-function line(name: string, source: string, categories: TokenType[] = []): TokenType {
-  const generic = source.startsWith('[^');
-  const token = createToken({
-    name,
-    pattern: new RegExp(source, 'i'),
-    categories: [BodyLine, ...categories],
-    // A line token stops before the newline; saying so spares the lexer from proving it for every pattern at start-up.
-    line_breaks: false,
-    ...(generic ? { start_chars_hint: VISIBLE_ASCII } : {}),
-  });
+/**
+ * The characters a case-insensitive line pattern can start with, for Chevrotain's "first character" optimisation.
+ * Left to itself, Chevrotain parses every pattern's regular expression to find them, which was a third of the
+ * lexer's cost at start-up (built on first use, so in every cold start). A pattern that starts with a plain
+ * character gets that character in both cases; any other starts with one of VISIBLE_ASCII, a safe superset (a hint
+ * only narrows which patterns are tried, in their order). test/parsers/license-status-lexer.test.ts holds each hint
+ * to what the pattern can match.
+ */
+export function startCharacters(source: string): string[] {
+  const first = source[0] ?? '';
+  const quantified = /^.[?*{]/.test(source);
+  if (!/^[A-Za-z0-9 =<]$/.test(first) || quantified) return VISIBLE_ASCII;
+  return [...new Set([first.toLowerCase(), first.toUpperCase()])];
+}
+
+/** Whole-line tokens: they never hold the newline, which spares the lexer proving it for every pattern at start-up. */
+function lineToken(name: string, source: string, categories: TokenType[]): TokenType {
+  const token = createToken({ name, pattern: new RegExp(source, 'i'), categories, line_breaks: false, start_chars_hint: startCharacters(source) });
   all.push(token);
   return token;
+}
+
+function line(name: string, source: string, categories: TokenType[] = []): TokenType {
+  return lineToken(name, source, [BodyLine, ...categories]);
 }
 
 /** A `Label:` line with nothing after it. `label` is a regular-expression source. */
@@ -57,13 +69,11 @@ function field(name: string, label: string): TokenType {
 }
 
 function title(name: string, text: string): TokenType {
-  const token = createToken({ name, pattern: new RegExp(`${text}${EOL}`, 'i'), categories: [PartTitle] });
-  all.push(token);
-  return token;
+  return lineToken(name, `${text}${EOL}`, [PartTitle]);
 }
 
-export const Newline = createToken({ name: 'Newline', pattern: /\n/, group: Lexer.SKIPPED, line_breaks: true });
-export const Indent = createToken({ name: 'Indent', pattern: /[ \t]+/, group: Lexer.SKIPPED });
+export const Newline = createToken({ name: 'Newline', pattern: /\n/, group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: ['\n'] });
+export const Indent = createToken({ name: 'Indent', pattern: /[ \t]+/, group: Lexer.SKIPPED, line_breaks: false, start_chars_hint: [' ', '\t'] });
 all.push(Newline, Indent);
 
 // Part titles.

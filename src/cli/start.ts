@@ -1,0 +1,39 @@
+// What bin/slp-doctor.js starts. A cold `analyze` of a small capture spent a quarter of its time compiling the
+// bundle's JavaScript; compiled from a V8 code cache (common/code-cache.ts) it starts ~90 ms sooner
+// (docs/PERFORMANCE.md). The cache is kept per command, since each compiles different code: written by the build
+// for `parse` and `analyze` (scripts/bundle.mjs), otherwise by a command's first run, and replaced when V8 rejects it
+// (another Node version). Without the script (tsc's dist/) the CLI's ES modules load as they are.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCachedScript } from '../common/code-cache.js';
+import type { CliIO } from './options.js';
+
+type Main = typeof import('./main.js').main;
+
+declare const __SLP_BUILD_ID__: string | undefined;
+
+export const CLI_SCRIPT = 'cli-script.js';
+export const CLI_SCRIPT_PARAMETERS = ['__slpCli', '__slpImport'] as const;
+/** Commands with a cache of their own; the rest share one. */
+const CACHED_COMMANDS = new Set(['analyze', 'parse', 'rules']);
+
+/** Runs the command line; the exit status. */
+export async function start(argv: string[], io?: CliIO): Promise<number> {
+  const script = new URL(`../${CLI_SCRIPT}`, import.meta.url);
+  // The TUI (also what no command opens on a terminal) has a script of its own; compiling this one too would only
+  // delay it.
+  const tui = argv.length === 0 || argv[0] === 'tui';
+  if (tui || script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return (await import('./main.js')).main(argv, io);
+  const path = fileURLToPath(script);
+  const command = CACHED_COMMANDS.has(argv[0] ?? '') ? argv[0]! : 'other';
+  const build = typeof __SLP_BUILD_ID__ === 'string' ? __SLP_BUILD_ID__ : 'dev';
+  const compiled = loadCachedScript(path, CLI_SCRIPT_PARAMETERS, `${path}.${build}.${command}.cache`);
+  const exports: { main?: Main } = {};
+  // The TUI stays an ES module of the bundle (it has a script of its own): the CLI script imports it through here.
+  const importFromBundle = (specifier: string): Promise<unknown> => import(new URL(specifier, script).href);
+  await compiled.run(exports, importFromBundle);
+  const code = await exports.main!(argv, io);
+  if (compiled.needsCache) compiled.saveCache();
+  return code;
+}
+export { compileScript } from '../common/code-cache.js';

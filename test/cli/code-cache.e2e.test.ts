@@ -1,0 +1,66 @@
+// The command line starts from a V8 code cache (src/cli/start.ts, common/code-cache.ts): the build writes one for
+// `parse` and `analyze`, another command's first run writes its own, and a cache V8 rejects is replaced. A cache may
+// only ever change how fast the answer comes, never the answer: each run here is held to the output of the build.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBinary } from '../support/cli.js';
+import { repoRoot } from '../support/shared.js';
+
+const capture = join(repoRoot, 'captures/rule-dns-not-configured.txt');
+const caches = (dir: string): string[] => readdirSync(join(dir, 'dist/bundle')).filter((name) => /^cli-script\.js\..+\.cache$/.test(name)).sort();
+const commandOf = (cacheName: string): string => cacheName.split('.').at(-2)!;
+
+// A copy of the built product, so that removing and spoiling caches leaves the repository's build alone.
+const install = mkdtempSync(join(tmpdir(), 'slp-code-cache-'));
+for (const part of ['bin', 'dist/bundle', 'dist/rules-pack.json', 'rules', 'package.json']) cpSync(join(repoRoot, part), join(install, part), { recursive: true });
+symlinkSync(join(repoRoot, 'node_modules'), join(install, 'node_modules'));
+afterAll(() => rmSync(install, { recursive: true, force: true }));
+
+const runCopy = (args: string[]) => {
+  const result = spawnSync(process.execPath, [join(install, 'bin/slp-doctor.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+const analyzeArgs = ['analyze', '--format', 'json', capture];
+const expected = runBinary(analyzeArgs);
+
+describe('the command line\'s code cache', () => {
+  it('is written by the build for parse and analyze', () => {
+    expect(caches(repoRoot).map(commandOf)).toEqual(expect.arrayContaining(['analyze', 'parse']));
+  });
+
+  it('is written by a command\'s first run, then read as it is', () => {
+    for (const name of caches(install)) rmSync(join(install, 'dist/bundle', name));
+    expect(runCopy(analyzeArgs)).toEqual(expected);
+    const written = caches(install);
+    expect(written.map(commandOf)).toEqual(['analyze']);
+    const path = join(install, 'dist/bundle', written[0]!);
+    const before = statSync(path).mtimeMs;
+    expect(runCopy(analyzeArgs)).toEqual(expected);
+    expect(statSync(path).mtimeMs).toBe(before);
+  });
+
+  it('keeps one cache per command', () => {
+    const list = runCopy(['rules', 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toBe(runBinary(['rules', 'list']).stdout);
+    expect(caches(install).map(commandOf)).toContain('rules');
+  });
+
+  it('replaces a cache V8 rejects, and answers the same', () => {
+    const name = caches(install).find((n) => commandOf(n) === 'analyze')!;
+    const path = join(install, 'dist/bundle', name);
+    writeFileSync(path, 'not a code cache');
+    expect(runCopy(analyzeArgs)).toEqual(expected);
+    expect(readFileSync(path, 'utf8').startsWith('not a code cache')).toBe(false);
+    expect(statSync(path).size).toBeGreaterThan(100_000);
+  });
+
+  it('is not needed: without the CLI script the modules of the bundle answer the same', () => {
+    rmSync(join(install, 'dist/bundle/cli-script.js'));
+    expect(runCopy(analyzeArgs)).toEqual(expected);
+    expect(caches(install).length).toBeGreaterThan(0);
+  });
+});
