@@ -48,6 +48,10 @@ export const licenseStatusParser: CommandParser = {
     ],
   },
   specificity: 20,
+  prepare() {
+    statusGrammar();
+    lexStatus([]);
+  },
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
     try {
