@@ -21,11 +21,6 @@ export interface IngestFileOptions {
   readAheadFrom?: number;
   /** The read-ahead worker's script; by default the one beside this module (tests give the bundle's). */
   readAheadWorker?: URL;
-  /**
-   * Work for the reading thread while a read-ahead worker starts (tens of milliseconds in which it has nothing to
-   * read): called at most once, with a function that says when the first window is ready and the work should stop.
-   */
-  whileWorkerStarts?: (ready: () => boolean) => void;
 }
 
 export async function ingestFile(path: string, options: IngestFileOptions = {}): Promise<IngestResult> {
@@ -51,7 +46,7 @@ export async function ingestFile(path: string, options: IngestFileOptions = {}):
       return ended(reader, await pushDecoded(handle.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 }), reader, path));
     }
     const readAheadFrom = options.readAheadFrom ?? READ_AHEAD_MIN_BYTES;
-    if (stats.size < readAheadFrom || !(await readAhead(handle, path, reader, options.readAheadWorker, options.whileWorkerStarts))) await readChunks(handle, (chunk) => reader.push(chunk));
+    if (stats.size < readAheadFrom || !(await readAhead(handle, path, reader, options.readAheadWorker))) await readChunks(handle, (chunk) => reader.push(chunk));
     return reader.end();
   } catch (error) {
     throw inputError(path, error);

@@ -34,12 +34,9 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 
 /**
  * Feeds the whole file to `reader` with a read-ahead worker. false when no worker is available or it could not start:
- * read it yourself. `whileWorkerStarts` is work for this thread while the worker starts (ingest/index.ts); `script`
- * is for tests.
+ * read it yourself. (`script` is for tests.)
  */
-export async function readAhead(
-  handle: FileHandle, path: string, reader: ByteLineReader, script = findWorker(), whileWorkerStarts?: (ready: () => boolean) => void,
-): Promise<boolean> {
+export async function readAhead(handle: FileHandle, path: string, reader: ByteLineReader, script = findWorker()): Promise<boolean> {
   if (!script) return false;
   const head = Buffer.allocUnsafe(PROBE_BYTES);
   const separator = reader.probe(head.subarray(0, readSync(handle.fd, head, 0, PROBE_BYTES, 0)));
@@ -69,7 +66,6 @@ export async function readAhead(
   try {
     for (let chunk = 0; ; chunk++) {
       const slot = chunk % SLOTS;
-      if (chunk === 0) whileWorkerStarts?.(() => Atomics.load(control, stateAt(slot)) === FULL);
       while (Atomics.load(control, stateAt(slot)) !== FULL) {
         if (Atomics.wait(control, stateAt(slot), EMPTY, WAIT_MS) !== 'timed-out') continue;
         await turn();

@@ -102,9 +102,4 @@ export interface CommandParser {
   emptyWhenBlank?: boolean;
   /** Never throws: odd input becomes diagnostics. */
   parse(section: RawSection): Fragment;
-  /**
-   * Builds what its first parse would build (a Chevrotain grammar or lexer, tens of milliseconds cold), so that it
-   * can be done while a big file is still being read (see prepareParsers).
-   */
-  prepare?(): void;
 }

@@ -40,21 +40,6 @@ for (const parser of PARSERS)
     byCommand.set(command, parser);
   }
 
-/**
- * Builds the parsers' grammars ahead of their first parse, the most common first, until `enough` says to stop: the
- * reading thread calls this while it waits for a read-ahead worker to start (ingest/read-ahead.ts), time in which it
- * would otherwise do nothing. Returns once all are built or `enough()` is true.
- */
-export function prepareParsers(enough: () => boolean): void {
-  for (const parser of PREPARED_FIRST) {
-    if (enough()) return;
-    parser.prepare?.();
-  }
-}
-
-/** Nearly every capture has the status family; a show-tech adds the rest. */
-const PREPARED_FIRST: readonly CommandParser[] = [licenseStatusParser, licenseUdiParser, licenseUsageParser, licenseSummaryParser, licenseEventlogParser];
-
 export function parserFor(command: string): CommandParser | undefined {
   return byCommand.get(command);
 }

@@ -4,7 +4,6 @@ import type { DeviceModel, ModelDocument } from '../common/device.js';
 import { ingestFile, ingestStdin } from '../ingest/index.js';
 import type { InputError, IngestResult } from '../ingest/types.js';
 import { buildModel, type BuildOptions } from '../model/build.js';
-import { prepareParsers } from '../parsers/registry.js';
 import { KeptLines } from '../model/lines.js';
 
 export interface LoadedCaptures {
@@ -19,13 +18,8 @@ export interface LoadedCaptures {
 /** `-` reads standard input. Throws InputError for input that cannot be read at all. */
 export async function loadCaptures(paths: string[], options: BuildOptions = {}): Promise<LoadedCaptures> {
   const inputs: IngestResult[] = [];
-  for (const path of paths) inputs.push(path === '-' ? await ingestStdin() : await readCaptureFile(path));
+  for (const path of paths) inputs.push(path === '-' ? await ingestStdin() : await ingestFile(path));
   return fromIngested(inputs, options);
-}
-
-/** One file, ingested; while a big one's read-ahead worker starts, the parsers build their grammars. */
-export function readCaptureFile(path: string): Promise<IngestResult> {
-  return ingestFile(path, { whileWorkerStarts: prepareParsers });
 }
 
 export function fromIngested(inputs: IngestResult[], options: BuildOptions = {}): LoadedCaptures {

@@ -3,10 +3,10 @@
 import type { DeviceModel } from '../common/device.js';
 import type { AnalyzeDocument, AnalyzedDevice, Severity } from '../common/findings.js';
 import { SEVERITY_RANK } from '../common/findings.js';
-import { ingestText } from '../ingest/index.js';
+import { ingestFile, ingestText } from '../ingest/index.js';
 import type { IngestResult } from '../ingest/types.js';
 import { analyzedDevice } from '../pipeline/analyzed-device.js';
-import { fromIngested, readCaptureFile, type LoadedCaptures } from '../pipeline/captures.js';
+import { fromIngested, type LoadedCaptures } from '../pipeline/captures.js';
 import { Redactor } from '../report/redact.js';
 import { FileLines } from './raw-file.js';
 import { TextLines, type RawLines } from './raw-lines.js';
@@ -47,7 +47,7 @@ export function parsePaste(text: string, now?: string, name = '<paste>'): Sessio
 /** Files are read the way `analyze` reads them (streamed); their raw lines are read from the file when shown. */
 export async function parseFiles(paths: string[], now?: string): Promise<Session> {
   const inputs: { result: IngestResult; lines: () => RawLines }[] = [];
-  for (const path of paths) inputs.push({ result: await readCaptureFile(path), lines: () => new FileLines(path) });
+  for (const path of paths) inputs.push({ result: await ingestFile(path), lines: () => new FileLines(path) });
   return parseIngested(inputs, now);
 }
 

@@ -74,9 +74,6 @@ export const licenseEventlogParser: CommandParser = {
   commands: ['show license eventlog'],
   fills: { scalars: [], lists: ['events'] },
   specificity: 30,
-  prepare() {
-    eventlogGrammar();
-  },
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
     readSection(section, out, eventlogGrammar, LINE_KINDS, (g) => g.eventlog(), (cst, read) => extractEvents(cst, out, read));

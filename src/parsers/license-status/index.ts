@@ -48,10 +48,6 @@ export const licenseStatusParser: CommandParser = {
     ],
   },
   specificity: 20,
-  prepare() {
-    statusGrammar();
-    lexStatus([]);
-  },
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
     try {

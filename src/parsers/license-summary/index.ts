@@ -141,9 +141,6 @@ export const licenseSummaryParser: CommandParser = {
     lists: ['licenses'],
   },
   specificity: 25,
-  prepare() {
-    summaryGrammar();
-  },
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
     readSection(section, out, summaryGrammar, LINE_KINDS, (g) => g.summary(), (cst, read) => extractSummary(cst, out, read, firstBodyLine(section)));

@@ -81,9 +81,6 @@ export const licenseUdiParser: CommandParser = {
   commands: ['show license udi'],
   fills: { scalars: ['udi.pid', 'udi.sn'], lists: ['haUdis'] },
   specificity: 30,
-  prepare() {
-    udiGrammar();
-  },
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
     readSection(section, out, udiGrammar, LINE_KINDS, (g) => g.udi(), (cst, read) => extractUdi(cst, out, read));

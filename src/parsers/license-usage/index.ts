@@ -90,9 +90,6 @@ export const licenseUsageParser: CommandParser = {
   commands: ['show license usage'],
   fills: { scalars: ['legacy.authorizationStatus', 'legacy.evalMode', 'licensing', 'slpEnabled'], lists: ['licenses'] },
   specificity: 30,
-  prepare() {
-    usageGrammar();
-  },
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
     readSection(section, out, usageGrammar, LINE_KINDS, (g) => g.usage(), (cst, read) => extractUsage(cst, out, read));
