@@ -2,21 +2,20 @@
 // `parse` and `analyze`, another command's first run writes its own, and a cache V8 rejects is replaced. A cache may
 // only ever change how fast the answer comes, never the answer: each run here is held to the output of the build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBinary } from '../support/cli.js';
+import { bundleDir, copyBuiltProduct, runBinary } from '../support/cli.js';
 import { repoRoot } from '../support/shared.js';
 
 const capture = join(repoRoot, 'captures/rule-dns-not-configured.txt');
-const caches = (dir: string): string[] => readdirSync(join(dir, 'dist/bundle')).filter((name) => /^cli-script\.js\..+\.cache$/.test(name)).sort();
+const caches = (install: string): string[] => readdirSync(bundleDir(install)).filter((name) => /^cli-script\.js\..+\.cache$/.test(name)).sort();
 const commandOf = (cacheName: string): string => cacheName.split('.').at(-2)!;
 
 // A copy of the built product, so that removing and spoiling caches leaves the repository's build alone.
 const install = mkdtempSync(join(tmpdir(), 'slp-code-cache-'));
-for (const part of ['bin', 'dist/bundle', 'dist/rules-pack.json', 'rules', 'package.json']) cpSync(join(repoRoot, part), join(install, part), { recursive: true });
-symlinkSync(join(repoRoot, 'node_modules'), join(install, 'node_modules'));
+copyBuiltProduct(install);
 afterAll(() => rmSync(install, { recursive: true, force: true }));
 
 const runCopy = (args: string[]) => {
@@ -32,11 +31,11 @@ describe('the command line\'s code cache', () => {
   });
 
   it('is written by a command\'s first run, then read as it is', () => {
-    for (const name of caches(install)) rmSync(join(install, 'dist/bundle', name));
+    for (const name of caches(install)) rmSync(join(bundleDir(install), name));
     expect(runCopy(analyzeArgs)).toEqual(expected);
     const written = caches(install);
     expect(written.map(commandOf)).toEqual(['analyze']);
-    const path = join(install, 'dist/bundle', written[0]!);
+    const path = join(bundleDir(install), written[0]!);
     const before = statSync(path).mtimeMs;
     expect(runCopy(analyzeArgs)).toEqual(expected);
     expect(statSync(path).mtimeMs).toBe(before);
@@ -51,7 +50,7 @@ describe('the command line\'s code cache', () => {
 
   it('replaces a cache V8 rejects, and answers the same', () => {
     const name = caches(install).find((n) => commandOf(n) === 'analyze')!;
-    const path = join(install, 'dist/bundle', name);
+    const path = join(bundleDir(install), name);
     writeFileSync(path, 'not a code cache');
     expect(runCopy(analyzeArgs)).toEqual(expected);
     expect(readFileSync(path, 'utf8').startsWith('not a code cache')).toBe(false);
@@ -59,7 +58,7 @@ describe('the command line\'s code cache', () => {
   });
 
   it('is not needed: without the CLI script the modules of the bundle answer the same', () => {
-    rmSync(join(install, 'dist/bundle/cli-script.js'));
+    rmSync(join(bundleDir(install), 'cli-script.js'));
     expect(runCopy(analyzeArgs)).toEqual(expected);
     expect(caches(install).length).toBeGreaterThan(0);
   });

@@ -3,6 +3,7 @@
 // real binary (bin/slp-doctor.js and the bundle test/support/build.ts built before the run): for the smoke checks and
 // the end-to-end suite, where pipes, processes and worker threads are the point.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { cpSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +20,15 @@ export const bin = join(repoRoot, 'bin/slp-doctor.js');
 
 /** A script of the built bundle, e.g. the fleet's or the read-ahead worker (`fleet/worker.js`). */
 export const bundled = (relative: string): URL => pathToFileURL(join(repoRoot, 'dist/bundle', relative));
+
+/** The bundle's folder in an install of the built product (this repository's by default). */
+export const bundleDir = (install = repoRoot): string => join(install, 'dist/bundle');
+
+/** A copy of the built product in `install` (its dependencies linked, not copied), to spoil without touching the build. */
+export function copyBuiltProduct(install: string): void {
+  for (const part of ['bin', 'dist/bundle', 'dist/rules-pack.json', 'rules', 'package.json']) cpSync(join(repoRoot, part), join(install, part), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(install, 'node_modules'));
+}
 
 function sink(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
