@@ -180,7 +180,6 @@ async function buildScript(entry, outfile, parameters, options) {
 const { TUI_SCRIPT_PARAMETERS } = await import(pathToFileURL(join(root, 'dist/bundle/tui/startup.js')).href);
 await buildScript('src/tui/script.ts', 'dist/bundle/tui-script.js', TUI_SCRIPT_PARAMETERS, {
   plugins: [requiredAtRunTime, sourcePatches],
-  keepNames: true,
   // React's development build checks everything twice and starts far slower.
   define: { 'process.env.NODE_ENV': '"production"' },
 });
