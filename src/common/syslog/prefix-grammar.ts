@@ -23,11 +23,11 @@ import {
   prefixLexer,
   prefixTokens,
 } from './prefix-lexer.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 class SyslogPrefixParser extends CstParser {
   constructor() {
-    super(prefixTokens, { maxLookahead: 6, recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super(prefixTokens, { recoveryEnabled: false, ...grammarConfig(6) });
     this.performSelfAnalysis();
   }
 

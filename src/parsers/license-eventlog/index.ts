@@ -17,7 +17,7 @@ import {
   tokensOf,
 } from '../shared/license-lines.js';
 import type { LineKind } from '../shared/license-lines.js';
-import { GRAMMAR_CHECKS, LEXER_CHECKS } from '../grammar-options.js';
+import { grammarConfig, LEXER_CHECKS } from '../grammar-options.js';
 
 const Banner = lineToken('Banner');
 const Event = lineToken('Event');
@@ -36,7 +36,7 @@ const LINE_KINDS: LineKind[] = [
 
 class EventlogGrammar extends CstParser {
   constructor() {
-    super([Banner, NoEvents, Event, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super([Banner, NoEvents, Event, OtherLine], { recoveryEnabled: false, ...grammarConfig() });
     this.performSelfAnalysis();
   }
 

@@ -23,7 +23,7 @@ import {
   UNDERLINE,
 } from '../shared/license-lines.js';
 import type { LineKind } from '../shared/license-lines.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 const Title = lineToken('Title');
 const Underline = lineToken('Underline');
@@ -51,7 +51,7 @@ const LINE_KINDS: LineKind[] = [
 
 class HistoryGrammar extends CstParser {
   constructor() {
-    super([Title, Underline, KindHeading, NoHistory, MessageBody, Stamped, RequestResponse, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super([Title, Underline, KindHeading, NoHistory, MessageBody, Stamped, RequestResponse, OtherLine], { recoveryEnabled: false, ...grammarConfig() });
     this.performSelfAnalysis();
   }
 

@@ -22,7 +22,7 @@ import {
   valueOrNull,
 } from '../shared/license-lines.js';
 import type { LineKind } from '../shared/license-lines.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 const ReportTitle = lineToken('ReportTitle');
 const Underline = lineToken('Underline');
@@ -64,7 +64,7 @@ class RumGrammar extends CstParser {
   constructor() {
     super([ReportTitle, DetailTitle, Underline, TableHeader, ReportRow, LabelledRow, AgentRow, DetailId, DetailFields, NoReports, OtherLine], {
       recoveryEnabled: false,
-      ...GRAMMAR_CHECKS,
+      ...grammarConfig(),
     });
     this.performSelfAnalysis();
   }

@@ -5,7 +5,7 @@
 // line. The top level never fails: a line no block reads is taken by `unrecognised`, and the extractor reports it.
 import { CstParser, type CstNode, type IOrAlt, type TokenType } from 'chevrotain';
 import * as t from './lexer.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 // What each block reads after its heading, in any order. The first listed wins where tokens overlap (a specific
 // field before the generic `Label: value` it also matches).
@@ -141,7 +141,7 @@ const SINGLE_LINES = [
 
 class StatusGrammar extends CstParser {
   constructor() {
-    super(t.allTokens, { recoveryEnabled: false, maxLookahead: 1, nodeLocationTracking: 'onlyOffset', ...GRAMMAR_CHECKS });
+    super(t.allTokens, { recoveryEnabled: false, nodeLocationTracking: 'onlyOffset', ...grammarConfig(1) });
     this.performSelfAnalysis();
   }
 

@@ -26,7 +26,7 @@ import {
   valueOrNull,
 } from '../shared/license-lines.js';
 import type { LineKind } from '../shared/license-lines.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 const SmartLicensingState = lineToken('SmartLicensingState');
 const RegistrationHeading = lineToken('RegistrationHeading');
@@ -65,7 +65,7 @@ const ALL_TOKENS = [...new Set([...LINE_KINDS.map((k) => k.token), OtherLine])];
 
 class SummaryGrammar extends CstParser {
   constructor() {
-    super(ALL_TOKENS, { recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super(ALL_TOKENS, { recoveryEnabled: false, ...grammarConfig() });
     this.performSelfAnalysis();
   }
 

@@ -24,7 +24,7 @@ import {
   valueOrNull,
 } from '../shared/license-lines.js';
 import type { LineKind } from '../shared/license-lines.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 const FeatureHeading = lineToken('FeatureHeading');
 const Field = lineToken('Field');
@@ -43,7 +43,7 @@ const INFORMATIONAL_FIELDS = new Set(['period left', 'period used', 'license pri
 
 class TraditionalGrammar extends CstParser {
   constructor() {
-    super([FeatureHeading, Field, LicenseFile, CliError, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super([FeatureHeading, Field, LicenseFile, CliError, OtherLine], { recoveryEnabled: false, ...grammarConfig() });
     this.performSelfAnalysis();
   }
 

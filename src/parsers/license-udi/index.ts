@@ -18,7 +18,7 @@ import {
   UNDERLINE,
 } from '../shared/license-lines.js';
 import type { LineKind } from '../shared/license-lines.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 const Udi = lineToken('Udi');
 const HaListHeading = lineToken('HaListHeading');
@@ -44,7 +44,7 @@ const LINE_KINDS: LineKind[] = [
 
 class UdiGrammar extends CstParser {
   constructor() {
-    super([Udi, HaListHeading, HaUdiLine, TableHeader, Underline, TableRow, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super([Udi, HaListHeading, HaUdiLine, TableHeader, Underline, TableRow, OtherLine], { recoveryEnabled: false, ...grammarConfig() });
     this.performSelfAnalysis();
   }
 

@@ -24,7 +24,7 @@ import {
   valueOrNull,
 } from '../shared/license-lines.js';
 import type { LineKind } from '../shared/license-lines.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 const AuthorizationHeading = lineToken('AuthorizationHeading');
 const LicenseHeading = lineToken('LicenseHeading');
@@ -56,7 +56,7 @@ const INFORMATIONAL_FIELDS = new Set([
 
 class UsageGrammar extends CstParser {
   constructor() {
-    super([AuthorizationHeading, LicenseHeading, NoLicenses, Field, OtherLine], { recoveryEnabled: false, ...GRAMMAR_CHECKS });
+    super([AuthorizationHeading, LicenseHeading, NoLicenses, Field, OtherLine], { recoveryEnabled: false, ...grammarConfig() });
     this.performSelfAnalysis();
   }
 

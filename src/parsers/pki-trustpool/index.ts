@@ -12,7 +12,7 @@ import { FragmentBuilder } from '../fragment.js';
 import type { CommandParser } from '../fragment.js';
 import { group, lazyGrammar, lineToken, OtherLine, payloadOf, ReadLines, readSection, subrulesOf, tokensOf, valueOrNull } from '../shared/license-lines.js';
 import type { LineKind } from '../shared/license-lines.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 const ExecTimestamp = lineToken('ExecTimestamp');
 const CertificateHeading = lineToken('CertificateHeading');
@@ -40,7 +40,7 @@ class TrustpoolGrammar extends CstParser {
   constructor() {
     super([ExecTimestamp, CertificateHeading, Snipped, CliError, ValidityDate, NameAttribute, Url, Field, OtherLine], {
       recoveryEnabled: false,
-      ...GRAMMAR_CHECKS,
+      ...grammarConfig(),
     });
     this.performSelfAnalysis();
   }

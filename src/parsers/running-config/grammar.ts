@@ -6,11 +6,11 @@
 // kept so extraction can tell which profile a line belongs to.
 import { CstParser, type CstNode } from 'chevrotain';
 import { Indent, Newline, Quoted, Word, configLexer, configTokens } from './lexer.js';
-import { GRAMMAR_CHECKS } from '../grammar-options.js';
+import { grammarConfig } from '../grammar-options.js';
 
 class ConfigParser extends CstParser {
   constructor() {
-    super(configTokens, { recoveryEnabled: false, nodeLocationTracking: 'onlyOffset', ...GRAMMAR_CHECKS });
+    super(configTokens, { recoveryEnabled: false, nodeLocationTracking: 'onlyOffset', ...grammarConfig() });
     this.performSelfAnalysis();
   }
 
