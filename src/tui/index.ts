@@ -43,14 +43,8 @@ export async function runTui(files: string[], options: TuiOptions): Promise<numb
   let shown = options.onShown;
   // Called as a parsed session opens: its device is on screen (after the next frame).
   const evaluate = async (session: Session): Promise<Session> => {
-    if (shown) {
-      // The code cache is written once the first frame is out and before the rule engine loads: it then holds what
-      // start-up and the first frame compile and nothing more, and the smaller it is the sooner the next start reads it.
-      const save = shown;
-      shown = undefined;
-      await new Promise((resolve) => setTimeout(resolve, FRAME_MS));
-      save();
-    }
+    if (shown) setTimeout(shown, FRAME_MS);
+    shown = undefined;
     pack ??= Promise.all([import('../pipeline/rule-pack.js'), import('../pipeline/analyze.js')]).then(([rules, analyze]) => ({ pack: rules.loadRulePack(options.rules), analyze }));
     try {
       const loaded = await pack;
