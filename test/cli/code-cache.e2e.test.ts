@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleDir, copyBuiltProduct, runBinary } from '../support/cli.js';
 import { repoRoot } from '../support/shared.js';
+import { Terminal } from '../tui/tmux.js';
 
 const capture = join(repoRoot, 'captures/rule-dns-not-configured.txt');
 const caches = (install: string): string[] => readdirSync(bundleDir(install)).filter((name) => /^cli-script\.js\..+\.cache$/.test(name)).sort();
@@ -61,5 +62,29 @@ describe('the command line\'s code cache', () => {
     rmSync(join(bundleDir(install), 'cli-script.js'));
     expect(runCopy(analyzeArgs)).toEqual(expected);
     expect(caches(install).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the TUI\'s code cache', () => {
+  const terminal = new Terminal('code-cache');
+  afterAll(() => terminal.kill());
+  const tuiCaches = (): string[] => readdirSync(bundleDir(install)).filter((name) => /^tui-script\.js\..+\.cache$/.test(name));
+
+  it('is written by a first run that quits as soon as the device is on screen, then read as it is', async () => {
+    Terminal.expectReady();
+    for (const name of tuiCaches()) rmSync(join(bundleDir(install), name));
+    const run = async (session: string): Promise<string> => {
+      terminal.start(session, `node ${join(install, 'bin/slp-doctor.js')} tui ${capture}`);
+      const screen = await terminal.waitForText(session, 'ACK deadline');
+      terminal.keys(session, 'q');
+      await terminal.waitForExit(session);
+      return screen.split('\n').find((line) => line.includes('ACK deadline'))!;
+    };
+    const first = await run('first');
+    expect(tuiCaches()).toHaveLength(1);
+    const path = join(bundleDir(install), tuiCaches()[0]!);
+    const written = statSync(path).mtimeMs;
+    expect(await run('second')).toBe(first);
+    expect(statSync(path).mtimeMs).toBe(written);
   });
 });
