@@ -10,8 +10,6 @@ import type { CliIO } from './options.js';
 
 type Main = typeof import('./main.js').main;
 
-declare const __SLP_BUILD_ID__: string | undefined;
-
 export const CLI_SCRIPT = 'cli-script.js';
 export const CLI_SCRIPT_PARAMETERS = ['__slpCli', '__slpImport'] as const;
 /** Commands with a cache of their own; the rest share one. */
@@ -26,8 +24,7 @@ export async function start(argv: string[], io?: CliIO): Promise<number> {
   if (tui || script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return (await import('./main.js')).main(argv, io);
   const path = fileURLToPath(script);
   const command = CACHED_COMMANDS.has(argv[0] ?? '') ? argv[0]! : 'other';
-  const build = typeof __SLP_BUILD_ID__ === 'string' ? __SLP_BUILD_ID__ : 'dev';
-  const compiled = loadCachedScript(path, CLI_SCRIPT_PARAMETERS, `${path}.${build}.${command}.cache`);
+  const compiled = loadCachedScript(path, CLI_SCRIPT_PARAMETERS, command);
   const exports: { main?: Main } = {};
   // The TUI stays an ES module of the bundle (it has a script of its own): the CLI script imports it through here.
   const importFromBundle = (specifier: string): Promise<unknown> => import(new URL(specifier, script).href);

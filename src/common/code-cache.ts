@@ -25,7 +25,15 @@ export function compileScript(path: string, parameters: readonly string[], cache
   return new vm.Script(source, { filename: path, cachedData });
 }
 
-export function loadCachedScript(path: string, parameters: readonly string[], cachePath: string): CachedScript {
+declare const __SLP_BUILD_ID__: string | undefined;
+
+/**
+ * The script at `path`, compiled from its cache beside it: one per build (another build's never matches its source)
+ * and, when the script keeps several, per `kind` (the CLI's per command).
+ */
+export function loadCachedScript(path: string, parameters: readonly string[], kind?: string): CachedScript {
+  const build = typeof __SLP_BUILD_ID__ === 'string' ? __SLP_BUILD_ID__ : 'dev';
+  const cachePath = `${path}.${build}${kind === undefined ? '' : `.${kind}`}.cache`;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cachePath);

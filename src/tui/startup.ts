@@ -9,8 +9,6 @@ import { loadCachedScript } from '../common/code-cache.js';
 
 type RunTui = typeof import('./index.js').runTui;
 
-declare const __SLP_BUILD_ID__: string | undefined;
-
 export const TUI_SCRIPT = 'tui-script.js';
 /** The script's own parameter: runTui goes out through it (src/tui/script.ts). */
 export const TUI_SCRIPT_PARAMETERS = ['__slpTui'] as const;
@@ -23,7 +21,7 @@ export async function loadTui(): Promise<RunTui> {
     return (await import('./index.js')).runTui;
   }
   const path = fileURLToPath(script);
-  const compiled = loadCachedScript(path, TUI_SCRIPT_PARAMETERS, `${path}.${typeof __SLP_BUILD_ID__ === 'string' ? __SLP_BUILD_ID__ : 'dev'}.cache`);
+  const compiled = loadCachedScript(path, TUI_SCRIPT_PARAMETERS);
   const exports: { runTui?: RunTui } = {};
   await compiled.run(exports);
   const runTui = exports.runTui!;
