@@ -6,9 +6,10 @@
 // "What each piece of performance code buys").
 //
 // The command line and the TUI are built a second time, each as one script (dist/bundle/cli-script.js,
-// dist/bundle/tui-script.js with Ink and React): src/cli/start.ts and src/tui/startup.ts compile them with a V8 code
-// cache, which ES modules cannot have on Node 20. Compiling was a quarter of an `analyze` cold start and most of the
-// TUI's. The build ends by running `parse` and `analyze` once, which writes their caches.
+// dist/bundle/tui-script.js with Ink and React, and dist/bundle/tui-rules-script.js, the rule engine the TUI loads
+// after its first frame): src/cli/start.ts and src/tui/startup.ts compile them with a V8 code cache, which ES modules
+// cannot have on Node 20. Compiling was a quarter of an `analyze` cold start and most of the TUI's. The build ends by
+// running `parse` and `analyze` once, which writes their caches.
 //
 // It then precompiles the built-in rule pack into dist/rules-pack.json (src/rules/pack-cache.ts): parsing and
 // checking ~45 rule files was most of an `analyze` cold start. The bundle only trusts a cache stamped with its own
@@ -176,13 +177,24 @@ async function buildScript(entry, outfile, parameters, options) {
   compileScript(join(root, outfile), parameters);
 }
 
-// The TUI script (src/tui/script.ts): Ink, React and everything the first frame needs.
-const { TUI_SCRIPT_PARAMETERS } = await import(pathToFileURL(join(root, 'dist/bundle/tui/startup.js')).href);
+// The TUI script (src/tui/script.ts): Ink, React and everything the first frame needs. The rule engine, which the TUI
+// loads after its first frame, is a script of its own (src/tui/rule-engine-script.ts): in the TUI's, rule-engine.ts is
+// replaced by rule-engine-loader.ts, which compiles that script. Carried in the TUI's, the engine was a third of the
+// source and of the code cache that every start reads before its first frame.
+const { TUI_SCRIPT_PARAMETERS, RULE_ENGINE_SCRIPT, RULE_ENGINE_SCRIPT_PARAMETERS } = await import(pathToFileURL(join(root, 'dist/bundle/tui/startup.js')).href);
+const ruleEngineFromItsScript = {
+  name: 'rule-engine-from-its-script',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/rule-engine\.js$/ }, ({ importer }) =>
+      /[\\/]src[\\/]tui[\\/]index\.ts$/.test(importer) ? { path: join(root, 'src/tui/rule-engine-loader.ts') } : undefined);
+  },
+};
 await buildScript('src/tui/script.ts', 'dist/bundle/tui-script.js', TUI_SCRIPT_PARAMETERS, {
-  plugins: [requiredAtRunTime, sourcePatches],
+  plugins: [ruleEngineFromItsScript, requiredAtRunTime, sourcePatches],
   // React's development build checks everything twice and starts far slower.
   define: { 'process.env.NODE_ENV': '"production"' },
 });
+await buildScript('src/tui/rule-engine-script.ts', `dist/bundle/${RULE_ENGINE_SCRIPT}`, RULE_ENGINE_SCRIPT_PARAMETERS, { plugins: [requiredAtRunTime] });
 
 // The CLI script (src/cli/script.ts): the command line and everything `parse`, `analyze` and `rules` load. The TUI's
 // start stays a module of the bundle above (it has its own script), imported through start.ts.

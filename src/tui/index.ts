@@ -3,6 +3,7 @@
 // parse, and the findings follow a moment later.
 import { isoInstant } from '../common/time.js';
 import type { RulePack } from '../rules/types.js';
+import type { RuleEngine } from './rule-engine.js';
 import { parseFiles, withFindings, type Session } from './session.js';
 
 /** How long the first frame may wait for a parse still running once Ink is loaded, to show the header at once. */
@@ -39,16 +40,18 @@ export async function runTui(files: string[], options: TuiOptions): Promise<numb
   const { launch } = await import('./launch.js');
   const parsed = opening && (await settledWithin(opening, PARSE_GRACE_MS));
   let fatal: unknown = null;
-  let pack: Promise<{ pack: RulePack; analyze: typeof import('../pipeline/analyze.js') }> | null = null;
+  let pack: Promise<{ pack: RulePack; engine: RuleEngine }> | null = null;
   let shown = options.onShown;
   // Called as a parsed session opens: its device is on screen (after the next frame).
   const evaluate = async (session: Session): Promise<Session> => {
     if (shown) setTimeout(shown, FRAME_MS);
     shown = undefined;
-    pack ??= Promise.all([import('../pipeline/rule-pack.js'), import('../pipeline/analyze.js')]).then(([rules, analyze]) => ({ pack: rules.loadRulePack(options.rules), analyze }));
+    pack ??= import('./rule-engine.js')
+      .then((module) => module.loadRuleEngine())
+      .then((engine) => ({ pack: engine.loadRulePack(options.rules), engine }));
     try {
       const loaded = await pack;
-      return withFindings(session, loaded.analyze.analyzeLoaded(session.loaded, loaded.pack, options.now));
+      return withFindings(session, loaded.engine.analyzeLoaded(session.loaded, loaded.pack, options.now));
     } catch (error) {
       // A broken --rules pack is a usage error: leave the screen and let the CLI report it (exit 2).
       fatal = error;

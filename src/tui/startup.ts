@@ -6,12 +6,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCachedScript } from '../common/code-cache.js';
+import { TUI_SCRIPT, TUI_SCRIPT_PARAMETERS } from './scripts.js';
 
 type RunTui = typeof import('./index.js').runTui;
 
-export const TUI_SCRIPT = 'tui-script.js';
-/** The script's own parameter: runTui goes out through it (src/tui/script.ts). */
-export const TUI_SCRIPT_PARAMETERS = ['__slpTui'] as const;
+// The build (scripts/bundle.mjs) takes the scripts' names and parameters from here.
+export * from './scripts.js';
 
 export async function loadTui(): Promise<RunTui> {
   const script = findScript();

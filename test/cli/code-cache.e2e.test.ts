@@ -87,4 +87,24 @@ describe('the TUI\'s code cache', () => {
     expect(await run('second')).toBe(first);
     expect(statSync(path).mtimeMs).toBe(written);
   });
+
+  it('has the rule engine in a script of its own, whose cache the first findings write and later runs read', async () => {
+    Terminal.expectReady();
+    const ruleEngineCaches = (): string[] => readdirSync(bundleDir(install)).filter((name) => /^tui-rules-script\.js\..+\.cache$/.test(name));
+    for (const name of ruleEngineCaches()) rmSync(join(bundleDir(install), name));
+    const findings = async (session: string): Promise<string[]> => {
+      terminal.start(session, `node ${join(install, 'bin/slp-doctor.js')} tui ${capture}`);
+      const screen = await terminal.waitForText(session, '[dns-not-configured]');
+      terminal.keys(session, 'q');
+      await terminal.waitForExit(session);
+      return screen.split('\n').filter((line) => /\[[a-z-]+\]/.test(line));
+    };
+    const first = await findings('rules-first');
+    expect(first.join('\n')).toContain('DNS is not configured for licensing');
+    expect(ruleEngineCaches()).toHaveLength(1);
+    const path = join(bundleDir(install), ruleEngineCaches()[0]!);
+    const written = statSync(path).mtimeMs;
+    expect(await findings('rules-second')).toEqual(first);
+    expect(statSync(path).mtimeMs).toBe(written);
+  });
 });
