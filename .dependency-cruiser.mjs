@@ -84,9 +84,9 @@ export default {
     },
     {
       name: 'cli-starts-the-tui-lazily',
-      comment: 'Only the tui command loads the TUI, through its start (tui/startup.ts) and an import(): analyze and parse must not load Ink and React.',
+      comment: 'Only the tui command loads the TUI, through its start (tui/startup.ts) and an import(): analyze and parse must not load Ink and React. cli/tui-script.ts is the entry of the TUI\'s own script (the TUI with the command line in front of it), which only the TUI\'s start compiles.',
       severity: 'error',
-      from: { path: '^src/cli/' },
+      from: { path: '^src/cli/', pathNot: '^src/cli/tui-script\\.ts$' },
       to: { path: '^src/tui/', pathNot: '^src/tui/startup\\.ts$' },
     },
     {
@@ -95,6 +95,13 @@ export default {
       severity: 'error',
       from: { path: '^src/cli/' },
       to: { path: '^src/tui/startup\\.ts$', dependencyTypesNot: ['dynamic-import'] },
+    },
+    {
+      name: 'script-entries-are-not-imported',
+      comment: 'The entries of the TUI\'s scripts (scripts/bundle.mjs) are compiled by its start, never imported: cli/tui-script.ts loads Ink and React for whoever imports it.',
+      severity: 'error',
+      from: {},
+      to: { path: '^src/(cli/tui-script|tui/rule-engine-script)\\.ts$' },
     },
     {
       name: 'model-does-not-read-inputs',

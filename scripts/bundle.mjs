@@ -19,9 +19,10 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scriptArgs } from './args.mjs';
+import { patchSource, SOURCE_PATCHES } from './source-patches.mjs';
 
 scriptArgs(`
 usage: npm run build   (or: node scripts/bundle.mjs)
@@ -42,7 +43,7 @@ function buildId() {
     }
   };
   add(join(root, 'src'));
-  for (const file of ['package-lock.json', 'scripts/bundle.mjs']) if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+  for (const file of ['package-lock.json', 'scripts/bundle.mjs', 'scripts/source-patches.mjs']) if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -89,66 +90,14 @@ const requiredAtRunTime = {
   },
 };
 
-/**
- * Exact rewrites of Ink and its dependencies for the TUI script: start-up costs, and one place where a script differs
- * from a module. A rewrite whose text is no longer found is skipped with a warning.
- */
-const SOURCE_PATCHES = [
-  {
-    // Yoga (the layout engine) is WebAssembly inlined as base64. Emscripten's loader fetches it with fetch() whenever
-    // fetch exists, and the first touch of fetch loads Node's whole HTTP client (undici); without fetch it decodes the
-    // bytes with atob and a loop over the characters. Buffer decodes them at once.
-    file: /node_modules[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
-    edits: [
-      ['"function"!=typeof fetch', 'true'],
-      [
-        'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
-        'var d=new Uint8Array(Buffer.from(a.slice(37),"base64"))',
-      ],
-    ],
-  },
-  {
-    // string-width builds /^\p{RGI_Emoji}$/v, tens of milliseconds to construct and as many to first run, for every
-    // cluster it measures outside printable ASCII: the TUI's ✔ ✖ ▲ │ … A one-code-unit cluster can only be an RGI
-    // emoji if it has Emoji_Presentation (Unicode's basic emoji set; test/tui/string-width.test.ts checks every BMP
-    // character), so those are tested against that cheap property first, and the big expression is built when needed.
-    file: /node_modules[\\/]string-width[\\/]index\.js$/,
-    // wrap-ansi's own string-width 7 uses the emoji-regex package instead: left as it is.
-    only: '/^\\p{RGI_Emoji}$/v',
-    edits: [
-      [
-        'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
-        'let rgiEmojiRegex;\nconst emojiPresentationRegex = /\\p{Emoji_Presentation}/u;\n' +
-          'const isRgiEmoji = (segment) => (segment.length > 1 || emojiPresentationRegex.test(segment)) && (rgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(segment);',
-      ],
-      ['rgiEmojiRegex.test(segment)', 'isRgiEmoji(segment)'],
-    ],
-  },
-  {
-    // With DEV=true (React's developer tools) Ink reads its name and version from the package.json next to
-    // import.meta.url, which in the script is the script's own URL: they are written in instead.
-    file: /node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/,
-    edits: [
-      ['await loadPackageJson()', (path) => {
-        const { name, version } = JSON.parse(readFileSync(join(dirname(path), '..', 'package.json'), 'utf8'));
-        return JSON.stringify({ name, version });
-      }],
-    ],
-  },
-];
-
 const sourcePatches = {
   name: 'source-patches',
   setup(b) {
-    for (const { file, only, edits } of SOURCE_PATCHES) {
-      b.onLoad({ filter: file }, ({ path }) => {
-        let source = readFileSync(path, 'utf8');
-        if (only && !source.includes(only)) return undefined;
-        for (const [from, to] of edits) {
-          if (source.includes(from)) source = source.replaceAll(from, typeof to === 'function' ? to(path) : to);
-          else console.warn(`bundle: ${path} has changed (no ${JSON.stringify(from.slice(0, 40))}…); not rewritten for the TUI script`);
-        }
-        return { contents: source, loader: 'js' };
+    for (const patch of SOURCE_PATCHES) {
+      b.onLoad({ filter: patch.file }, ({ path }) => {
+        const { source, missing } = patchSource(patch, path, readFileSync(path, 'utf8'));
+        for (const from of missing) console.warn(`bundle: ${path} has changed (no ${JSON.stringify(from.slice(0, 40))}…); not rewritten for the TUI script`);
+        return source === null ? undefined : { contents: source, loader: 'js' };
       });
     }
   },
@@ -177,7 +126,7 @@ async function buildScript(entry, outfile, parameters, options) {
   compileScript(join(root, outfile), parameters);
 }
 
-// The TUI script (src/tui/script.ts): Ink, React and everything the first frame needs. The rule engine, which the TUI
+// The TUI script (src/cli/tui-script.ts): Ink, React and everything the first frame needs. The rule engine, which the TUI
 // loads after its first frame, is a script of its own (src/tui/rule-engine-script.ts): in the TUI's, rule-engine.ts is
 // replaced by rule-engine-loader.ts, which compiles that script. Carried in the TUI's, the engine was a third of the
 // source and of the code cache that every start reads before its first frame.
@@ -189,8 +138,23 @@ const ruleEngineFromItsScript = {
       /[\\/]src[\\/]tui[\\/]index\.ts$/.test(importer) ? { path: join(root, 'src/tui/rule-engine-loader.ts') } : undefined);
   },
 };
-await buildScript('src/tui/script.ts', 'dist/bundle/tui-script.js', TUI_SCRIPT_PARAMETERS, {
-  plugins: [ruleEngineFromItsScript, requiredAtRunTime, sourcePatches],
+// The command line rides in front of the TUI (src/cli/tui-script.ts), so that `slp-doctor tui` parses its options without
+// loading the CLI's modules (src/cli/start.ts sends only `tui` here). Its `tui` finds the TUI beside it
+// (startup-in-script.ts); its other commands run from the CLI script, and are not in this one.
+const onlyTheTuiCommand = {
+  name: 'only-the-tui-command',
+  setup(b) {
+    const fromMain = (importer) => /[\\/]src[\\/]cli[\\/]main\.ts$/.test(importer);
+    b.onResolve({ filter: /^\.\.\/tui\/startup\.js$/ }, ({ importer }) => (fromMain(importer) ? { path: join(root, 'src/tui/startup-in-script.ts') } : undefined));
+    b.onResolve({ filter: /^\.\/[a-z-]+-command\.js$/ }, ({ path, importer }) => (fromMain(importer) ? { path, namespace: 'not-in-the-tui-script' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'not-in-the-tui-script' }, ({ path }) => ({
+      contents: `throw new Error(${JSON.stringify(`${path} runs from the CLI script, not the TUI's (src/cli/start.ts)`)});`,
+      loader: 'js',
+    }));
+  },
+};
+await buildScript('src/cli/tui-script.ts', 'dist/bundle/tui-script.js', TUI_SCRIPT_PARAMETERS, {
+  plugins: [onlyTheTuiCommand, ruleEngineFromItsScript, requiredAtRunTime, sourcePatches],
   // React's development build checks everything twice and starts far slower.
   define: { 'process.env.NODE_ENV': '"production"' },
 });

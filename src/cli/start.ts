@@ -18,10 +18,14 @@ const CACHED_COMMANDS = new Set(['analyze', 'parse', 'rules']);
 /** Runs the command line; the exit status. */
 export async function start(argv: string[], io?: CliIO): Promise<number> {
   const script = new URL(`../${CLI_SCRIPT}`, import.meta.url);
-  // The TUI (also what no command opens on a terminal) has a script of its own; compiling this one too would only
-  // delay it.
-  const tui = argv.length === 0 || argv[0] === 'tui';
-  if (tui || script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return (await import('./main.js')).main(argv, io);
+  // The TUI has a script of its own, with the command line in it (cli/tui-script.ts): `tui` runs there. Compiling
+  // this one too would only delay it. (A caller's own streams, as tests pass, are for this script's commands.)
+  if (argv[0] === 'tui' && io === undefined) {
+    const tui = await (await import('../tui/startup.js')).loadTuiScript();
+    if (tui) return tui.main(argv);
+  }
+  // No command may open the TUI (on a terminal): main.js decides, and loads it as `tui` does.
+  if (argv.length === 0 || argv[0] === 'tui' || script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return (await import('./main.js')).main(argv, io);
   const path = fileURLToPath(script);
   const command = CACHED_COMMANDS.has(argv[0] ?? '') ? argv[0]! : 'other';
   const compiled = loadCachedScript(path, CLI_SCRIPT_PARAMETERS, command);

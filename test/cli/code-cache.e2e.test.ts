@@ -14,15 +14,19 @@ const capture = join(repoRoot, 'captures/rule-dns-not-configured.txt');
 const caches = (install: string): string[] => readdirSync(bundleDir(install)).filter((name) => /^cli-script\.js\..+\.cache$/.test(name)).sort();
 const commandOf = (cacheName: string): string => cacheName.split('.').at(-2)!;
 
-// A copy of the built product, so that removing and spoiling caches leaves the repository's build alone.
-const install = mkdtempSync(join(tmpdir(), 'slp-code-cache-'));
-copyBuiltProduct(install);
-afterAll(() => rmSync(install, { recursive: true, force: true }));
+/** A copy of the built product, so that removing and spoiling caches leaves the repository's build alone. */
+function productCopy(prefix: string) {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  copyBuiltProduct(root);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const run = (args: string[]) => {
+    const result = spawnSync(process.execPath, [join(root, 'bin/slp-doctor.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  return { root, run };
+}
 
-const runCopy = (args: string[]) => {
-  const result = spawnSync(process.execPath, [join(install, 'bin/slp-doctor.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const { root: install, run: runCopy } = productCopy('slp-code-cache-');
 const analyzeArgs = ['analyze', '--format', 'json', capture];
 const expected = runBinary(analyzeArgs);
 
@@ -106,5 +110,20 @@ describe('the TUI\'s code cache', () => {
     const written = statSync(path).mtimeMs;
     expect(await findings('rules-second')).toEqual(first);
     expect(statSync(path).mtimeMs).toBe(written);
+  });
+});
+
+describe('the command line in the TUI\'s script', () => {
+  // `tui` parses its options in the TUI's script (src/cli/tui-script.ts); without that script, in the CLI's modules.
+  const { root: copy, run } = productCopy('slp-tui-options-');
+  const cases = [['tui', '--help'], ['tui', '--bogus'], ['tui', '--now', 'yesterday', capture], ['tui', capture]];
+
+  it('answers tui\'s options as the CLI\'s modules do', () => {
+    const withScript = cases.map(run);
+    rmSync(join(bundleDir(copy), 'tui-script.js'));
+    expect(cases.map(run)).toEqual(withScript);
+    expect(withScript.map((result) => result.code)).toEqual([0, 2, 2, 2]);
+    expect(withScript[0]!.stdout).toContain('Usage: slp-doctor tui [options] [files...]');
+    expect(withScript[3]!.stderr).toBe('slp-doctor: tui needs a terminal; use `slp-doctor analyze FILE` in scripts and pipes\n');
   });
 });
