@@ -13,7 +13,9 @@ export interface ReadAheadSetup {
   separator: number;
 }
 
-const { memory, fd, separator } = workerData as ReadAheadSetup;
+// A worker started early (read-ahead.ts, `startReadAheadSoon`) learns its file when the reader takes it.
+const { memory, fd, separator } = ((workerData as ReadAheadSetup | undefined) ??
+  (await new Promise((resolve) => parentPort!.once('message', resolve)))) as ReadAheadSetup;
 const lineEnds = bindLineEnds(memory, true);
 const control = new Int32Array(memory.buffer, 0, CONTROL_INTS);
 const bytes = Buffer.from(memory.buffer);

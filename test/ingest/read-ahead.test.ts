@@ -1,14 +1,14 @@
 // The read-ahead path (a worker reads and indexes windows of a big file) must give exactly what reading in one
 // thread gives. The sources have no worker script beside them: the worker is the bundle's, built before the run.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/ingest/index.js';
 import { ByteLineReader } from '../../src/ingest/line-reader.js';
-import { readAhead } from '../../src/ingest/read-ahead.js';
-import { bundled } from '../support/cli.js';
+import { READ_AHEAD_MIN_BYTES, readAhead, startReadAheadSoon } from '../../src/ingest/read-ahead.js';
+import { bundled, runBinary } from '../support/cli.js';
 import { tempDir } from '../support/temp-dirs.js';
 
 const worker = bundled('ingest/read-ahead-worker.js');
@@ -68,6 +68,40 @@ describe('read-ahead worker', () => {
     const binary = join(dir, 'image.bin');
     writeFileSync(binary, Buffer.alloc(6 << 20, 1));
     await expect(ingestFile(binary, { readAheadFrom: 0, readAheadWorker })).rejects.toThrow(`${binary}: looks like a binary file, not device output`);
+  });
+
+  it('can start before the file is known, and that worker reads it', async () => {
+    // The worker behind a script that notes each start: one start, the early one, reads the file.
+    const starts = join(dir, 'worker-starts');
+    const counting = join(dir, 'counting-worker.mjs');
+    writeFileSync(counting, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(starts)}, 'started\\n');\nawait import(${JSON.stringify(worker.href)});\n`);
+    const script = pathToFileURL(counting);
+    startReadAheadSoon(READ_AHEAD_MIN_BYTES - 1, script);
+    startReadAheadSoon(READ_AHEAD_MIN_BYTES, script);
+    startReadAheadSoon(READ_AHEAD_MIN_BYTES, script);
+    for (let waited = 0; !existsSync(starts) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    const path = join(dir, 'showtech-early.txt');
+    writeFileSync(path, showTech('\n'));
+    const reader = new ByteLineReader(path);
+    const handle = await open(path, 'r');
+    try {
+      expect(await readAhead(handle, path, reader, script)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+    expect(reader.end()).toEqual(await ingestFile(path));
+    expect(readFileSync(starts, 'utf8')).toBe('started\n');
+  });
+
+  it('lets the command end when a worker started early is never used', () => {
+    // UTF-16 is decoded as a stream, not read ahead: the worker `analyze` starts for a file this big waits in vain.
+    const path = join(dir, 'showtech-utf16.txt');
+    const text = showTech('\n');
+    const copies = Math.ceil(READ_AHEAD_MIN_BYTES / (2 * text.length));
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.repeat(copies), 'utf16le')]));
+    const result = runBinary(['analyze', '--format', 'json', '--fail-on', 'never', path], { timeout: 60_000 });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).devices[0].hostname).toBe('leaf-101');
   });
 
   it('hands the file back to be read in this thread when the worker cannot start', async () => {
