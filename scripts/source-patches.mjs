@@ -3,6 +3,11 @@
 // skipped with a warning at build time; test/tui/source-patches.test.ts fails first, on the installed packages.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { runBy } from './args.mjs';
+
+runBy(import.meta.url, `
+usage: npm run build
+This module holds the TUI script's source patches; scripts/bundle.mjs applies them.`);
 
 export const SOURCE_PATCHES = [
   {
