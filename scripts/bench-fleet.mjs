@@ -58,8 +58,21 @@ export async function run({ record, root, measured, wall, quick }) {
     const sizeMb = quick ? 200 : 1024;
     const [showTech] = generateShowTechs(dir, [sizeMb], 7);
     const mb = statSync(showTech).size / 1024 / 1024;
-    const grep = wall('grep', ['-c', 'LICMGR', showTech], 3);
-    const big = measured(['analyze', '--format', 'json', '--fail-on', 'never', showTech], 3);
+    // grep and analyze in turns, after an untimed run of each: both then find the file in the page cache (this VM
+    // reclaims it within minutes), and the machine's drift over the runs falls on both alike. Run one after the other,
+    // the two sets of runs were a minute apart and their ratio moved by a third from one bench to the next.
+    const grepArgs = ['-c', 'LICMGR', showTech];
+    const analyzeArgs = ['analyze', '--format', 'json', '--fail-on', 'never', showTech];
+    wall('grep', grepArgs, 1);
+    measured(analyzeArgs, 1);
+    const grepTimes = [];
+    const bigRuns = [];
+    for (let i = 0; i < 3; i++) {
+      grepTimes.push(wall('grep', grepArgs, 1));
+      bigRuns.push(measured(analyzeArgs, 1));
+    }
+    const grep = median(grepTimes);
+    const big = { wallMs: median(bigRuns.map((r) => r.wallMs)), maxRssMB: Math.max(...bigRuns.map((r) => r.maxRssMB)) };
     record(`analyze ${mb.toFixed(0)} MB show-tech (median of 3)`, big.wallMs / 1000, 's', { text: '≤ 4x grep -c LICMGR', ok: () => big.wallMs <= 4 * grep },
       `${(mb / (big.wallMs / 1000)).toFixed(0)} MB/s; grep -c LICMGR: ${(grep / 1000).toFixed(2)} s (${(big.wallMs / grep).toFixed(1)}x); ${(big.wallMs / nodeStart).toFixed(0)}x node start-up`);
     record(`analyze ${mb.toFixed(0)} MB show-tech, peak RSS`, big.maxRssMB, 'MB', { text: '< 300 MB', ok: (v) => v < 300 });
