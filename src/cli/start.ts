@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCachedScript } from '../common/code-cache.js';
+import { startReadAheadSoon } from '../ingest/read-ahead.js';
 import type { CliIO } from './options.js';
 
 type Main = typeof import('./main.js').main;
@@ -28,6 +29,8 @@ export async function start(argv: string[], io?: CliIO): Promise<number> {
   if (argv.length === 0 || argv[0] === 'tui' || script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return (await import('./main.js')).main(argv, io);
   const path = fileURLToPath(script);
   const command = CACHED_COMMANDS.has(argv[0] ?? '') ? argv[0]! : 'other';
+  // A big file's read-ahead worker starts now, while the script is compiled and the command sets up.
+  if (command === 'analyze' || command === 'parse') startReadAheadSoon(argv.slice(1));
   const compiled = loadCachedScript(path, CLI_SCRIPT_PARAMETERS, command);
   const exports: { main?: Main } = {};
   // The TUI stays an ES module of the bundle (it has a script of its own): the CLI script imports it through here.
@@ -38,3 +41,4 @@ export async function start(argv: string[], io?: CliIO): Promise<number> {
   return code;
 }
 export { compileScript } from '../common/code-cache.js';
+

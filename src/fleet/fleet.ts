@@ -2,7 +2,6 @@
 // common host (a syslog-server extract split by host next to that host's show-tech) form merge groups; phase 2
 // analyses each such group together and its devices replace the per-file ones. Output order never depends on
 // scheduling: devices are sorted by host name, then files.
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { startReadAheadSoon } from '../ingest/index.js';
 import type { FormatName } from '../report/formats.js';
@@ -59,7 +58,7 @@ export async function startExecutor(files: string[], options: FleetOptions): Pro
   const poolable = files.filter((f) => f !== '-').length;
   const pool = jobs === 1 || script === null || poolable < MIN_FILES_FOR_WORKERS ? null : new WorkerPool(script, Math.min(jobs, Math.ceil(poolable / FILES_PER_TASK)), null);
   // Files read in this thread: a big one's read-ahead worker starts now, as the pool would.
-  if (pool === null) startReadAheadSoon(Math.max(0, ...files.map(sizeOf)));
+  if (pool === null) startReadAheadSoon(files);
   let pack: RulePack;
   try {
     pack = typeof options.pack === 'function' ? options.pack() : options.pack;
@@ -69,16 +68,6 @@ export async function startExecutor(files: string[], options: FleetOptions): Pro
   }
   pool?.usePack(pack);
   return { executor: pool ?? new LocalExecutor(pack), pack };
-}
-
-/** A file's size in bytes; 0 for standard input and what cannot be read (reading it reports why). */
-function sizeOf(file: string): number {
-  if (file === '-') return 0;
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 export function settingsOf(options: FleetOptions, detail: Detail = options.detail ?? 'device'): AnalyzeSettings {

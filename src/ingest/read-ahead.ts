@@ -2,7 +2,7 @@
 // (read-ahead-worker.ts) while this thread scans the windows already indexed. Small files are not worth a thread.
 // It buys: this thread's CPU on a 1 GB `analyze` is 1.17 s instead of 1.46 s, which is the wall time where a core is
 // idle and holds the 1 GB target (docs/PERFORMANCE.md); with no idle core it gains nothing, and costs ~10 MB of RSS.
-import { readSync } from 'node:fs';
+import { readSync, statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { findWorkerScript } from '../common/worker-script.js';
@@ -48,25 +48,42 @@ class ReadAheadThread {
   }
 }
 
-/** A worker started before its file is read (`startReadAheadSoon`), waiting to be told which. */
-let early: ReadAheadThread | null = null;
+/**
+ * A worker started before its file is read (`startReadAheadSoon`), waiting to be told which. Kept on the process's
+ * global object, not in this module: the binary's start (cli/start.ts, a module of the bundle) starts it before it
+ * compiles the CLI's script, which carries its own copy of this module.
+ */
+const EARLY = Symbol.for('slp-doctor.read-ahead.early');
+const process_ = globalThis as { [EARLY]?: ReadAheadThread | null };
 
 /**
- * Starts a read-ahead worker now if a file of `bytes` will be read with one. Starting a thread, Node in it and the
- * indexer takes ~50 ms on the two cores measured; started early, that overlaps what the caller does before reading
- * (the analysis loads its rule pack), while a core would otherwise be idle. The next `readAhead` takes it; one never
- * taken does not keep the process alive.
+ * Starts a read-ahead worker now if one of `paths` is a file big enough to be read with one (anything else, an option
+ * or standard input's `-`, is passed over). Starting a thread, Node in it and the indexer takes ~50 ms on the two
+ * cores measured; started early, that overlaps what the caller does before reading (compiling the CLI's script,
+ * setting the command up, loading the rule pack), while a core would otherwise be idle. The next `readAhead` takes
+ * it; one never taken does not keep the process alive.
  */
-export function startReadAheadSoon(bytes: number, script = findWorker()): void {
-  if (early !== null || script === null || bytes < READ_AHEAD_MIN_BYTES) return;
-  early = new ReadAheadThread(script);
+export function startReadAheadSoon(paths: readonly string[], script = findWorker(), minBytes = READ_AHEAD_MIN_BYTES): void {
+  if (process_[EARLY] || script === null || !paths.some((path) => fileSize(path) >= minBytes)) return;
+  const early = new ReadAheadThread(script);
   early.worker.unref();
+  process_[EARLY] = early;
+}
+
+/** The size of the file at `path`; -1 when it is not a file (or cannot be looked at). */
+function fileSize(path: string): number {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats?.isFile() ? stats.size : -1;
+  } catch {
+    return -1;
+  }
 }
 
 /** The early worker if it runs `script`, else a new one with `setup`. */
 function takeThread(script: URL, setup: ReadAheadSetup): ReadAheadThread {
-  const thread = early;
-  early = null;
+  const thread = process_[EARLY] ?? null;
+  process_[EARLY] = null;
   if (thread !== null && thread.script.href === script.href && thread.failure === null) {
     thread.worker.ref();
     thread.worker.postMessage(setup);

@@ -1,6 +1,6 @@
 // The read-ahead path (a worker reads and indexes windows of a big file) must give exactly what reading in one
 // thread gives. The sources have no worker script beside them: the worker is the bundle's, built before the run.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,12 +76,17 @@ describe('read-ahead worker', () => {
     const counting = join(dir, 'counting-worker.mjs');
     writeFileSync(counting, `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(starts)}, 'started\\n');\nawait import(${JSON.stringify(worker.href)});\n`);
     const script = pathToFileURL(counting);
-    startReadAheadSoon(READ_AHEAD_MIN_BYTES - 1, script);
-    startReadAheadSoon(READ_AHEAD_MIN_BYTES, script);
-    startReadAheadSoon(READ_AHEAD_MIN_BYTES, script);
-    for (let waited = 0; !existsSync(starts) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     const path = join(dir, 'showtech-early.txt');
     writeFileSync(path, showTech('\n'));
+    const size = statSync(path).size;
+    // Not for a smaller file, nor for what is not a file; then one worker, however often asked.
+    startReadAheadSoon([path], script, size + 1);
+    startReadAheadSoon(['--format', '-', dir, join(dir, 'no-such-file')], script, 0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(existsSync(starts)).toBe(false);
+    startReadAheadSoon(['--format', path], script, size);
+    startReadAheadSoon([path], script, size);
+    for (let waited = 0; !existsSync(starts) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     const reader = new ByteLineReader(path);
     const handle = await open(path, 'r');
     try {
