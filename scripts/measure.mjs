@@ -20,5 +20,5 @@ const sink = new Writable({ write(_chunk, _encoding, done) { done(); } });
 const start = performance.now();
 const code = await main(process.argv.slice(2), { stdout: sink, stderr: process.stderr, stdinIsTTY: true, env: { NO_COLOR: '1' } });
 const ms = performance.now() - start;
-process.stderr.write(`${JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
-process.exitCode = code;
+// Then it ends as bin/slp-doctor.js ends a command: at once, without tearing the heap down first.
+process.stderr.write(`${JSON.stringify({ code, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`, () => process.exit(code));
