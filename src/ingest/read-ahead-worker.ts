@@ -2,9 +2,9 @@
 // window's lines, staying ahead of the thread that scans them.
 import { readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { bindLineEnds, WINDOW_BYTES, type WasmMemory } from './line-index.js';
+import { bindLineEnds, type WasmMemory } from './line-index.js';
 import {
-  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, endsAt, FULL, lengthAt, firstMarksAt, SLOTS, stateAt,
+  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, endsAt, FULL, lengthAt, firstMarksAt, READ_AHEAD_WINDOW_BYTES, SLOTS, stateAt,
 } from './read-ahead-layout.js';
 
 export interface ReadAheadSetup {
@@ -25,7 +25,7 @@ for (let chunk = 0; ; chunk++) {
   while (Atomics.load(control, stateAt(slot)) === FULL) Atomics.wait(control, stateAt(slot), FULL);
   let length: number;
   try {
-    length = readSync(fd, bytes, dataAt(slot), WINDOW_BYTES, chunk * WINDOW_BYTES);
+    length = readSync(fd, bytes, dataAt(slot), READ_AHEAD_WINDOW_BYTES, chunk * READ_AHEAD_WINDOW_BYTES);
   } catch (error) {
     parentPort?.postMessage((error as NodeJS.ErrnoException).code ?? String(error));
     length = -1;

@@ -6,10 +6,10 @@ import { readSync, statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { findWorkerScript } from '../common/worker-script.js';
-import { indexerMemory, WINDOW_BYTES, type LineIndex } from './line-index.js';
+import { indexerMemory, type LineIndex } from './line-index.js';
 import type { ByteLineReader } from './line-reader.js';
 import {
-  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, lengthAt, firstMarksAt, SHARED_BYTES, SLOTS, stateAt,
+  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, lengthAt, firstMarksAt, READ_AHEAD_WINDOW_BYTES, SHARED_BYTES, SLOTS, stateAt,
 } from './read-ahead-layout.js';
 import type { ReadAheadSetup } from './read-ahead-worker.js';
 import { InputError } from './types.js';
@@ -106,13 +106,13 @@ export async function readAhead(handle: FileHandle, path: string, reader: ByteLi
   const control = new Int32Array(memory.buffer, 0, CONTROL_INTS);
   const bytes = Buffer.from(memory.buffer);
   // Each slot's window and index, viewed once: a view per window is garbage the scanning thread would collect.
-  const windows = Array.from({ length: SLOTS }, (_, slot) => bytes.subarray(dataAt(slot), dataAt(slot) + WINDOW_BYTES));
+  const windows = Array.from({ length: SLOTS }, (_, slot) => bytes.subarray(dataAt(slot), dataAt(slot) + READ_AHEAD_WINDOW_BYTES));
   const indexes: LineIndex[] = Array.from({ length: SLOTS }, (_, slot) => ({
-    ends: new Int32Array(memory.buffer, endsAt(slot), WINDOW_BYTES),
+    ends: new Int32Array(memory.buffer, endsAt(slot), READ_AHEAD_WINDOW_BYTES),
     count: 0,
-    candidates: new Int32Array(memory.buffer, candidatesAt(slot), WINDOW_BYTES),
+    candidates: new Int32Array(memory.buffer, candidatesAt(slot), READ_AHEAD_WINDOW_BYTES),
     candidateCount: 0,
-    firstMarks: new Int32Array(memory.buffer, firstMarksAt(slot), WINDOW_BYTES),
+    firstMarks: new Int32Array(memory.buffer, firstMarksAt(slot), READ_AHEAD_WINDOW_BYTES),
     base: dataAt(slot),
   }));
   // One worker: it keeps up with the scan on two cores (two competed with it and were no faster).
@@ -138,7 +138,7 @@ export async function readAhead(handle: FileHandle, path: string, reader: ByteLi
       index.count = control[countAt(slot)]!;
       index.candidateCount = control[candidateCountAt(slot)]!;
       const window = windows[slot]!;
-      reader.pushIndexed(length === WINDOW_BYTES ? window : window.subarray(0, length), index);
+      reader.pushIndexed(length === READ_AHEAD_WINDOW_BYTES ? window : window.subarray(0, length), index);
       Atomics.store(control, stateAt(slot), EMPTY);
       Atomics.notify(control, stateAt(slot));
       if (chunk % YIELD_EVERY === YIELD_EVERY - 1) await turn();
