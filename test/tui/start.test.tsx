@@ -68,6 +68,8 @@ describe('start screen', () => {
     const app = renderApp({ session: sessionFor('rule-comm-failure-cssm-smart.txt') });
     await waitForText(app, 'ERROR (1)');
     await press(app, '/');
+    // The prompt is open before the paste comes (a loaded machine may take longer than press's pause to draw it).
+    await waitForText(app, '(Enter keep, Esc clear)');
     app.stdin.write('\x1b[200~\x1b[1mcomm_failed\x1b[0m\rsecond line\r\x1b[201~');
     await waitForText(app, 'filter: "comm_failed"');
     await press(app, KEY.escape);
