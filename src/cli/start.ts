@@ -3,8 +3,8 @@
 // (docs/PERFORMANCE.md). The cache is kept per command, since each compiles different code: written by the build
 // for `parse` and `analyze` (scripts/bundle.mjs), otherwise by a command's first run, and replaced when V8 rejects it
 // (another Node version). Without the script (tsc's dist/) the CLI's ES modules load as they are.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { findBuiltScript } from '../common/built-script.js';
 import { loadCachedScript } from '../common/code-cache.js';
 import { startReadAheadSoon } from '../ingest/read-ahead.js';
 import type { CliIO } from './options.js';
@@ -18,7 +18,7 @@ const CACHED_COMMANDS = new Set(['analyze', 'parse', 'rules']);
 
 /** Runs the command line; the exit status. */
 export async function start(argv: string[], io?: CliIO): Promise<number> {
-  const script = new URL(`../${CLI_SCRIPT}`, import.meta.url);
+  const script = findBuiltScript(import.meta.url, [`../${CLI_SCRIPT}`]);
   // The TUI has a script of its own, with the command line in it (cli/tui-script.ts): `tui` runs there. Compiling
   // this one too would only delay it. (A caller's own streams, as tests pass, are for this script's commands.)
   if (argv[0] === 'tui' && io === undefined) {
@@ -26,7 +26,7 @@ export async function start(argv: string[], io?: CliIO): Promise<number> {
     if (tui) return tui.main(argv);
   }
   // No command may open the TUI (on a terminal): main.js decides, and loads it as `tui` does.
-  if (argv.length === 0 || argv[0] === 'tui' || script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return (await import('./main.js')).main(argv, io);
+  if (argv.length === 0 || argv[0] === 'tui' || script === null) return (await import('./main.js')).main(argv, io);
   const path = fileURLToPath(script);
   const command = CACHED_COMMANDS.has(argv[0] ?? '') ? argv[0]! : 'other';
   // A big file's read-ahead worker starts now, while the script is compiled and the command sets up.

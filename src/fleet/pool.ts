@@ -1,7 +1,7 @@
 // Where fleet tasks run: in this thread, or on a fixed pool of worker threads. A worker that dies costs its task
 // (reported as per-file errors), not the run: a replacement starts and the queue goes on.
 import { Worker } from 'node:worker_threads';
-import { findWorkerScript as findScript } from '../common/worker-script.js';
+import { findBuiltScript } from '../common/built-script.js';
 import type { IngestResult } from '../ingest/types.js';
 import { portablePack } from '../rules/pack-cache.js';
 import type { RulePack } from '../rules/types.js';
@@ -33,7 +33,7 @@ export class LocalExecutor implements Executor {
  * the caller analyses in process.
  */
 export function findWorkerScript(): URL | null {
-  return findScript(import.meta.url, ['./worker.js', './fleet/worker.js', '../fleet/worker.js']);
+  return findBuiltScript(import.meta.url, ['./worker.js', './fleet/worker.js', '../fleet/worker.js']);
 }
 
 interface Pending {

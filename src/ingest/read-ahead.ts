@@ -5,7 +5,7 @@
 import { readSync, statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { findWorkerScript } from '../common/worker-script.js';
+import { findBuiltScript } from '../common/built-script.js';
 import { indexerMemory, type LineIndex } from './line-index.js';
 import type { ByteLineReader } from './line-reader.js';
 import {
@@ -27,7 +27,7 @@ const YIELD_EVERY = 64;
  * runner, where the caller reads in this thread.
  */
 function findWorker(): URL | null {
-  return findWorkerScript(import.meta.url, ['./read-ahead-worker.js', './ingest/read-ahead-worker.js', '../ingest/read-ahead-worker.js']);
+  return findBuiltScript(import.meta.url, ['./read-ahead-worker.js', './ingest/read-ahead-worker.js', '../ingest/read-ahead-worker.js']);
 }
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -3,8 +3,8 @@
 // scripts/bundle.mjs), compiled here from a V8 code cache (common/code-cache.ts): the first run after a build writes
 // the cache next to the script once a device is on screen, and later runs start from it. Without the script (tests,
 // tsc's dist/) the TUI's ES modules load as they are.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { findBuiltScript } from '../common/built-script.js';
 import { loadCachedScript } from '../common/code-cache.js';
 import { TUI_SCRIPT, TUI_SCRIPT_PARAMETERS, type TuiScriptExports } from './scripts.js';
 
@@ -40,9 +40,5 @@ export async function loadTui(): Promise<RunTui> {
 
 /** dist/bundle/tui-script.js, next to the bundle's chunks; null outside the bundle. */
 function findScript(): URL | null {
-  for (const candidate of [`./${TUI_SCRIPT}`, `../${TUI_SCRIPT}`]) {
-    const url = new URL(candidate, import.meta.url);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
+  return findBuiltScript(import.meta.url, [`./${TUI_SCRIPT}`, `../${TUI_SCRIPT}`]);
 }
