@@ -1,6 +1,7 @@
 // The memory a read-ahead worker and the reading thread share (read-ahead.ts): a ring of slots, each a window of the
-// file with its line index, and per slot four i32s the two threads hand the slot over with (Atomics).
-import { PAGE_BYTES } from './line-index.js';
+// file with its line index, per slot four i32s the two threads hand the slot over with (Atomics), and which window the
+// scanning thread is waiting for.
+import { PAGE_BYTES, type LineEndsFunction } from './line-index.js';
 
 /**
  * The bytes of a window of the file: what the worker reads and indexes in one go and hands over in one slot. Larger
@@ -15,12 +16,26 @@ export const READ_AHEAD_WINDOW_BYTES = 512 << 10;
  * the scanning thread reads it.
  */
 export const SLOTS = 16;
-/** Slot states. */
+/**
+ * Slot states. EMPTY: free, or being read (and indexed) by the worker. READ: read and left for the scanning thread to
+ * index. INDEXING: the scanning thread took it to index. FULL: read and indexed.
+ */
 export const EMPTY = 0;
 export const FULL = 1;
+export const READ = 2;
+export const INDEXING = 3;
 
 const CONTROL_FIELDS = 4;
-export const CONTROL_INTS = SLOTS * CONTROL_FIELDS;
+/** Index into the control array of the number of the window the scanning thread is on (-1: none yet). */
+export const SCANNING = SLOTS * CONTROL_FIELDS;
+/**
+ * The worker leaves a window it has read for the scanning thread to index when that thread is this close to it (on the
+ * window before, or the one before that): the scanning thread would otherwise soon wait for it. On a 1 GB show-tech the
+ * worker alone, reading and indexing, kept the scanning thread waiting for half its windows; leaving it the near ones
+ * ended the read 30–50 ms sooner (0: only the window it already waits for, no gain; 15: all, slower).
+ */
+export const LEAVE_WITHIN = 2;
+export const CONTROL_INTS = SLOTS * CONTROL_FIELDS + 1;
 /** Index into the control array of a slot's state, byte length (0: end of file, -1: read failed), line count and candidate count. */
 export const stateAt = (slot: number): number => slot * CONTROL_FIELDS;
 export const lengthAt = (slot: number): number => slot * CONTROL_FIELDS + 1;
@@ -29,7 +44,7 @@ export const candidateCountAt = (slot: number): number => slot * CONTROL_FIELDS 
 
 // The line indexer reads 16 bytes at a time and one byte before a window: slots keep a margin on both sides.
 const MARGIN = 64;
-const SLOTS_AT = MARGIN + CONTROL_INTS * 4;
+const SLOTS_AT = MARGIN + Math.ceil((CONTROL_INTS * 4) / MARGIN) * MARGIN;
 const SLOT_BYTES = READ_AHEAD_WINDOW_BYTES + MARGIN + 3 * 4 * READ_AHEAD_WINDOW_BYTES;
 
 /** Byte addresses of a slot's data, line ends, candidate lines and the candidates' first marks. */
@@ -39,3 +54,12 @@ export const candidatesAt = (slot: number): number => endsAt(slot) + 4 * READ_AH
 export const firstMarksAt = (slot: number): number => candidatesAt(slot) + 4 * READ_AHEAD_WINDOW_BYTES;
 
 export const SHARED_BYTES = Math.ceil((SLOTS_AT + SLOTS * SLOT_BYTES + MARGIN) / PAGE_BYTES) * PAGE_BYTES;
+
+/**
+ * Indexes the `length` bytes read into `slot` (either thread may: the indexer is bound to the shared memory in each):
+ * the line ends, candidates and first marks into the slot, their counts into the control array.
+ */
+export function indexSlot(lineEnds: LineEndsFunction, control: Int32Array, slot: number, length: number, separator: number): void {
+  const start = dataAt(slot);
+  control[countAt(slot)] = lineEnds(start, start + length, separator, endsAt(slot), candidatesAt(slot), candidateCountAt(slot) * 4, firstMarksAt(slot));
+}

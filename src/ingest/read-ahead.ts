@@ -1,15 +1,17 @@
 // Reading a big file on two cores: a worker thread reads windows of the file and indexes their lines
-// (read-ahead-worker.ts) while this thread scans the windows already indexed. Small files are not worth a thread.
+// (read-ahead-worker.ts) while this thread scans the windows already indexed, and indexes itself the ones it is about
+// to need (the worker leaves those to it and reads on). Small files are not worth a thread.
 // It buys: this thread's CPU on a 1 GB `analyze` is 1.17 s instead of 1.46 s, which is the wall time where a core is
 // idle and holds the 1 GB target (docs/PERFORMANCE.md); with no idle core it gains nothing, and costs ~10 MB of RSS.
 import { readSync, statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { findBuiltScript } from '../common/built-script.js';
-import { indexerMemory, type LineIndex } from './line-index.js';
+import { bindLineEnds, indexerMemory, type LineIndex } from './line-index.js';
 import type { ByteLineReader } from './line-reader.js';
 import {
-  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, lengthAt, firstMarksAt, READ_AHEAD_WINDOW_BYTES, SHARED_BYTES, SLOTS, stateAt,
+  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, indexSlot, INDEXING, LEAVE_WITHIN, lengthAt, firstMarksAt, READ, READ_AHEAD_WINDOW_BYTES,
+  SCANNING, SHARED_BYTES, SLOTS, stateAt,
 } from './read-ahead-layout.js';
 import type { ReadAheadSetup } from './read-ahead-worker.js';
 import { InputError } from './types.js';
@@ -95,15 +97,18 @@ function takeThread(script: URL, setup: ReadAheadSetup): ReadAheadThread {
 
 /**
  * Feeds the whole file to `reader` with a read-ahead worker. false when no worker is available or it could not start:
- * read it yourself. (`script` is for tests.)
+ * read it yourself. (`script` and `leaveWithin` are for tests.)
  */
-export async function readAhead(handle: FileHandle, path: string, reader: ByteLineReader, script = findWorker()): Promise<boolean> {
+export async function readAhead(
+  handle: FileHandle, path: string, reader: ByteLineReader, script = findWorker(), leaveWithin = LEAVE_WITHIN,
+): Promise<boolean> {
   if (!script) return false;
   const head = Buffer.allocUnsafe(PROBE_BYTES);
   const separator = reader.probe(head.subarray(0, readSync(handle.fd, head, 0, PROBE_BYTES, 0)));
 
   const memory = indexerMemory(SHARED_BYTES, true);
   const control = new Int32Array(memory.buffer, 0, CONTROL_INTS);
+  control[SCANNING] = -1;
   const bytes = Buffer.from(memory.buffer);
   // Each slot's window and index, viewed once: a view per window is garbage the scanning thread would collect.
   const windows = Array.from({ length: SLOTS }, (_, slot) => bytes.subarray(dataAt(slot), dataAt(slot) + READ_AHEAD_WINDOW_BYTES));
@@ -115,15 +120,22 @@ export async function readAhead(handle: FileHandle, path: string, reader: ByteLi
     firstMarks: new Int32Array(memory.buffer, firstMarksAt(slot), READ_AHEAD_WINDOW_BYTES),
     base: dataAt(slot),
   }));
+  // For the windows the worker leaves READ (LEAVE_WITHIN): this thread would otherwise wait while the worker indexed them.
+  const lineEnds = bindLineEnds(memory, true);
   // One worker: it keeps up with the scan on two cores (two competed with it and were no faster).
-  const thread = takeThread(script, { memory, fd: handle.fd, separator });
+  const thread = takeThread(script, { memory, fd: handle.fd, separator, leaveWithin });
   try {
     for (let chunk = 0; ; chunk++) {
       const slot = chunk % SLOTS;
-      while (Atomics.load(control, stateAt(slot)) !== FULL) {
-        if (Atomics.wait(control, stateAt(slot), EMPTY, WAIT_MS) !== 'timed-out') continue;
+      Atomics.store(control, SCANNING, chunk);
+      for (let state = Atomics.load(control, stateAt(slot)); state !== FULL; state = Atomics.load(control, stateAt(slot))) {
+        if (state === READ && Atomics.compareExchange(control, stateAt(slot), READ, INDEXING) === READ) {
+          indexSlot(lineEnds, control, slot, control[lengthAt(slot)]!, separator);
+          break;
+        }
+        if (Atomics.wait(control, stateAt(slot), state, WAIT_MS) !== 'timed-out') continue;
         await turn();
-        if (thread.failure === null || Atomics.load(control, stateAt(slot)) === FULL) continue;
+        if (thread.failure === null || Atomics.load(control, stateAt(slot)) !== EMPTY) continue;
         // A worker that could not start (no threads left, a broken install): read the file in this thread instead.
         if (chunk === 0) return false;
         throw new Error(thread.failure);

@@ -38,12 +38,12 @@ function countingWorker(name: string): { script: URL; starts: () => number } {
   return { script: pathToFileURL(script), starts: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').length - 1 : 0) };
 }
 
-async function bothWays(path: string) {
+async function bothWays(path: string, leaveWithin?: number) {
   const reader = new ByteLineReader(path);
   const handle = await open(path, 'r');
   let used: boolean;
   try {
-    used = await readAhead(handle, path, reader, worker);
+    used = await readAhead(handle, path, reader, worker, leaveWithin);
   } finally {
     await handle.close();
   }
@@ -59,6 +59,18 @@ describe('read-ahead worker', () => {
       expect(used).toBe(true);
       expect(oneThread.sections.some((s) => s.command === 'show license status')).toBe(true);
       expect(oneThread.diagnostics.some((d) => /^line \d+ is 30000\d bytes long/.test(d.message))).toBe(true);
+      expect(readAhead).toEqual(oneThread);
+    });
+  }
+
+  // Which thread indexes a window depends on timing; these pin each extreme: the worker indexes every window (it
+  // never leaves one: the scanning thread is never past the window it just read), or the scanning thread does.
+  for (const [who, leaveWithin] of [['the worker', -1], ['the scanning thread', 1 << 30]] as const) {
+    it(`gives the same when ${who} indexes every window`, async () => {
+      const path = join(dir, 'showtech-LF.txt');
+      if (!existsSync(path)) writeFileSync(path, showTech('\n'));
+      const { used, readAhead, oneThread } = await bothWays(path, leaveWithin);
+      expect(used).toBe(true);
       expect(readAhead).toEqual(oneThread);
     });
   }
