@@ -36,6 +36,8 @@ export const SECTION_TAIL = 50_000;
  */
 export const MAX_SECTIONS = 50_000;
 export const MAX_KEPT_LINES = 200_000;
+/** Distinct command spellings remembered (`spelling`); past this, each section keeps its own string. */
+const SPELLINGS_LIMIT = 1_000;
 /** `LICMGR` of `%LICMGR-3-…` at `messageAt`. */
 function facilityAt(text: string, messageAt: number): string {
   const dash = text.indexOf('-', messageAt);
@@ -49,14 +51,16 @@ interface OpenSection {
   headerLine: number | null;
   hostname: string | null;
   lines: Line[];
+  /** NO_VOTES until a line of it is read (most sections of a show-tech hold none). */
   votes: PlatformVotes;
-  /** Where its lines go (SECTION_HEAD, SECTION_TAIL); null for a skipped section. */
+  /** Where its lines go (SECTION_HEAD, SECTION_TAIL); made with its first line. */
   budget: LineBudget | null;
 }
 
 /** Shared by every skipped section; frozen, so that a line kept by mistake fails loudly instead of leaking. */
 const SKIPPED_LINES: Line[] = Object.freeze([]) as unknown as Line[];
-const SKIPPED_VOTES = Object.freeze(new PlatformVotes()) as PlatformVotes;
+/** The votes of every section that has read no line; frozen, as SKIPPED_LINES. */
+const NO_VOTES = Object.freeze(new PlatformVotes()) as PlatformVotes;
 
 interface SyslogBucket {
   section: RawSection;
@@ -93,6 +97,8 @@ export class SectionSplitter {
   private outsideCount = 0;
   private firstUnreportedOutside = 0;
   private sawText = false;
+  /** One string per spelling of a command kept (a show-tech repeats each header thousands of times). */
+  private readonly spellings = new Map<string, string>();
 
   constructor(private readonly file: string) {}
 
@@ -184,7 +190,10 @@ export class SectionSplitter {
       this.captureVotes.addAll(bucket.votes);
     }
     const platform = this.captureVotes.overallVerdict();
-    const sections = this.done.map(({ section, votes }) => ({ ...section, platform: sectionPlatform(votes, this.captureVotes) }));
+    const sections = this.done.map(({ section, votes }) => {
+      section.platform = sectionPlatform(votes, this.captureVotes);
+      return section;
+    });
     sections.sort((a, b) => startLine(a) - startLine(b));
     if (this.outsideCount > OUTSIDE_DIAGNOSTIC_CAP) {
       const more = this.outsideCount - OUTSIDE_DIAGNOSTIC_CAP;
@@ -227,8 +236,9 @@ export class SectionSplitter {
     this.current = this.open(kept, header.typed, n, host, n);
     // What was typed can name the platform too (`… file flash:report.txt`).
     if (this.current.command !== null && header.kind === 'prompt') {
-      this.current.votes.read(header.typed);
-      if (header.tight) this.current.votes.promptWithoutSpace();
+      const votes = votesOf(this.current);
+      votes.read(header.typed);
+      if (header.tight) votes.promptWithoutSpace();
     }
   }
 
@@ -239,14 +249,23 @@ export class SectionSplitter {
       command = null;
     }
     // A show-tech opens a hundred thousand sections we skip; they keep no lines and count no votes.
-    if (command === null) return { command, rawCommand, headerLine, hostname, lines: SKIPPED_LINES, votes: SKIPPED_VOTES, budget: null };
+    if (command === null) return { command, rawCommand, headerLine, hostname, lines: SKIPPED_LINES, votes: NO_VOTES, budget: null };
     this.keptSections++;
-    return { command, rawCommand, headerLine, hostname, lines: [], votes: new PlatformVotes(), budget: new LineBudget(SECTION_HEAD, SECTION_TAIL) };
+    return { command, rawCommand: this.spelling(rawCommand), headerLine, hostname, lines: [], votes: NO_VOTES, budget: null };
+  }
+
+  /** The first string of this spelling: a header's command is a slice that would keep its whole line alive. */
+  private spelling(typed: string | null): string | null {
+    if (typed === null) return null;
+    const known = this.spellings.get(typed);
+    if (known !== undefined) return known;
+    if (this.spellings.size < SPELLINGS_LIMIT) this.spellings.set(typed, typed);
+    return typed;
   }
 
   private keepLine(section: OpenSection, line: Line): void {
     this.keptLines++;
-    section.budget!.keep(section.lines, line);
+    (section.budget ??= new LineBudget(SECTION_HEAD, SECTION_TAIL)).keep(section.lines, line);
   }
 
   private reportDropped(dropped: DroppedLines | null, what: string, why: string, head = SYSLOG_HEAD, tail = SYSLOG_TAIL): void {
@@ -265,7 +284,7 @@ export class SectionSplitter {
       return;
     }
     this.keepLine(section, { n, text });
-    section.votes.read(text);
+    votesOf(section).read(text);
     if (section.command === COMMANDS.runningConfig) this.configHost ??= hostnameFromConfigLine(text);
     else if (section.command === COMMANDS.version) this.versionHost ??= hostnameFromVersionLine(text);
   }
@@ -284,7 +303,8 @@ export class SectionSplitter {
         rawCommand: open.rawCommand,
         file: this.file,
         headerLine: open.headerLine,
-        lines: open.lines,
+        // An array grows with room to spare (17 slots for one line): a show-tech holds thousands of one-line logs.
+        lines: open.lines.slice(),
         hostname: open.hostname,
         platform: 'unknown',
       },
@@ -375,6 +395,12 @@ export class SectionSplitter {
     const syslogHosts = [...this.syslog.values()].map((b) => b.section.hostname);
     return syslogHosts.length === 1 ? (syslogHosts[0] ?? null) : null;
   }
+}
+
+/** A section's votes, made when it first has something to count. */
+function votesOf(section: OpenSection): PlatformVotes {
+  if (section.votes === NO_VOTES) section.votes = new PlatformVotes();
+  return section.votes;
 }
 
 function startLine(section: RawSection): number {
