@@ -21,21 +21,23 @@ const DASH = 0x2d;
 const TAB = 0x09;
 
 /**
- * `lineEnds(start, end, separator, out, candidates, candidateCountAt, firstMarks)`: for every `separator` byte in
+ * `lineEnds(start, end, separator, out, candidates, candidateCountAt, firstPercents)`: for every `separator` byte in
  * memory[start, end), in order, writes its address to the i32 array at `out`; writes to the i32 array at
  * `candidates` the number of each line that holds a mark byte or starts like a header, and to the i32 array at
- * `firstMarks`, for the same candidate, the address of the line's first mark byte (-1: none); stores how many
+ * `firstPercents`, for the same candidate, the address of the line's first `%` (-1: none); stores how many
  * candidates there are at `candidateCountAt`, and returns how many lines ended. The first line may have begun in an
- * earlier chunk; the reader treats it on its own. (Where the first mark is saves the reader a search for the `%` on
- * every line of a log, where nearly every line is a message and a candidate.)
+ * earlier chunk; the reader treats it on its own. (Where the `%` is saves the reader a search for it on every
+ * candidate: in a log nearly every line is one, and in skipped output the next `%` may be megabytes on.)
  *
  *   for (; start + 32 <= end; start += 32)   (two 16-byte vectors; a bit per byte)
  *     ends = bitmask(load32(start) == separator); marks = bitmask(load32(start) in MARK_BYTES)
+ *     percents = bitmask(load32(start) == '%')
  *     for each set bit b of ends, lowest first (line n ends at start + b, began after the previous end):
- *       if (firstMark == -1 && any marks below b) firstMark = start + the lowest of them
- *       if (firstMark != -1 || startsLikeHeader(first byte of line n)) firstMarks[c] = firstMark, candidates[c++] = n
- *       out[n++] = start + b; firstMark = -1; drop marks up to b
- *     if (firstMark == -1 && any marks left) firstMark = start + the lowest of them
+ *       if (any marks below b) hasMark = 1
+ *       if (firstPercent == -1 && any percents below b) firstPercent = start + the lowest of them
+ *       if (hasMark || startsLikeHeader(first byte of line n)) firstPercents[c] = firstPercent, candidates[c++] = n
+ *       out[n++] = start + b; hasMark = 0; firstPercent = -1; drop marks and percents up to b
+ *     if (any marks left) hasMark = 1; if (firstPercent == -1 && any percents left) firstPercent = start + the lowest
  *   then the last bytes one at a time, the same way.
  */
 // Locals: the parameters, then i32s, then v128s.
@@ -45,53 +47,59 @@ const SEPARATOR = 2;
 const OUT = 3;
 const CANDIDATES = 4;
 const CANDIDATE_COUNT_AT = 5;
-const FIRST_MARKS = 6;
+const FIRST_PERCENTS = 6;
 const N = 7;
 const C = 8;
 const ENDS = 9;
 const MARKS = 10;
 const LOWEST = 11;
-const FIRST_MARK = 12;
+const FIRST_PERCENT = 12;
 const PREVIOUS_END = 13;
 const LINE_END = 14;
 const FIRST = 15;
-const I32_LOCALS = 9;
-const BLOCK = 16;
-const WANTED = 17;
-const LOW_TABLE = 18;
-const HIGH_TABLE = 19;
-const LOW_NIBBLE = 20;
-const ZERO = 21;
-const V128_LOCALS = 6;
+const PERCENTS = 16;
+const HAS_MARK = 17;
+const I32_LOCALS = 11;
+const BLOCK = 18;
+const WANTED = 19;
+const LOW_TABLE = 20;
+const HIGH_TABLE = 21;
+const LOW_NIBBLE = 22;
+const ZERO = 23;
+const PERCENT_SPLAT = 24;
+const V128_LOCALS = 7;
 const { get, set, i32 } = op;
+const PERCENT = 0x25;
 
-/** The line ending at LINE_END: list it if it could matter (with its first mark), record its end. */
+/** The line ending at LINE_END: list it if it could matter (with its first `%`), record its end. */
 const endLine = code(
   // first byte of the line; for an empty line that is the separator itself, which starts nothing
   get(PREVIOUS_END), i32(1), op.add, op.load8, set(FIRST),
-  get(FIRST_MARK), i32(-1), op.ne,
+  get(HAS_MARK),
   get(FIRST), get(SEPARATOR), op.ne,
   get(FIRST), i32(BACKTICK), op.eq, get(FIRST), i32(DASH), op.eq, op.or,
   get(FIRST), i32(32), op.ltU, get(FIRST), i32(TAB), op.ne, op.and, op.or,
   op.and, op.or,
   op.if,
   get(CANDIDATES), get(C), i32(2), op.shl, op.add, get(N), op.store32,
-  get(FIRST_MARKS), get(C), i32(2), op.shl, op.add, get(FIRST_MARK), op.store32,
+  get(FIRST_PERCENTS), get(C), i32(2), op.shl, op.add, get(FIRST_PERCENT), op.store32,
   get(C), i32(1), op.add, set(C),
   op.end,
   get(OUT), get(N), i32(2), op.shl, op.add, get(LINE_END), op.store32,
   get(N), i32(1), op.add, set(N),
   get(LINE_END), set(PREVIOUS_END),
-  i32(-1), set(FIRST_MARK),
+  i32(0), set(HAS_MARK),
+  i32(-1), set(FIRST_PERCENT),
 );
 
-/** While the current line has no mark yet: the lowest bit of `bits` (positions from START), if any, is its first. */
-const noteMark = (bits: Code): Code =>
+/** Marks and `%`s of the current line among `markBits` and `percentBits` (positions from START). */
+const noteMarks = (markBits: Code, percentBits: Code): Code =>
   code(
-    get(FIRST_MARK), i32(-1), op.eq, op.if,
-    bits, set(FIRST),
+    get(HAS_MARK), markBits, i32(0), op.ne, op.or, set(HAS_MARK),
+    get(FIRST_PERCENT), i32(-1), op.eq, op.if,
+    percentBits, set(FIRST),
     get(FIRST), op.if,
-    get(START), get(FIRST), op.ctz, op.add, set(FIRST_MARK),
+    get(START), get(FIRST), op.ctz, op.add, set(FIRST_PERCENT),
     op.end,
     op.end,
   );
@@ -117,8 +125,8 @@ function nibbleTables(bytes: readonly number[]): { low: number[]; high: number[]
 const MARK_TABLES = nibbleTables(MARK_BYTES);
 
 /**
- * The 16 bytes at `address`: their separators into ENDS and their mark bytes into MARKS, as bits from `shift` on (0:
- * the locals start afresh).
+ * The 16 bytes at `address`: their separators into ENDS, their mark bytes into MARKS and their `%`s into PERCENTS, as
+ * bits from `shift` on (0: the locals start afresh).
  */
 const scanBlock = (address: Code, shift: number): Code =>
   code(
@@ -128,6 +136,7 @@ const scanBlock = (address: Code, shift: number): Code =>
     get(HIGH_TABLE), get(BLOCK), i32(4), op.shrU8x16, op.swizzle,
     op.and128, get(ZERO), op.eq8x16, op.bitmask8x16, i32(0xffff), op.xor,
     shift ? code(i32(shift), op.shl, get(MARKS), op.or) : [], set(MARKS),
+    get(BLOCK), get(PERCENT_SPLAT), op.eq8x16, op.bitmask8x16, shift ? code(i32(shift), op.shl, get(PERCENTS), op.or) : [], set(PERCENTS),
   );
 
 /** 1 when the byte `byte` pushes is a mark byte. */
@@ -135,10 +144,11 @@ const isMarkByte = (byte: Code): Code => code(...MARK_BYTES.map((mark, i) => cod
 
 const LINE_ENDS = code(
   get(SEPARATOR), op.splat8, set(WANTED),
+  i32(PERCENT), op.splat8, set(PERCENT_SPLAT),
   op.const128(MARK_TABLES.low), set(LOW_TABLE),
   op.const128(MARK_TABLES.high), set(HIGH_TABLE),
   i32(15), op.splat8, set(LOW_NIBBLE),
-  i32(-1), set(FIRST_MARK),
+  i32(-1), set(FIRST_PERCENT),
   get(START), i32(1), op.sub, set(PREVIOUS_END),
   op.block, op.loop, // 32 bytes at a time
   get(START), i32(32), op.add, get(END), op.gtU, op.brIf(1),
@@ -148,12 +158,13 @@ const LINE_ENDS = code(
   get(ENDS), op.eqz, op.brIf(1),
   get(ENDS), i32(0), get(ENDS), op.sub, op.and, set(LOWEST),
   get(START), get(ENDS), op.ctz, op.add, set(LINE_END),
-  noteMark(code(get(MARKS), get(LOWEST), i32(1), op.sub, op.and)),
+  noteMarks(code(get(MARKS), get(LOWEST), i32(1), op.sub, op.and), code(get(PERCENTS), get(LOWEST), i32(1), op.sub, op.and)),
   endLine,
   get(MARKS), i32(0), get(LOWEST), i32(1), op.shl, op.sub, op.and, set(MARKS),
+  get(PERCENTS), i32(0), get(LOWEST), i32(1), op.shl, op.sub, op.and, set(PERCENTS),
   get(ENDS), get(ENDS), i32(1), op.sub, op.and, set(ENDS),
   op.br(0), op.end, op.end,
-  noteMark(get(MARKS)),
+  noteMarks(get(MARKS), get(PERCENTS)),
   get(START), i32(32), op.add, set(START),
   op.br(0), op.end, op.end,
   op.block, op.loop, // the last bytes
@@ -162,7 +173,7 @@ const LINE_ENDS = code(
   get(START), set(LINE_END),
   endLine,
   op.else,
-  noteMark(isMarkByte(code(get(START), op.load8))),
+  noteMarks(isMarkByte(code(get(START), op.load8)), code(get(START), op.load8, i32(PERCENT), op.eq)),
   op.end,
   get(START), i32(1), op.add, set(START),
   op.br(0), op.end, op.end,
@@ -177,14 +188,14 @@ const LINE_ENDS = code(
  */
 export const WINDOW_BYTES = 128 << 10;
 // Memory layout: the candidate count, a read buffer, a scratch window for input that lives elsewhere, then the line
-// ends, the candidate lines and their first marks (one i32 per byte at most, each).
+// ends, the candidate lines and their first `%`s (one i32 per byte at most, each).
 const CANDIDATE_COUNT_ADDRESS = 0;
 const READ_BUFFER_AT = 64;
 const SCRATCH_AT = READ_BUFFER_AT + WINDOW_BYTES;
 const ENDS_AT = SCRATCH_AT + WINDOW_BYTES;
 const CANDIDATES_AT = ENDS_AT + 4 * WINDOW_BYTES;
-const FIRST_MARKS_AT = CANDIDATES_AT + 4 * WINDOW_BYTES;
-const MEMORY_BYTES = FIRST_MARKS_AT + 4 * WINDOW_BYTES;
+const FIRST_PERCENTS_AT = CANDIDATES_AT + 4 * WINDOW_BYTES;
+const MEMORY_BYTES = FIRST_PERCENTS_AT + 4 * WINDOW_BYTES;
 export const PAGE_BYTES = 65536;
 
 // The WebAssembly global exists in Node, but its types ship with the DOM library, which this project does not use.
@@ -199,9 +210,9 @@ export interface WasmMemory {
   readonly buffer: ArrayBuffer | SharedArrayBuffer;
 }
 
-/** lineEnds(start, end, separator, out, candidates, candidateCountAt, firstMarks) over one memory (see LINE_ENDS). */
+/** lineEnds(start, end, separator, out, candidates, candidateCountAt, firstPercents) over one memory (see LINE_ENDS). */
 export type LineEndsFunction = (
-  start: number, end: number, separator: number, out: number, candidates: number, candidateCountAt: number, firstMarks: number,
+  start: number, end: number, separator: number, out: number, candidates: number, candidateCountAt: number, firstPercents: number,
 ) => number;
 
 const compiled = new Map<string, WasmModule>();
@@ -242,7 +253,7 @@ interface Indexer {
   ends: Int32Array;
   candidates: Int32Array;
   candidateCount: Int32Array;
-  firstMarks: Int32Array;
+  firstPercents: Int32Array;
   lineEnds: LineEndsFunction;
 }
 
@@ -259,7 +270,7 @@ function instance(): Indexer {
       ends: new Int32Array(buffer, ENDS_AT, WINDOW_BYTES),
       candidates: new Int32Array(buffer, CANDIDATES_AT, WINDOW_BYTES),
       candidateCount: new Int32Array(buffer, CANDIDATE_COUNT_ADDRESS, 1),
-      firstMarks: new Int32Array(buffer, FIRST_MARKS_AT, WINDOW_BYTES),
+      firstPercents: new Int32Array(buffer, FIRST_PERCENTS_AT, WINDOW_BYTES),
       lineEnds: bindLineEnds(memory, false),
     };
   }
@@ -287,8 +298,8 @@ export interface LineIndex {
   /** Numbers (indexes into `ends`) of the lines that hold a mark byte or start like a header, ascending. */
   candidates: Int32Array;
   candidateCount: number;
-  /** For each candidate line, the memory address of its first mark byte (subtract `base`), or -1. */
-  firstMarks: Int32Array;
+  /** For each candidate line, the memory address of its first `%` (subtract `base`), or -1. */
+  firstPercents: Int32Array;
   base: number;
 }
 
@@ -297,10 +308,10 @@ export interface LineIndex {
  * arrays are shared: they describe this chunk only until the next call.
  */
 export function indexLines(chunk: Buffer, separator: number): LineIndex {
-  const { lineEnds, ends, candidates, candidateCount, firstMarks } = instance();
+  const { lineEnds, ends, candidates, candidateCount, firstPercents } = instance();
   const base = chunk.byteOffset;
-  const count = lineEnds(base, base + chunk.length, separator, ENDS_AT, CANDIDATES_AT, CANDIDATE_COUNT_ADDRESS, FIRST_MARKS_AT);
-  return { ends, count, candidates, candidateCount: candidateCount[0]!, firstMarks, base };
+  const count = lineEnds(base, base + chunk.length, separator, ENDS_AT, CANDIDATES_AT, CANDIDATE_COUNT_ADDRESS, FIRST_PERCENTS_AT);
+  return { ends, count, candidates, candidateCount: candidateCount[0]!, firstPercents, base };
 }
 
 let readBufferLeased = false;

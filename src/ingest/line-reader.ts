@@ -113,7 +113,7 @@ export class ByteLineReader {
 
   private scanWindow(chunk: Buffer, index: LineIndex): void {
     const splitter = this.splitter;
-    const { ends, count, candidates, candidateCount, firstMarks, base } = index;
+    const { ends, count, candidates, candidateCount, firstPercents, base } = index;
     let next = 0;
     let pos = 0;
     if (this.carry) {
@@ -146,15 +146,18 @@ export class ByteLineReader {
       const end = ends[next]! - base;
       this.lineNo++;
       let drop = false;
-      if (dropping) {
-        // A line with a `%` is a candidate; the indexer noted where its first mark byte is.
+      let emit = !skipping;
+      if (dropping || skipping) {
+        // Where the line's first `%` is, from the indexer: every line with a mark byte is a candidate.
         while (candidate < candidateCount && candidates[candidate]! < next) candidate++;
-        const markAt = candidate < candidateCount && candidates[candidate] === next ? firstMarks[candidate]! : -1;
-        drop = isOtherSyslogMessage(chunk, pos, messagePercent(chunk, pos, end, markAt < 0 ? -1 : markAt - base));
+        const percentAt = candidate < candidateCount && candidates[candidate] === next ? firstPercents[candidate]! : -1;
+        const percent = percentAt < 0 ? -1 : percentAt - base;
+        if (dropping) drop = isOtherSyslogMessage(chunk, pos, messagePercent(chunk, pos, end, percent));
+        if (skipping) emit = holdsMessage(chunk, percent, end) || marks.worthDecoding(pos, end);
       }
       if (drop) {
         splitter.droppedSyslog(this.lineNo);
-      } else if (!skipping || marks.worthDecoding(pos, end)) {
+      } else if (emit) {
         this.emit(chunk, pos, end, end - pos);
         dropping = splitter.dropsOtherSyslog;
         skipping = splitter.skipping;
@@ -211,14 +214,13 @@ export class ByteLineReader {
 }
 
 /**
- * Where, in one chunk, the bytes are that make a line of skipped output worth decoding: a syslog message (`%` and a
- * capital), a prompt (`#`, `>`), and terminal drawing (ESC, backspace, a carriage return inside a line) that may
- * hide a header. Each mark's next position is found by one native search and remembered until the reader passes
- * it, so lines without marks cost a few comparisons each.
+ * Where, in one chunk, the bytes are that make a line of skipped output worth decoding when it holds no syslog
+ * message (`holdsMessage`): a prompt (`#`, `>`), and terminal drawing (ESC, backspace, a carriage return inside a
+ * line) that may hide a header. Each mark's next position is found by one native search and remembered until the
+ * reader passes it, so lines without marks cost a few comparisons each.
  */
 class MarkFinder {
   /** Next position of each mark at or after where it was last looked for; -1: none left in the chunk. */
-  percent = -2;
   private hash = -2;
   private greater = -2;
   private escape = -2;
@@ -227,16 +229,9 @@ class MarkFinder {
 
   constructor(private readonly chunk: Buffer) {}
 
-  /** Whether bytes pos..end hold a `%` followed by a capital letter (then at `this.percent`). */
-  messageIn(pos: number, end: number): boolean {
-    if (this.percent !== -1 && this.percent < pos) this.percent = nextMessagePercent(this.chunk, pos);
-    return this.percent !== -1 && this.percent < end;
-  }
-
-  /** Whether the skipped line pos..end could open a command, hold a syslog message, or hide one behind terminal drawing. */
+  /** Whether the skipped line pos..end could open a command, or hide a header behind terminal drawing. */
   worthDecoding(pos: number, end: number): boolean {
     const chunk = this.chunk;
-    if (this.messageIn(pos, end)) return true;
     if (end === pos) return false;
     // Pager residue erased by backspaces or carriage returns may have a prompt drawn over it.
     if (this.backspace !== -1 && this.backspace < pos) this.backspace = chunk.indexOf(BACKSPACE, pos);
@@ -254,22 +249,25 @@ class MarkFinder {
   }
 }
 
+/**
+ * Whether a line holds a syslog message's `%` (followed by a capital: `%LICMGR-…`; `% 5 minute rate` and `100%` do not
+ * count), from its first `%` at `percent` (-1: none) to its `end`.
+ */
+function holdsMessage(chunk: Buffer, percent: number, end: number): boolean {
+  if (percent < 0) return false;
+  for (let at = percent; at < end; at++) {
+    if (chunk[at] !== PERCENT) continue;
+    const next = chunk[at + 1]!;
+    if (next >= 65 && next <= 90) return true;
+  }
+  return false;
+}
+
 /** Next carriage return that is not the CR of a CRLF ending: one inside a line redraws it. */
 function nextInnerCarriageReturn(chunk: Buffer, from: number): number {
   let at = chunk.indexOf(CR, from);
   while (at !== -1 && (chunk[at + 1] === LF || chunk[at + 1] === CR)) at = chunk.indexOf(CR, at + 1);
   return at;
-}
-
-/** Next `%` followed by a capital letter (`%LICMGR-…`); `% 5 minute rate` and `100%` do not count. */
-function nextMessagePercent(chunk: Buffer, from: number): number {
-  let at = chunk.indexOf(PERCENT, from);
-  while (at !== -1) {
-    const next = chunk[at + 1];
-    if (next !== undefined && next >= 65 && next <= 90) return at;
-    at = chunk.indexOf(PERCENT, at + 1);
-  }
-  return -1;
 }
 
 /** Control bytes that no device text carries (tab, newlines, form feed, backspace and ESC are normal in pastes). */

@@ -47,19 +47,19 @@ const MARGIN = 64;
 const SLOTS_AT = MARGIN + Math.ceil((CONTROL_INTS * 4) / MARGIN) * MARGIN;
 const SLOT_BYTES = READ_AHEAD_WINDOW_BYTES + MARGIN + 3 * 4 * READ_AHEAD_WINDOW_BYTES;
 
-/** Byte addresses of a slot's data, line ends, candidate lines and the candidates' first marks. */
+/** Byte addresses of a slot's data, line ends, candidate lines and the candidates' first `%`s. */
 export const dataAt = (slot: number): number => SLOTS_AT + slot * SLOT_BYTES;
 export const endsAt = (slot: number): number => dataAt(slot) + READ_AHEAD_WINDOW_BYTES + MARGIN;
 export const candidatesAt = (slot: number): number => endsAt(slot) + 4 * READ_AHEAD_WINDOW_BYTES;
-export const firstMarksAt = (slot: number): number => candidatesAt(slot) + 4 * READ_AHEAD_WINDOW_BYTES;
+export const firstPercentsAt = (slot: number): number => candidatesAt(slot) + 4 * READ_AHEAD_WINDOW_BYTES;
 
 export const SHARED_BYTES = Math.ceil((SLOTS_AT + SLOTS * SLOT_BYTES + MARGIN) / PAGE_BYTES) * PAGE_BYTES;
 
 /**
  * Indexes the `length` bytes read into `slot` (either thread may: the indexer is bound to the shared memory in each):
- * the line ends, candidates and first marks into the slot, their counts into the control array.
+ * the line ends, candidates and first `%`s into the slot, their counts into the control array.
  */
 export function indexSlot(lineEnds: LineEndsFunction, control: Int32Array, slot: number, length: number, separator: number): void {
   const start = dataAt(slot);
-  control[countAt(slot)] = lineEnds(start, start + length, separator, endsAt(slot), candidatesAt(slot), candidateCountAt(slot) * 4, firstMarksAt(slot));
+  control[countAt(slot)] = lineEnds(start, start + length, separator, endsAt(slot), candidatesAt(slot), candidateCountAt(slot) * 4, firstPercentsAt(slot));
 }

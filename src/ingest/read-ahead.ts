@@ -10,7 +10,7 @@ import { findBuiltScript } from '../common/built-script.js';
 import { bindLineEnds, indexerMemory, type LineIndex } from './line-index.js';
 import type { ByteLineReader } from './line-reader.js';
 import {
-  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, indexSlot, INDEXING, LEAVE_WITHIN, lengthAt, firstMarksAt, READ, READ_AHEAD_WINDOW_BYTES,
+  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, indexSlot, INDEXING, LEAVE_WITHIN, lengthAt, firstPercentsAt, READ, READ_AHEAD_WINDOW_BYTES,
   SCANNING, SHARED_BYTES, SLOTS, stateAt,
 } from './read-ahead-layout.js';
 import type { ReadAheadSetup } from './read-ahead-worker.js';
@@ -117,7 +117,7 @@ export async function readAhead(
     count: 0,
     candidates: new Int32Array(memory.buffer, candidatesAt(slot), READ_AHEAD_WINDOW_BYTES),
     candidateCount: 0,
-    firstMarks: new Int32Array(memory.buffer, firstMarksAt(slot), READ_AHEAD_WINDOW_BYTES),
+    firstPercents: new Int32Array(memory.buffer, firstPercentsAt(slot), READ_AHEAD_WINDOW_BYTES),
     base: dataAt(slot),
   }));
   // For the windows the worker leaves READ (LEAVE_WITHIN): this thread would otherwise wait while the worker indexed them.

@@ -9,14 +9,13 @@ const SPACE = 0x20;
 
 /**
  * The message `%` of the line pos..end: a `%` followed by a capital letter (`%LICMGR-…`; `% 5 minute rate` and `100%`
- * do not count) in its first MAX_SYSLOG_PREFIX + 1 bytes, or -1. `firstMark` is where the line's first mark byte is
- * (line-index.ts), or -1 when it has none: no `%` comes before it, so a log line, whose first mark is its `%`, costs
- * no search here.
+ * do not count) in its first MAX_SYSLOG_PREFIX + 1 bytes, or -1. `firstPercent` is where the line's first `%` is
+ * (line-index.ts), or -1 when it has none, so a log line costs no search here.
  */
-export function messagePercent(chunk: Buffer, pos: number, end: number, firstMark: number): number {
-  if (firstMark < 0) return -1;
+export function messagePercent(chunk: Buffer, pos: number, end: number, firstPercent: number): number {
+  if (firstPercent < 0) return -1;
   const stop = Math.min(end, pos + MAX_SYSLOG_PREFIX + 1);
-  for (let at = firstMark; at < stop; at++) {
+  for (let at = firstPercent; at < stop; at++) {
     if (chunk[at] !== PERCENT) continue;
     const next = chunk[at + 1]!;
     if (next >= 65 && next <= 90) return at;

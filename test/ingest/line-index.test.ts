@@ -5,18 +5,18 @@ import { indexLines, isIndexable, MARK_BYTES, toScratch, WINDOW_BYTES } from '..
 interface Indexed {
   ends: number[];
   candidates: number[];
-  /** Per candidate, its first mark byte (position in the input), or -1. */
-  firstMarks: number[];
+  /** Per candidate, its first `%` (position in the input), or -1. */
+  firstPercents: number[];
 }
 
 /**
  * The indexer's rules written plainly: every separator, the lines holding a mark byte or starting like a header, and
- * where each of those has its first mark byte.
+ * where each of those has its first `%`.
  */
 function reference(bytes: Uint8Array, separator: number): Indexed {
   const ends: number[] = [];
   const candidates: number[] = [];
-  const firstMarks: number[] = [];
+  const firstPercents: number[] = [];
   let start = 0;
   for (let i = 0; i < bytes.length; i++) {
     if (bytes[i] !== separator) continue;
@@ -25,13 +25,13 @@ function reference(bytes: Uint8Array, separator: number): Indexed {
     const headerLike = first !== undefined && (first === 0x60 || first === 0x2d || (first < 32 && first !== 9));
     if (headerLike || line.some((b) => MARK_BYTES.includes(b))) {
       candidates.push(ends.length);
-      const mark = line.findIndex((b) => MARK_BYTES.includes(b));
-      firstMarks.push(mark < 0 ? -1 : start + mark);
+      const percent = line.indexOf(0x25);
+      firstPercents.push(percent < 0 ? -1 : start + percent);
     }
     ends.push(i);
     start = i + 1;
   }
-  return { ends, candidates, firstMarks };
+  return { ends, candidates, firstPercents };
 }
 
 function indexed(bytes: Uint8Array, offset: number, separator: number): Indexed {
@@ -44,7 +44,7 @@ function indexed(bytes: Uint8Array, offset: number, separator: number): Indexed 
   return {
     ends: Array.from(index.ends.subarray(0, index.count), (address) => address - index.base),
     candidates: Array.from(index.candidates.subarray(0, index.candidateCount)),
-    firstMarks: Array.from(index.firstMarks.subarray(0, index.candidateCount), (address) => (address < 0 ? -1 : address - index.base)),
+    firstPercents: Array.from(index.firstPercents.subarray(0, index.candidateCount), (address) => (address < 0 ? -1 : address - index.base)),
   };
 }
 
@@ -70,12 +70,13 @@ describe('line index (WebAssembly)', () => {
 
   it('marks lines by their own bytes only: a mark ends with its line', () => {
     const text = Buffer.from('a#\nplain\n%\n\n-x\n\tindented\nlast');
-    expect(indexed(text, 5, 10)).toEqual({ ends: [2, 8, 10, 11, 14, 24], candidates: [0, 2, 4], firstMarks: [1, 9, -1] });
+    expect(indexed(text, 5, 10)).toEqual({ ends: [2, 8, 10, 11, 14, 24], candidates: [0, 2, 4], firstPercents: [-1, 9, -1] });
   });
 
-  it("notes a candidate's first mark wherever it falls against the 32-byte blocks", () => {
-    // A first mark in a block before the line's end, in the block of its end, and in the bytes after the last block.
-    const text = Buffer.from(`${'x'.repeat(30)}%y${'z'.repeat(40)}\n${'w'.repeat(20)}%#\n${'v'.repeat(20)}%\nq>r\n`);
-    expect(indexed(text, 3, 10).firstMarks).toEqual([30, 93, 116, 119]);
+  it("notes a candidate's first `%` wherever it falls against the 32-byte blocks", () => {
+    // A `%` in a block before the line's end, in the block of its end after another mark, and in the bytes after the
+    // last block; a line with other marks only.
+    const text = Buffer.from(`${'x'.repeat(30)}%y${'z'.repeat(40)}\n${'w'.repeat(20)}#%\n${'v'.repeat(20)}%\nq>r\n`);
+    expect(indexed(text, 3, 10).firstPercents).toEqual([30, 94, 116, -1]);
   });
 });
