@@ -329,16 +329,19 @@ node scripts/measure.mjs parse --format json /tmp/showtech.txt   # one measured 
   CPU cache when it is scanned (1 MB reads were five times slower to copy).
 - A WebAssembly routine (src/ingest/line-index.ts) finds every line end of a window, 32 bytes at a time, and lists
   the lines that could matter in output we skip: those holding \`%\`, \`#\`, \`>\`, ESC, backspace or CR, or starting
-  with a backtick, a dash or a control byte, each with where its first such byte is. Inside a skipped command the
+  with a backtick, a dash or a control byte, each with where its first \`%\` is. Inside a skipped command the
   reader jumps from one listed line to the next and counts the lines between without looking at them; line numbers
   stay exact.
-- From 64 MB on, a read-ahead worker thread reads and indexes windows (src/ingest/read-ahead.ts) while the main
-  thread scans the ones already indexed, through a ring of 64 windows in shared memory (8 MB of the file ahead:
-  deep enough that a garbage collection on the main thread does not stop the worker).
+- From 64 MB on, a read-ahead worker thread reads and indexes 512 KB windows (src/ingest/read-ahead.ts) while the
+  main thread scans the ones already indexed, through a ring of 16 windows in shared memory (8 MB of the file ahead:
+  deep enough that a garbage collection on the main thread does not stop the worker). A window the main thread is
+  about to need is left to it to index, so that it does not wait while the worker does.
 - Past a budget of 2,000 messages, syslog messages of facilities unrelated to licensing are dropped by their bytes,
   without being decoded: the indexer has already said where each log line's \`%\` is.
 - What is kept is bounded (README, "Big inputs"): a log of a million licensing messages keeps the first and the
   latest 10,000, so a pathological input costs seconds and ~160 MB, not minutes and gigabytes.
+- A command output kept while a show-tech is read costs little: its line list is trimmed when it ends, its platform
+  votes and line budget are made only once it holds a line, and its command's spelling is one string for all.
 - A show-tech repeats \`show logging logfile\` thousands of times; a log left empty once its unrelated messages are
   dropped is listed but not parsed or merged.
 `;

@@ -148,7 +148,7 @@ export class ByteLineReader {
       let drop = false;
       let emit = !skipping;
       if (dropping || skipping) {
-        // Where the line's first `%` is, from the indexer: every line with a mark byte is a candidate.
+        // Every line holding a `%` is a candidate, and the indexer noted where its first `%` is.
         while (candidate < candidateCount && candidates[candidate]! < next) candidate++;
         const percentAt = candidate < candidateCount && candidates[candidate] === next ? firstPercents[candidate]! : -1;
         const percent = percentAt < 0 ? -1 : percentAt - base;
