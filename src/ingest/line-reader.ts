@@ -4,7 +4,7 @@
 import { indexLines, isIndexable, toScratch, WINDOW_BYTES, type LineIndex } from './line-index.js';
 import { normaliseLine } from './normalise.js';
 import { SectionSplitter } from './splitter.js';
-import { isOtherSyslogMessage, messagePercent } from './syslog-bytes.js';
+import { isOtherSyslogMessage, messagePercent, messagePercentBetween } from './syslog-bytes.js';
 import { InputError, type IngestResult } from './types.js';
 
 /** A kept line longer than this is cut: a runaway line must not cost memory or time. */
@@ -15,7 +15,6 @@ const BINARY_SHARE = 0.1;
 
 const LF = 10;
 const CR = 13;
-const PERCENT = 37;
 const HASH = 35;
 const GREATER = 62;
 const ESC = 27;
@@ -153,7 +152,7 @@ export class ByteLineReader {
         const percentAt = candidate < candidateCount && candidates[candidate] === next ? firstPercents[candidate]! : -1;
         const percent = percentAt < 0 ? -1 : percentAt - base;
         if (dropping) drop = isOtherSyslogMessage(chunk, pos, messagePercent(chunk, pos, end, percent));
-        if (skipping) emit = holdsMessage(chunk, percent, end) || marks.worthDecoding(pos, end);
+        if (skipping) emit = messagePercentBetween(chunk, percent, end) >= 0 || marks.worthDecoding(pos, end);
       }
       if (drop) {
         splitter.droppedSyslog(this.lineNo);
@@ -215,7 +214,7 @@ export class ByteLineReader {
 
 /**
  * Where, in one chunk, the bytes are that make a line of skipped output worth decoding when it holds no syslog
- * message (`holdsMessage`): a prompt (`#`, `>`), and terminal drawing (ESC, backspace, a carriage return inside a
+ * message (`messagePercentBetween`): a prompt (`#`, `>`), and terminal drawing (ESC, backspace, a carriage return inside a
  * line) that may hide a header. Each mark's next position is found by one native search and remembered until the
  * reader passes it, so lines without marks cost a few comparisons each.
  */
@@ -247,20 +246,6 @@ class MarkFinder {
     if (this.escape !== -1 && this.escape < pos) this.escape = chunk.indexOf(ESC, pos);
     return (this.hash !== -1 && this.hash < end) || (this.greater !== -1 && this.greater < end) || (this.escape !== -1 && this.escape < end);
   }
-}
-
-/**
- * Whether a line holds a syslog message's `%` (followed by a capital: `%LICMGR-…`; `% 5 minute rate` and `100%` do not
- * count), from its first `%` at `percent` (-1: none) to its `end`.
- */
-function holdsMessage(chunk: Buffer, percent: number, end: number): boolean {
-  if (percent < 0) return false;
-  for (let at = percent; at < end; at++) {
-    if (chunk[at] !== PERCENT) continue;
-    const next = chunk[at + 1]!;
-    if (next >= 65 && next <= 90) return true;
-  }
-  return false;
 }
 
 /** Next carriage return that is not the CR of a CRLF ending: one inside a line redraws it. */

@@ -8,19 +8,25 @@ const DASH = 0x2d;
 const SPACE = 0x20;
 
 /**
- * The message `%` of the line pos..end: a `%` followed by a capital letter (`%LICMGR-…`; `% 5 minute rate` and `100%`
- * do not count) in its first MAX_SYSLOG_PREFIX + 1 bytes, or -1. `firstPercent` is where the line's first `%` is
- * (line-index.ts), or -1 when it has none, so a log line costs no search here.
+ * The first message `%` in bytes from..stop: a `%` followed by a capital letter (`%LICMGR-…`; `% 5 minute rate` and
+ * `100%` do not count), or -1. `from` is a `%` the line indexer found (line-index.ts), or -1 when the line has none.
  */
-export function messagePercent(chunk: Buffer, pos: number, end: number, firstPercent: number): number {
-  if (firstPercent < 0) return -1;
-  const stop = Math.min(end, pos + MAX_SYSLOG_PREFIX + 1);
-  for (let at = firstPercent; at < stop; at++) {
+export function messagePercentBetween(chunk: Buffer, from: number, stop: number): number {
+  if (from < 0) return -1;
+  for (let at = from; at < stop; at++) {
     if (chunk[at] !== PERCENT) continue;
     const next = chunk[at + 1]!;
     if (next >= 65 && next <= 90) return at;
   }
   return -1;
+}
+
+/**
+ * The message `%` of the line pos..end in its first MAX_SYSLOG_PREFIX + 1 bytes, or -1, from the line's first `%`
+ * (`firstPercent`, -1: none), so a log line costs no search here.
+ */
+export function messagePercent(chunk: Buffer, pos: number, end: number, firstPercent: number): number {
+  return messagePercentBetween(chunk, firstPercent, Math.min(end, pos + MAX_SYSLOG_PREFIX + 1));
 }
 
 /** For each first letter, the licensing facilities starting with it (most facilities are ruled out by it alone). */
