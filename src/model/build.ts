@@ -1,7 +1,7 @@
 // Merges the fragments of every section into one DeviceModel per device. A device is a host: sections name their
 // host (prompt, syslog host field); sections that do not are given to the single host of their file, or to a
-// device named after the file. When two sections of one file give the same field, the more specific parser wins;
-// the same specificity disagreeing is a contradiction and becomes a diagnostic. Between files of one device the
+// device named after the file. When two sections of one file give the same field, the more specific parser wins, and
+// of two alike the later printed; two alike that disagree also get a diagnostic. Between files of one device the
 // newest capture wins (merge-files.ts), so the order of the files never matters.
 import type { DeviceModel, Platform, SyslogMessage } from '../common/device.js';
 import { LOG_LISTS, NAME_LISTS, type ListPath, type ScalarPath } from '../common/paths.js';
@@ -21,6 +21,7 @@ import {
   comparePaths,
   compareScalarOffers,
   fileOrder,
+  rankScalarOffers,
   inLineOrder,
   mergeLogs,
   samePresent,
@@ -282,6 +283,7 @@ function mergeScalars(device: DeviceModel, fragments: Fragment[], order: FileOrd
       continue;
     }
     const chosen = candidates.reduce((best, c) => (compareScalarOffers(order, c, best) < 0 ? c : best));
+    const shown = firstShowing(candidates, chosen, order);
     for (const other of candidates) {
       if (other === chosen || other.value === null || other.value === chosen.value || !samePresent(order, other, chosen)) continue;
       if (path === 'captureTime') continue; // several clocks in one paste are normal: they were taken minutes apart
@@ -292,8 +294,20 @@ function mergeScalars(device: DeviceModel, fragments: Fragment[], order: FileOrd
       });
     }
     setPath(device, path, chosen.value);
-    device.sources[path] = { file: chosen.fragment.file, line: chosen.line };
+    device.sources[path] = { file: shown.fragment.file, line: shown.line };
   }
+}
+
+/**
+ * The offer whose line to cite for the value chosen: of the offers ranked alike (rankScalarOffers), in printed order,
+ * the first of the run of the chosen value that ends them (a value printed twice is cited where it first appeared,
+ * unless another came between).
+ */
+function firstShowing(candidates: readonly Candidate[], chosen: Candidate, order: FileOrder): Candidate {
+  const alike = candidates.filter((c) => rankScalarOffers(order, c, chosen) === 0).sort((a, b) => a.index - b.index);
+  let first = alike.indexOf(chosen);
+  while (first > 0 && alike[first - 1]!.value === chosen.value) first--;
+  return alike[first]!;
 }
 
 function mergeLists(device: DeviceModel, fragments: Fragment[], order: FileOrder, blocks: ReadonlyMap<string, string>): void {

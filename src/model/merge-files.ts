@@ -1,7 +1,8 @@
 // One device from many files (DESIGN.md "One device from many files"). The result never depends on the order the
 // files were given in:
 // - a value that describes the present comes from the newest capture that shows it, by each file's own capture
-//   time (the time the file would have if analysed alone); within one file the more specific parser wins as before;
+//   time (the time the file would have if analysed alone); within one file the more specific parser wins, and of two
+//   alike the later printed (a session that ran a command again after a change: the later output is the present);
 //   a block printed as one (`Transport:`, `Trust Code Installed:`, …: STATE_BLOCKS) comes whole from one file;
 // - files with the same capture time, or none, are ordered by the parser's specificity, then by file path: a key
 //   that is the same whatever the argument order (files without a capture time rank after every file with one);
@@ -77,15 +78,19 @@ export interface Offer {
 
 /**
  * Negative when `a` describes the present better than `b`: newer capture, then more specific parser, then a known
- * value before "none", then file path, then first printed.
+ * value before "none", then file path, then printed later.
  */
 export function compareScalarOffers(order: FileOrder, a: Offer & { known: boolean }, b: Offer & { known: boolean }): number {
+  return rankScalarOffers(order, a, b) || b.index - a.index;
+}
+
+/** compareScalarOffers but for the place in the file: 0 for offers that only their place tells apart. */
+export function rankScalarOffers(order: FileOrder, a: Offer & { known: boolean }, b: Offer & { known: boolean }): number {
   return (
     order.timeRank(a.file) - order.timeRank(b.file) ||
     b.specificity - a.specificity ||
     Number(b.known) - Number(a.known) ||
-    order.pathRank(a.file) - order.pathRank(b.file) ||
-    a.index - b.index
+    order.pathRank(a.file) - order.pathRank(b.file)
   );
 }
 

@@ -63,11 +63,24 @@ ${SYSLOG.split('\n')[0]}
     expect(devices[0]!.sources['transport.type']).toEqual({ file: 'leaf-101.txt', line: 7 });
   });
 
-  it('two outputs of the same command that disagree leave a diagnostic', () => {
+  it('of two outputs of the same command in one file, the later is the present; the earlier value leaves a diagnostic', () => {
+    // A session that ran `show license status` again after a change: the second one (20 lines on) is the present.
     const text = STATUS('leaf-101', 'Jun 03 08:00:00 2024 UTC') + STATUS('leaf-101', 'Jul 03 08:00:00 2024 UTC');
     const { devices } = fromIngested([ingestText(text, 'twice.txt')]);
     expect(devices).toHaveLength(1);
-    expect(devices[0]!.diagnostics.some((d) => /nextAckDeadline/.test(d.message))).toBe(true);
+    const [device] = devices as [(typeof devices)[0]];
+    expect(device.usageReporting.nextAckDeadline).toBe('2024-07-03T08:00:00Z');
+    expect(device.sources['usageReporting.nextAckDeadline']).toEqual({ file: 'twice.txt', line: 32 });
+    expect(device.diagnostics.filter((d) => /nextAckDeadline/.test(d.message))).toEqual([
+      {
+        file: 'twice.txt',
+        line: 12,
+        message: 'usageReporting.nextAckDeadline is "2024-06-03T08:00:00Z" here but "2024-07-03T08:00:00Z" at twice.txt:32; using the latter',
+      },
+    ]);
+    // A value both show alike is cited where it first appeared.
+    expect(device.transport.type).toBe('cslu');
+    expect(device.sources['transport.type']).toEqual({ file: 'twice.txt', line: 7 });
   });
 
   it('year-less syslog stamps take the capture year, across New Year', () => {
