@@ -36,6 +36,22 @@ describe('show license summary', () => {
     expect(fragment.lists.get('licenses')).toBeUndefined();
   });
 
+  it('takes an empty table under classic `Status: No Licenses in Use` as complete', () => {
+    const text = [
+      'Smart Licensing is ENABLED',
+      '',
+      'License Authorization:',
+      '  Status: No Licenses in Use',
+      '',
+      'License Usage:',
+      '  License                 Entitlement tag               Count Status',
+      '  -----------------------------------------------------------------------------',
+    ].join('\n');
+    const fragment = parse(text);
+    expect(fragment.diagnostics).toEqual([]);
+    expect(fragment.scalars.get('legacy.authorizationStatus')?.value).toBe('No Licenses in Use');
+  });
+
   it('reports stray text outside the blocks', () => {
     const fragment = parse('% Invalid command at marker\nLicense Usage:\nNo licenses in use');
     expect(fragment.diagnostics).toEqual([{ line: 1, message: 'unrecognised line in show license summary' }]);

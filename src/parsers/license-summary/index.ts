@@ -151,6 +151,8 @@ export const licenseSummaryParser: CommandParser = {
 function extractSummary(cst: CstNode, out: FragmentBuilder, read: ReadLines, firstLine: number): void {
   let legacy = false;
   let authorizationSeen = false;
+  /** Classic `License Authorization: Status: No Licenses in Use`: the usage table is then empty by right. */
+  let noLicensesInUse = false;
   /** Where the output shows classic Smart Licensing, and where it shows SLP. */
   let classicLine: number | null = null;
   let slpLine: number | null = null;
@@ -174,11 +176,14 @@ function extractSummary(cst: CstNode, out: FragmentBuilder, read: ReadLines, fir
         slpLine ??= blockLine;
         readRegistration(block, out, read);
         break;
-      case 'authorization':
+      case 'authorization': {
         legacy = true;
         classicLine ??= blockLine;
-        authorizationSeen = readAuthorization(block, out, read);
+        const status = readAuthorization(block, out, read);
+        authorizationSeen = status !== undefined;
+        noLicensesInUse = /^No Licenses in Use$/i.test(status ?? '');
         break;
+      }
       case 'conversion':
         readConversion(block, out, read);
         legacy = true;
@@ -186,12 +191,12 @@ function extractSummary(cst: CstNode, out: FragmentBuilder, read: ReadLines, fir
       case 'usage':
         for (const token of tokensOf(block)) read.mark(token);
         for (const table of subrulesOf(block)) {
-          const rowLine = readLicenseTable(table, out, read);
+          const rowLine = readLicenseTable(table, out, read, noLicensesInUse);
           slpLine ??= rowLine;
         }
         break;
       case 'licenseTable': {
-        const rowLine = readLicenseTable(block, out, read);
+        const rowLine = readLicenseTable(block, out, read, noLicensesInUse);
         slpLine ??= rowLine;
         break;
       }
@@ -233,9 +238,9 @@ function readConversion(block: CstNode, out: FragmentBuilder, read: ReadLines): 
   }
 }
 
-/** Returns true when the authorization status was read. */
-function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines): boolean {
-  let seen = false;
+/** Returns the authorization status read (null: printed empty), or undefined when there was none. */
+function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines): string | null | undefined {
+  let seen: string | null | undefined;
   for (const token of tokensOf(block)) {
     read.mark(token);
     if (token.tokenType !== Field || group(token, 1)!.toLowerCase() !== 'status') continue;
@@ -243,13 +248,16 @@ function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines
     const status = valueOrNull(group(token, 2)?.replace(/\s+on\s+.*$/i, ''));
     out.set('legacy.authorizationStatus', status, token.startOffset);
     out.set('legacy.evalMode', /EVAL/i.test(status ?? ''), token.startOffset);
-    seen = true;
+    seen = status;
   }
   return seen;
 }
 
-/** Reads the rows; returns the line of the first row whose status only SLP prints, or null. */
-function readLicenseTable(table: CstNode, out: FragmentBuilder, read: ReadLines): number | null {
+/**
+ * Reads the rows; returns the line of the first row whose status only SLP prints, or null. `emptyByRight`: the output
+ * said no license is in use, so a table without rows is not cut short.
+ */
+function readLicenseTable(table: CstNode, out: FragmentBuilder, read: ReadLines, emptyByRight: boolean): number | null {
   const lines = [...tokensOf(table), ...subrulesOf(table).flatMap(tokensOf)].sort((a, b) => a.startOffset - b.startOffset);
   // a lone `<empty>` line is the description of the row that follows (NX-OS pre-SLP eval output wraps that way)
   let pendingEmptyDescription = false;
@@ -268,7 +276,7 @@ function readLicenseTable(table: CstNode, out: FragmentBuilder, read: ReadLines)
   }
   const rows = lines.filter((t) => t.tokenType === LicenseRow || t.tokenType === UntaggedRow);
   const header = lines.find((t) => t.tokenType === TableHeader);
-  if (header && rows.length === 0 && !lines.some((t) => t.tokenType === NoLicenses)) {
+  if (header && rows.length === 0 && !emptyByRight && !lines.some((t) => t.tokenType === NoLicenses)) {
     out.diag(header.startOffset, 'license usage table has no rows (output cut short?)');
   }
   return slpLine;
