@@ -7,6 +7,7 @@ import { hostnameFromConfigLine, hostnameFromVersionLine } from './hostname-line
 import { PlatformVotes, sectionPlatform } from '../common/platform.js';
 import { parseHeader, type Header } from './headers.js';
 import { LICENSE_FAMILY, licenseFamilyCommand, outputStartOf } from './output-start.js';
+import { refusedByCli } from './cli-refusal.js';
 import { LineBudget, type DroppedLines } from './line-budget.js';
 import { findSyslogMessage } from '../common/syslog/line.js';
 import { LICENSING_FACILITIES } from '../common/syslog/facilities.js';
@@ -294,7 +295,8 @@ export class SectionSplitter {
     this.current = null;
     if (!open?.command) return;
     const dropped = open.budget?.finish() ?? null;
-    const command = open.command === LICENSE_FAMILY ? licenseFamilyCommand(open.lines) : open.command;
+    // A command the device refused printed no output of its own: its answer is read as an unknown command's.
+    const command = open.command === LICENSE_FAMILY ? licenseFamilyCommand(open.lines) : refusedByCli(open.lines) ? COMMANDS.unknown : open.command;
     this.reportDropped(dropped, `lines of \`${open.rawCommand ?? command}\``, 'its output is longer than', SECTION_HEAD, SECTION_TAIL);
     this.captureVotes.addAll(open.votes);
     this.done.push({

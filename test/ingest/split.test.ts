@@ -66,6 +66,31 @@ describe('terminal prompts', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it("reads a command the device refused as an unknown command's answer, whatever command it was", () => {
+    const text = lines(
+      'c9300-edge-01#show license status | grep Trust',
+      '                                    ^',
+      "% Invalid input detected at '^' marker.",
+      '',
+      'c9300-edge-01#sh lic s',
+      '% Ambiguous command:  "sh lic s"',
+      'c9300-edge-01#show license',
+      '% Incomplete command.',
+      '',
+      'c9300-edge-01#show license status',
+      'Smart Licensing Using Policy:',
+      '% Invalid input detected at a line the CLI printed inside output',
+    );
+    const result = ingestText(text, 't.txt');
+    expect(result.sections.map((s) => [s.command, s.rawCommand])).toEqual([
+      ['unknown', 'show license status | grep Trust'],
+      ['unknown', 'sh lic s'],
+      ['unknown', 'show license'],
+      // with output of its own, a `%` line is the command's to read
+      ['show license status', 'show license status'],
+    ]);
+  });
+
   it('does not take output text with # or > for a prompt', () => {
     const result = ingestText(lines('leaf-101# show license status', 'Trust Code Installed: <none>', 'Note>: keep', 'banner#1 text'), 't.txt');
     expect(result.sections).toHaveLength(1);

@@ -83,6 +83,20 @@ ${SYSLOG.split('\n')[0]}
     expect(device.sources['transport.type']).toEqual({ file: 'twice.txt', line: 7 });
   });
 
+  it('a command the device refused is a message naming it, not unread lines of that command', () => {
+    const refused = (command: string) => `leaf-101# ${command} | inclde x\n                              ^\n% Invalid input detected at '^' marker.\n\n`;
+    const text = refused('show license status') + refused('show license usage') + refused('show crypto pki trustpool') + STATUS('leaf-101', 'Jun 03 08:00:00 2024 UTC');
+    const [device] = fromIngested([ingestText(text, 'refused.txt')]).devices;
+    expect(device!.diagnostics).toEqual([]);
+    expect(device!.messages.map((m) => [m.command, m.text, m.line])).toEqual([
+      ['show license status | inclde x', "% Invalid input detected at '^' marker.", 3],
+      ['show license usage | inclde x', "% Invalid input detected at '^' marker.", 7],
+      ['show crypto pki trustpool | inclde x', "% Invalid input detected at '^' marker.", 11],
+    ]);
+    expect(device!.trustpool).toBeNull();
+    expect(device!.transport.type).toBe('cslu');
+  });
+
   it('year-less syslog stamps take the capture year, across New Year', () => {
     const text = `c9300-edge-01#show clock
 *08:00:00.000 UTC Tue Jan 2 2024

@@ -13,11 +13,14 @@ describe('show license (traditional licensing)', () => {
     expect(fragment.diagnostics).toEqual([]);
   });
 
-  it('makes a CLI error a message and claims no licensing for it', () => {
+  it('leaves a `%` line unread and claims no licensing for it (ingest gives a refusal to cli-output)', () => {
     const fragment = parse("                 ^\n% Incomplete command.\n");
-    expect(list(fragment, 'messages')).toEqual([{ command: 'show license', text: '% Incomplete command.', line: 2, file: 't.txt' }]);
+    expect(fragment.lists.has('messages')).toBe(false);
     expect(scalars(fragment)).toEqual({});
-    expect(fragment.diagnostics).toEqual([{ line: 1, message: 'unrecognised line in show license' }]);
+    expect(fragment.diagnostics).toEqual([
+      { line: 1, message: 'unrecognised line in show license' },
+      { line: 2, message: 'unrecognised line in show license' },
+    ]);
   });
 
   it('reports unknown fields, fields outside a feature, and lines after a license file ended', () => {

@@ -16,7 +16,6 @@ import {
   licenseStatus,
   lineToken,
   OtherLine,
-  payloadOf,
   ReadLines,
   readSection,
   subrulesOf,
@@ -29,12 +28,10 @@ import { grammarConfig } from '../grammar-options.js';
 const FeatureHeading = lineToken('FeatureHeading');
 const Field = lineToken('Field');
 const LicenseFile = lineToken('LicenseFile');
-const CliError = lineToken('CliError');
 
 const LINE_KINDS: LineKind[] = [
   { token: FeatureHeading, pattern: /^\s*Index:?\s*(\d+)\s+Feature:\s*(\S+)(?:\s+Version:\s*(\S+))?\s*$/i },
   { token: LicenseFile, pattern: /^\s*\S+\.lic\s*:\s*$/i },
-  { token: CliError, pattern: /^\s*%\s*\S/ },
   { token: Field, pattern: /^\s*([A-Za-z][A-Za-z ]*?)\s*:\s*(.*?)\s*$/ },
 ];
 
@@ -43,7 +40,7 @@ const INFORMATIONAL_FIELDS = new Set(['period left', 'period used', 'license pri
 
 class TraditionalGrammar extends CstParser {
   constructor() {
-    super([FeatureHeading, Field, LicenseFile, CliError, OtherLine], { recoveryEnabled: false, ...grammarConfig() });
+    super([FeatureHeading, Field, LicenseFile, OtherLine], { recoveryEnabled: false, ...grammarConfig() });
     this.performSelfAnalysis();
   }
 
@@ -52,7 +49,6 @@ class TraditionalGrammar extends CstParser {
       this.OR([
         { ALT: () => this.SUBRULE(this.feature) },
         { ALT: () => this.SUBRULE(this.licenseFile) },
-        { ALT: () => this.CONSUME(CliError) },
         { ALT: () => this.CONSUME(Field) },
         { ALT: () => this.CONSUME(OtherLine) },
       ]),
@@ -76,7 +72,7 @@ const traditionalGrammar = lazyGrammar(() => new TraditionalGrammar());
 export const licenseTraditionalParser: CommandParser = {
   id: 'license-traditional',
   commands: ['show license'],
-  fills: { scalars: ['licensing', 'slpEnabled'], lists: ['licenses', 'messages'] },
+  fills: { scalars: ['licensing', 'slpEnabled'], lists: ['licenses'] },
   specificity: 30,
   parse(section) {
     // a blank line ends a license file: the grammar sees only non-blank lines, so the file's extent is marked here
@@ -93,11 +89,6 @@ export const licenseTraditionalParser: CommandParser = {
 };
 
 function extractTraditional(cst: CstNode, out: FragmentBuilder, read: ReadLines, blankAfter: Set<number>): void {
-  for (const token of tokensOf(cst)) {
-    if (token.tokenType !== CliError) continue;
-    read.mark(token);
-    out.message(payloadOf(token).line.text, token.startOffset);
-  }
   let first: number | null = null;
   for (const block of subrulesOf(cst)) {
     if (block.name === 'feature') {

@@ -10,7 +10,7 @@ import type { TrustpoolCertificate } from '../../common/device.js';
 import { parseDeviceTime } from '../../common/time.js';
 import { FragmentBuilder } from '../fragment.js';
 import type { CommandParser } from '../fragment.js';
-import { group, lazyGrammar, lineToken, OtherLine, payloadOf, ReadLines, readSection, subrulesOf, tokensOf, valueOrNull } from '../shared/license-lines.js';
+import { group, lazyGrammar, lineToken, OtherLine, ReadLines, readSection, subrulesOf, tokensOf, valueOrNull } from '../shared/license-lines.js';
 import type { LineKind } from '../shared/license-lines.js';
 import { grammarConfig } from '../grammar-options.js';
 
@@ -80,7 +80,7 @@ const trustpoolGrammar = lazyGrammar(() => new TrustpoolGrammar());
 export const pkiTrustpoolParser: CommandParser = {
   id: 'pki-trustpool',
   commands: ['show crypto pki trustpool'],
-  fills: { scalars: ['trustpool.complete'], lists: ['trustpool.certificates', 'messages'] },
+  fills: { scalars: ['trustpool.complete'], lists: ['trustpool.certificates'] },
   specificity: 30,
   parse(section) {
     const out = new FragmentBuilder(this.id, section, this.specificity);
@@ -98,13 +98,13 @@ function extractTrustpool(cst: CstNode, out: FragmentBuilder, read: ReadLines): 
       read.mark(token);
       complete = false;
     } else if (token.tokenType === CliError) {
-      read.mark(token);
+      // A refusal (`% Invalid input`) is read by ingest as an unknown command's answer; another `%` line is not ours
+      // to read, and stays unread.
       cliErrors += 1;
-      out.message(payloadOf(token).line.text, token.startOffset);
     }
   }
   const certificates = subrulesOf(cst).filter((block) => block.name === 'certificate');
-  // `% Invalid input`: the command failed, so what the trustpool holds is unknown
+  // the device answered with a `%` line instead of certificates: what the trustpool holds is unknown
   if (cliErrors > 0 && certificates.length === 0) return;
   out.touch('trustpool.certificates');
   for (const block of certificates) {
