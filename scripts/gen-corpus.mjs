@@ -72,9 +72,22 @@ function token(random, length = 88) {
   return `${out}aA1`;
 }
 
+/**
+ * Documentation addresses the rule pack's own words use (`ntp server 198.51.100.100 version 2 prefer`): never given to a
+ * device, or the redaction test would take the rule's example, which --redact rightly leaves, for a leaked address.
+ */
+const RULE_TEXT_IPS = new Set(
+  readdirSync(join(root, 'rules'))
+    .filter((name) => name.endsWith('.yaml'))
+    .flatMap((name) => readFileSync(join(root, 'rules', name), 'utf8').match(DOC_IP) ?? []),
+);
+
 function ip(random) {
   const nets = ['192.0.2', '198.51.100', '203.0.113'];
-  return `${nets[Math.floor(random() * 3)]}.${2 + Math.floor(random() * 250)}`;
+  for (;;) {
+    const address = `${nets[Math.floor(random() * 3)]}.${2 + Math.floor(random() * 250)}`;
+    if (!RULE_TEXT_IPS.has(address)) return address;
+  }
 }
 
 /** Move every date in the text by `days` (a multiple of 7). Year-less syslog stamps are taken as `defaultYear`. */
