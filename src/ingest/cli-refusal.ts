@@ -3,7 +3,8 @@
 // follows the prompt is then the CLI's answer, not the command's output, so no parser of that command should read it.
 import type { Line } from './types.js';
 
-const CARET_LINE = /^\s*\^\s*$/;
+/** The line under a typed command with a `^` under the word the CLI could not take. */
+export const CARET_LINE = /^\s*\^\s*$/;
 const REFUSAL = /^\s*% ?(?:Invalid (?:input|command)|Incomplete command|Ambiguous command|Unrecognized command)\b/i;
 
 /** Whether a command's output is only the CLI's refusal of it (a `%` line, with its `^` line and blank lines). */

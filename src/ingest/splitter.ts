@@ -295,8 +295,9 @@ export class SectionSplitter {
     this.current = null;
     if (!open?.command) return;
     const dropped = open.budget?.finish() ?? null;
+    let command = open.command === LICENSE_FAMILY ? licenseFamilyCommand(open.lines) : open.command;
     // A command the device refused printed no output of its own: its answer is read as an unknown command's.
-    const command = open.command === LICENSE_FAMILY ? licenseFamilyCommand(open.lines) : refusedByCli(open.lines) ? COMMANDS.unknown : open.command;
+    if (refusedByCli(open.lines)) command = COMMANDS.unknown;
     this.reportDropped(dropped, `lines of \`${open.rawCommand ?? command}\``, 'its output is longer than', SECTION_HEAD, SECTION_TAIL);
     this.captureVotes.addAll(open.votes);
     this.done.push({

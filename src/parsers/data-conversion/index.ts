@@ -3,11 +3,11 @@
 // report after migration must wait until this is not blank), so every line is kept as printed and `empty` says
 // whether there was any. A `%` line is the CLI's, not conversion data: a refusal (`% Invalid input`) is read by ingest as
 // an unknown command's answer; another stays unread.
+import { CARET_LINE } from '../../ingest/cli-refusal.js';
 import { FragmentBuilder } from '../fragment.js';
 import type { CommandParser } from '../fragment.js';
 
 const CLI_ERROR = /^\s*%/;
-const ERROR_MARKER = /^\s*\^\s*$/;
 
 export const dataConversionParser: CommandParser = {
   id: 'data-conversion',
@@ -19,7 +19,7 @@ export const dataConversionParser: CommandParser = {
     let dataLines = 0;
     let cliErrors = 0;
     for (const line of section.lines) {
-      if (line.text.trim() === '' || ERROR_MARKER.test(line.text)) continue;
+      if (line.text.trim() === '' || CARET_LINE.test(line.text)) continue;
       if (CLI_ERROR.test(line.text)) {
         out.unrecognised(line.n);
         cliErrors += 1;
