@@ -7,8 +7,8 @@ import type { LineStore } from '../common/findings.js';
 import { closest } from './did-you-mean.js';
 import { appliesToPlatform, firingDeferrals, prepareDevice, ruleFires, severityFor } from './engine.js';
 import { explainCondition } from './explain.js';
-import { readPack } from './rule-directories.js';
-import { formatProblem, type CompiledRule, type RulePack, type RuleProblem, type TestCase } from './types.js';
+import { loadPack, readPack } from './rule-directories.js';
+import { formatProblem, RulePackError, type CompiledRule, type RulePack, type RuleProblem, type TestCase } from './types.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -34,8 +34,11 @@ function printProblems(problems: readonly RuleProblem[], to: Output): void {
 
 function loadOrReport(dirs: readonly string[], err: Output): RulePack | null {
   const { pack, problems } = readPack(dirs);
+  return problems.some((p) => p.severity === 'error') ? reportNotLoaded(problems, err) : pack;
+}
+
+function reportNotLoaded(problems: readonly RuleProblem[], err: Output): null {
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length === 0) return pack;
   printProblems(errors, err);
   err.write(`rule pack not loaded: ${errors.length} error${errors.length === 1 ? '' : 's'} (run: slp-doctor rules lint)\n`);
   return null;
@@ -48,8 +51,15 @@ function table(rows: string[][]): string {
 
 /** `rules list`: id, severity, platforms and title of every rule. */
 export function rulesList(dirs: readonly string[], out: Output, err: Output = out): number {
-  const pack = loadOrReport(dirs, err);
-  if (!pack) return 2;
+  // A listing reports errors only, so the built-in pack's precompiled copy serves while its files are unchanged.
+  let pack: RulePack;
+  try {
+    pack = loadPack(dirs);
+  } catch (error) {
+    if (!(error instanceof RulePackError)) throw error;
+    reportNotLoaded(error.problems, err);
+    return 2;
+  }
   const rows = [['ID', 'SEVERITY', 'PLATFORMS', 'TITLE']];
   for (const rule of pack.rules) rows.push([rule.id, rule.severity, rule.platforms.join(','), rule.title]);
   out.write(table(rows));
