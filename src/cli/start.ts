@@ -41,4 +41,3 @@ export async function start(argv: string[], io?: CliIO): Promise<number> {
   return code;
 }
 export { compileScript } from '../common/code-cache.js';
-

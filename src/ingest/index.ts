@@ -5,11 +5,10 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { pushDecoded, sniffEncoding, SNIFF_BYTES } from './decode.js';
 import { ByteLineReader } from './line-reader.js';
 import { READ_AHEAD_MIN_BYTES, readAhead } from './read-ahead.js';
-
-export { startReadAheadSoon } from './read-ahead.js';
 import { leaseReadBuffer, releaseReadBuffer, WINDOW_BYTES } from './line-index.js';
 import { InputError, type IngestResult } from './types.js';
 
+export { startReadAheadSoon } from './read-ahead.js';
 export { resolveCommand } from './resolve-command.js';
 export { normaliseLine } from './normalise.js';
 export { InputError } from './types.js';

@@ -1,6 +1,6 @@
 // The memory a read-ahead worker and the reading thread share (read-ahead.ts): a ring of slots, each a window of the
 // file with its line index, per slot four i32s the two threads hand the slot over with (Atomics), and which window the
-// scanning thread is waiting for.
+// scanning thread is on.
 import { PAGE_BYTES, type LineEndsFunction } from './line-index.js';
 
 /**
@@ -18,12 +18,11 @@ export const READ_AHEAD_WINDOW_BYTES = 512 << 10;
 export const SLOTS = 16;
 /**
  * Slot states. EMPTY: free, or being read (and indexed) by the worker. READ: read and left for the scanning thread to
- * index. INDEXING: the scanning thread took it to index. FULL: read and indexed.
+ * index (only that thread moves it on, to EMPTY once scanned). FULL: read and indexed.
  */
 export const EMPTY = 0;
 export const FULL = 1;
 export const READ = 2;
-export const INDEXING = 3;
 
 const CONTROL_FIELDS = 4;
 /** Index into the control array of the number of the window the scanning thread is on (-1: none yet). */

@@ -10,7 +10,7 @@ import { findBuiltScript } from '../common/built-script.js';
 import { bindLineEnds, indexerMemory, type LineIndex } from './line-index.js';
 import type { ByteLineReader } from './line-reader.js';
 import {
-  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, indexSlot, INDEXING, LEAVE_WITHIN, lengthAt, firstPercentsAt, READ, READ_AHEAD_WINDOW_BYTES,
+  candidateCountAt, candidatesAt, CONTROL_INTS, countAt, dataAt, EMPTY, endsAt, FULL, indexSlot, LEAVE_WITHIN, lengthAt, firstPercentsAt, READ, READ_AHEAD_WINDOW_BYTES,
   SCANNING, SHARED_BYTES, SLOTS, stateAt,
 } from './read-ahead-layout.js';
 import type { ReadAheadSetup } from './read-ahead-worker.js';
@@ -129,7 +129,7 @@ export async function readAhead(
       const slot = chunk % SLOTS;
       Atomics.store(control, SCANNING, chunk);
       for (let state = Atomics.load(control, stateAt(slot)); state !== FULL; state = Atomics.load(control, stateAt(slot))) {
-        if (state === READ && Atomics.compareExchange(control, stateAt(slot), READ, INDEXING) === READ) {
+        if (state === READ) {
           indexSlot(lineEnds, control, slot, control[lengthAt(slot)]!, separator);
           break;
         }

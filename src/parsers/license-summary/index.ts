@@ -240,7 +240,7 @@ function readConversion(block: CstNode, out: FragmentBuilder, read: ReadLines): 
 
 /** Returns the authorization status read (null: printed empty), or undefined when there was none. */
 function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines): string | null | undefined {
-  let seen: string | null | undefined;
+  let lastStatus: string | null | undefined;
   for (const token of tokensOf(block)) {
     read.mark(token);
     if (token.tokenType !== Field || group(token, 1)!.toLowerCase() !== 'status') continue;
@@ -248,9 +248,9 @@ function readAuthorization(block: CstNode, out: FragmentBuilder, read: ReadLines
     const status = valueOrNull(group(token, 2)?.replace(/\s+on\s+.*$/i, ''));
     out.set('legacy.authorizationStatus', status, token.startOffset);
     out.set('legacy.evalMode', /EVAL/i.test(status ?? ''), token.startOffset);
-    seen = status;
+    lastStatus = status;
   }
-  return seen;
+  return lastStatus;
 }
 
 /**
